@@ -1,0 +1,128 @@
+/**
+ * The engine both faces stand on: the backend, the catalog's runtime models,
+ * transactions and change delivery. Reads live in ./reads.ts, the write path
+ * in ./write-context.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { AsyncTransactionError, ClosedError, ReadOnlyError, UnknownTreeError } from '../errors.js';
+import type { Backend, Store } from '../storage/backend.js';
+import type { Catalog } from '../schema/catalog.js';
+import { TreeModel } from './tree-model.js';
+import { WriteContext } from './write-context.js';
+import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from './meta.js';
+import type { ChangeEvent, ChangeListener } from './changes.js';
+
+export class Engine {
+  readonly writerId = randomUUID();
+  readonly models = new Map<string, TreeModel>();
+  private readonly listeners = new Set<ChangeListener>();
+  private closed = false;
+
+  constructor(
+    readonly backend: Backend,
+    public catalog: Catalog,
+    derivers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
+  ) {
+    for (const stored of Object.values(catalog.trees)) this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name)));
+  }
+
+  get path(): string {
+    return this.backend.location;
+  }
+
+  get readOnly(): boolean {
+    return this.backend.readOnly;
+  }
+
+  model(tree: string): TreeModel {
+    this.assertOpen();
+    const model = this.models.get(tree);
+    if (!model) throw new UnknownTreeError(tree);
+    return model;
+  }
+
+  store(name: string, kind: 'records' | 'plain' = 'plain'): Store {
+    return this.backend.store(name, { kind });
+  }
+
+  get meta(): Store {
+    return this.store(META_STORE);
+  }
+  get refs(): Store {
+    return this.store(REFS_STORE);
+  }
+  get changeLog(): Store {
+    return this.store(CHANGES_STORE);
+  }
+  records(model: TreeModel): Store {
+    return this.store(model.storeName, 'records');
+  }
+
+  /** The last revision committed (by any process, once `refresh` has run). */
+  revision(): number {
+    return (this.meta.get(REVISION_KEY) as number | undefined) ?? 0;
+  }
+
+  /** Every model whose references point at `tree`. */
+  referrersOf(tree: string): TreeModel[] {
+    return [...this.models.values()].filter((m) => m.references.some((r) => r.stored.target === tree));
+  }
+
+  /**
+   * Runs `body` in one atomic transaction, after every earlier one. Reads in it
+   * see its own writes; if it throws, nothing is written. `body` must be
+   * synchronous: holding LMDB's single write lock across awaits would stall
+   * every other writer, in this process and others.
+   */
+  async transaction<T>(body: (context: WriteContext) => T): Promise<T> {
+    this.assertOpen();
+    if (this.readOnly) throw new ReadOnlyError(this.path);
+    const { result, changes } = await this.backend.transaction(() => {
+      const context = new WriteContext(this);
+      const result = body(context);
+      if (isThenable(result)) {
+        result.then(undefined, () => undefined); // the aborted body's own rejection is not the caller's concern
+        throw new AsyncTransactionError();
+      }
+      context.finish();
+      return { result, changes: context.changes };
+    });
+    if (changes.length > 0) this.emit(changes);
+    return result;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(events: Parameters<ChangeListener>[0]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        // A failing listener must not break the writer that committed.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    await this.backend.close();
+  }
+
+  assertOpen(): void {
+    if (this.closed) throw new ClosedError(this.path);
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+export type { ChangeEvent };

@@ -1,0 +1,155 @@
+/**
+ * Opening a database: refuse what is not a Trellis database without touching
+ * it, create a new one, or bring a stored catalog in line with the schema the
+ * application declares (compatible changes only).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
+import { openLmdbBackend } from '../storage/lmdb-backend.js';
+import { openMemoryBackend } from '../storage/memory-backend.js';
+import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, isCatalog, type Catalog, type StoredTree } from '../schema/catalog.js';
+import { compareTree, type TreeChange } from '../schema/compatibility.js';
+import type { Backend } from '../storage/backend.js';
+import { Engine } from './engine.js';
+import { CATALOG_KEY, META_STORE } from './meta.js';
+import { indexStoreName } from './tree-model.js';
+
+export interface OpenOptions {
+  /** Open for reading only: every write is refused with a ReadOnlyError. */
+  readonly readOnly?: boolean;
+  /** Keep everything in memory (nothing is written to `path`). */
+  readonly inMemory?: boolean;
+  /** Upper bound of LMDB's memory map, in bytes. */
+  readonly mapSize?: number;
+}
+
+export interface Declared {
+  readonly trees: readonly StoredTree[];
+  readonly derivers: ReadonlyMap<string, (value: unknown) => unknown>;
+}
+
+/** Opens with the application's schema: creates the database if needed and applies compatible changes. */
+export async function openEngine(path: string, declared: Declared | undefined, options: OpenOptions = {}): Promise<Engine> {
+  const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared !== undefined, options);
+  try {
+    const stored = readCatalog(backend);
+    if (!declared) {
+      if (!stored) throw new NotADatabaseError(path, 'it holds no Trellis catalog');
+      return new Engine(backend, stored);
+    }
+    return await reconcile(backend, stored, declared, path);
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+}
+
+async function openLmdb(path: string, mayCreate: boolean, options: OpenOptions): Promise<Backend> {
+  const dataFile = join(path, 'data.mdb');
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) throw new NotADatabaseError(path, 'it is a file; a database is a folder');
+    if (!existsSync(dataFile) && readdirSync(path).length > 0) {
+      throw new NotADatabaseError(path, 'the folder holds other files and no data.mdb');
+    }
+  } else if (!mayCreate || options.readOnly) {
+    throw new NotADatabaseError(path, 'there is nothing at this path');
+  }
+  if (existsSync(dataFile)) await probe(path);
+  return openLmdbBackend(path, options);
+}
+
+/**
+ * Opens an existing environment read-only first, so that a file LMDB does not
+ * recognise, or an LMDB environment of another program, is refused untouched.
+ */
+async function probe(path: string): Promise<void> {
+  let backend: Backend;
+  try {
+    backend = openLmdbBackend(path, { readOnly: true });
+  } catch (error) {
+    throw new NotADatabaseError(path, `LMDB cannot open it (${(error as Error).message})`);
+  }
+  try {
+    const meta = readCatalogFrom(backend, true);
+    if (meta === 'foreign') throw new NotADatabaseError(path, 'it is an LMDB environment without a Trellis catalog');
+  } catch (error) {
+    if (error instanceof NotADatabaseError) throw error;
+    throw new NotADatabaseError(path, `LMDB cannot read it (${(error as Error).message})`);
+  } finally {
+    await backend.close();
+  }
+}
+
+function readCatalog(backend: Backend): Catalog | undefined {
+  const found = readCatalogFrom(backend, false);
+  return found === 'foreign' || found === 'empty' ? undefined : found;
+}
+
+function readCatalogFrom(backend: Backend, probing: boolean): Catalog | 'empty' | 'foreign' {
+  // In a read-only environment a missing sub-database cannot be opened: an empty one is foreign too.
+  let value: unknown;
+  try {
+    value = backend.store(META_STORE, { kind: 'plain' }).get(CATALOG_KEY);
+  } catch (error) {
+    if (probing) return 'foreign';
+    throw error;
+  }
+  if (value === undefined) return probing ? 'foreign' : 'empty';
+  if (!isCatalog(value)) return 'foreign';
+  if (value.formatVersion > CATALOG_FORMAT_VERSION) {
+    throw new NotADatabaseError(backend.location, `its format version ${value.formatVersion} is newer than this engine reads (${CATALOG_FORMAT_VERSION})`);
+  }
+  return value;
+}
+
+async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {
+  const changes: TreeChange[] = [];
+  for (const tree of declared.trees) {
+    const change = compareTree(stored?.trees[tree.name], tree);
+    if (change) changes.push(change);
+  }
+  const next: Catalog = {
+    format: CATALOG_FORMAT,
+    formatVersion: CATALOG_FORMAT_VERSION,
+    schemaVersion: (stored?.schemaVersion ?? 0) + (changes.length > 0 ? 1 : 0),
+    trees: { ...stored?.trees, ...Object.fromEntries(declared.trees.map((t) => [t.name, t])) },
+  };
+  const engine = new Engine(backend, changes.length > 0 ? next : (stored ?? next), declared.derivers);
+  if (changes.length === 0 && stored) return engine;
+  if (backend.readOnly) throw new ReadOnlyError(path);
+  await engine.transaction(() => {
+    for (const change of changes) applyChange(engine, change);
+    engine.meta.put(CATALOG_KEY, next);
+  });
+  return engine;
+}
+
+function applyChange(engine: Engine, change: TreeChange): void {
+  const model = engine.model(change.tree);
+  for (const index of change.dropIndexes) clearStore(engine, indexStoreName(change.tree, index.name));
+  if (change.isNew) return;
+  for (const stored of change.buildIndexes) {
+    clearStore(engine, indexStoreName(change.tree, stored.name));
+    const index = model.index(stored.name)!;
+    const store = engine.store(index.storeName);
+    for (const entry of engine.records(model).entries({})) {
+      const key = model.key.fromStored(entry.key);
+      for (const tuple of index.entries(entry.value)) {
+        if (stored.unique) {
+          const holder = store.get(tuple);
+          if (holder !== undefined) throw new UniqueViolationError(model.name, stored.name, tuple.length === 1 ? tuple[0] : tuple, holder);
+          store.put(tuple, key);
+        } else {
+          store.put([...tuple, ...model.key.parts(key)], null);
+        }
+      }
+    }
+  }
+}
+
+function clearStore(engine: Engine, name: string): void {
+  const store = engine.store(name);
+  for (const key of [...store.keys({})]) store.remove(key);
+}
+

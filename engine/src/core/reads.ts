@@ -1,0 +1,141 @@
+/**
+ * Reads, shared by both faces: point reads, ranges with a cursor, index
+ * lookups and back-references. Ranges are `[start, end)`, forward or reverse.
+ */
+import { InvalidKeyError, UnknownIndexError } from '../errors.js';
+import { prefixRange, type RangeQuery, type StoredKey } from '../storage/backend.js';
+import type { KeyPart, KeyValue } from '../schema/key-brand.js';
+import type { Engine } from './engine.js';
+import type { IndexModel, TreeModel } from './tree-model.js';
+
+export interface RecordEntry {
+  readonly key: KeyValue;
+  readonly value: unknown;
+  readonly revision: number;
+}
+
+export interface RangeOptions<K = KeyValue> {
+  /** Inclusive lower bound. */
+  readonly start?: K | undefined;
+  /** Exclusive upper bound. */
+  readonly end?: K | undefined;
+  /** Leading parts of a composite key, or the leading text of a string key. */
+  readonly prefix?: readonly unknown[] | string | undefined;
+  /** A cursor: continue after this key, in the direction of travel. */
+  readonly after?: K | undefined;
+  readonly reverse?: boolean | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Lookups by index value: `equals` (all fields or leading ones of a compound index), `prefix` (leading text), or a range. */
+export interface IndexQuery {
+  readonly equals?: unknown;
+  readonly prefix?: string | undefined;
+  readonly start?: unknown;
+  readonly end?: unknown;
+  readonly reverse?: boolean | undefined;
+  readonly limit?: number | undefined;
+  /** A cursor from an earlier page (`IndexHit.cursor`). */
+  readonly after?: IndexCursor | undefined;
+}
+
+/** Where an index walk stopped: the index entry, opaque to callers. */
+export type IndexCursor = readonly KeyPart[] & { readonly __indexCursor?: never };
+
+export interface IndexHit {
+  readonly key: KeyValue;
+  /** The indexed value(s) of this entry. */
+  readonly indexed: readonly KeyPart[];
+  readonly cursor: IndexCursor;
+}
+
+/** Strings sort by UTF-8 bytes; no code point sorts after this one. */
+const TEXT_END = '\u{10FFFF}';
+
+export function getEntry(engine: Engine, model: TreeModel, key: unknown): RecordEntry | undefined {
+  const checked = model.key.check(key);
+  const entry = engine.records(model).getEntry(checked);
+  return entry && { key: checked, value: entry.value, revision: entry.version };
+}
+
+export function* range(engine: Engine, model: TreeModel, options: RangeOptions): Generator<RecordEntry> {
+  const query = recordQuery(model, options);
+  for (const entry of engine.records(model).entries(query)) {
+    yield { key: model.key.fromStored(entry.key), value: entry.value, revision: entry.version };
+  }
+}
+
+export function recordQuery(model: TreeModel, options: RangeOptions): RangeQuery {
+  const checkBound = (bound: unknown) => (bound === undefined ? undefined : (model.key.check(bound) as StoredKey));
+  let start = checkBound(options.start);
+  let end = checkBound(options.end);
+  if (options.prefix !== undefined) {
+    const bounds = prefixBounds(model, options.prefix);
+    start = maxBound(start, bounds.start);
+    end = end ?? bounds.end;
+  }
+  return {
+    start,
+    end,
+    after: options.after === undefined ? undefined : (model.key.check(options.after) as StoredKey),
+    reverse: options.reverse,
+    limit: options.limit,
+  };
+}
+
+function prefixBounds(model: TreeModel, prefix: readonly unknown[] | string): { start: StoredKey; end: StoredKey } {
+  if (typeof prefix === 'string') {
+    if (model.key.arity !== 1 || model.key.schema['type'] !== 'string') {
+      throw new InvalidKeyError(model.name, prefix, 'a text prefix needs a tree with text keys');
+    }
+    return { start: prefix, end: prefix + TEXT_END };
+  }
+  if (prefix.length === 0 || prefix.length > model.key.arity) {
+    throw new InvalidKeyError(model.name, prefix, `a key prefix must have 1 to ${model.key.arity} parts`);
+  }
+  return prefixRange(prefix as KeyPart[]);
+}
+
+function maxBound(a: StoredKey | undefined, b: StoredKey): StoredKey {
+  return a === undefined ? b : a; // an explicit start inside the prefix wins; callers keep it inside
+}
+
+export function indexModel(model: TreeModel, name: string): IndexModel {
+  const index = model.index(name);
+  if (!index) throw new UnknownIndexError(model.name, name);
+  return index;
+}
+
+export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, query: IndexQuery): Generator<IndexHit> {
+  const width = index.stored.on.length;
+  const asTuple = (v: unknown): unknown[] => (width > 1 && Array.isArray(v) ? v : [v]);
+  let start: StoredKey | undefined;
+  let end: StoredKey | undefined;
+  if (query.equals !== undefined) {
+    const parts = index.toParts(asTuple(query.equals));
+    ({ start, end } = prefixRange(parts));
+  } else if (query.prefix !== undefined) {
+    start = [query.prefix];
+    end = [query.prefix + TEXT_END];
+  } else {
+    start = query.start === undefined ? undefined : index.toParts(asTuple(query.start));
+    end = query.end === undefined ? undefined : index.toParts(asTuple(query.end));
+  }
+  const store = engine.store(index.storeName);
+  const rangeQuery: RangeQuery = { start, end, after: query.after, reverse: query.reverse, limit: query.limit };
+  if (index.stored.unique) {
+    for (const entry of store.entries(rangeQuery)) {
+      const indexed = asParts(entry.key);
+      yield { key: model.key.fromStored(entry.value), indexed, cursor: indexed };
+    }
+    return;
+  }
+  for (const stored of store.keys(rangeQuery)) {
+    const parts = asParts(stored);
+    yield { key: model.key.fromParts(parts.slice(width)), indexed: parts.slice(0, width), cursor: parts };
+  }
+}
+
+function asParts(stored: StoredKey): KeyPart[] {
+  return (Array.isArray(stored) ? stored : [stored]) as KeyPart[];
+}

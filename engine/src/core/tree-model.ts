@@ -1,0 +1,103 @@
+/**
+ * The runtime model of one tree, built from its catalog entry: value codec,
+ * key codec, and how to compute its index entries and outgoing references.
+ */
+import { makeKeyCodec, type KeyCodec } from '../schema/key-codec.js';
+import { pathSegments, valuesAt } from '../schema/references.js';
+import { schemaAt } from '../schema/assemble.js';
+import { ValueCodec } from '../schema/value-codec.js';
+import { valueKindOf } from '../schema/value-kinds.js';
+import type { JsonSchema, StoredIndex, StoredReference, StoredTree } from '../schema/catalog.js';
+import type { KeyPart, KeyValue } from '../schema/key-brand.js';
+
+export interface IndexModel {
+  readonly tree: string;
+  readonly stored: StoredIndex;
+  readonly storeName: string;
+  /** Every entry (a tuple of parts) the value puts in the index; none when a field is absent or null. */
+  entries(value: unknown): KeyPart[][];
+  /** Turns looked-up values (native, e.g. a Date) into index parts. */
+  toParts(values: readonly unknown[]): KeyPart[];
+}
+
+export interface ReferenceModel {
+  readonly tree: string;
+  readonly stored: StoredReference;
+  readonly segments: readonly string[];
+  targets(value: unknown): KeyValue[];
+}
+
+export const recordStoreName = (tree: string) => `t/${tree}`;
+export const indexStoreName = (tree: string, index: string) => `i/${tree}/${index}`;
+
+export class TreeModel {
+  readonly codec: ValueCodec;
+  readonly key: KeyCodec;
+  readonly indexes: readonly IndexModel[];
+  readonly references: readonly ReferenceModel[];
+  readonly storeName: string;
+
+  constructor(
+    readonly stored: StoredTree,
+    derive?: (value: unknown) => unknown,
+  ) {
+    this.codec = new ValueCodec(stored.value);
+    this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
+    this.storeName = recordStoreName(stored.name);
+    this.indexes = stored.indexes.map((index) => makeIndex(stored.name, stored.value, index));
+    this.references = stored.references.map((ref) => ({
+      tree: stored.name,
+      stored: ref,
+      segments: pathSegments(ref.path),
+      targets: (value: unknown) => valuesAt(value, pathSegments(ref.path)) as KeyValue[],
+    }));
+  }
+
+  get name(): string {
+    return this.stored.name;
+  }
+
+  index(name: string): IndexModel | undefined {
+    return this.indexes.find((i) => i.stored.name === name);
+  }
+
+  reference(path: string): ReferenceModel | undefined {
+    return this.references.find((r) => r.stored.path === path);
+  }
+}
+
+function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexModel {
+  const fields = stored.on.map((path) => {
+    const segments = pathSegments(path);
+    const node = schemaAt(value, segments) ?? {};
+    const leaf = node['type'] === 'array' ? ((node['items'] as JsonSchema | undefined) ?? node) : node;
+    const kind = valueKindOf(leaf) ?? valueKindOf(((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
+    const toPart = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (v as KeyPart));
+    return { segments: node['type'] === 'array' ? [...segments, '[]'] : segments, toPart };
+  });
+  return {
+    tree,
+    stored,
+    storeName: indexStoreName(tree, stored.name),
+    entries(record) {
+      let tuples: KeyPart[][] = [[]];
+      for (const field of fields) {
+        const found = valuesAt(record, field.segments);
+        if (found.length === 0) return [];
+        const parts = dedupe(found.map(field.toPart));
+        tuples = tuples.flatMap((t) => parts.map((p) => [...t, p]));
+      }
+      return tuples;
+    },
+    toParts: (values) => values.map((v, i) => (fields[i] ? fields[i].toPart(v) : (v as KeyPart))),
+  };
+}
+
+function dedupe(parts: KeyPart[]): KeyPart[] {
+  return parts.length < 2 ? parts : [...new Map(parts.map((p) => [`${typeof p}:${String(p)}`, p])).values()];
+}
+
+/** A stable text for comparing keys and index tuples. */
+export function keyText(key: unknown): string {
+  return JSON.stringify(key);
+}

@@ -1,0 +1,60 @@
+/**
+ * Watching for changes made by any process. LMDB gives a reader in another
+ * process no event, so the watcher polls the revision counter (one small read)
+ * and, when it moved, reads the change log from where it left off.
+ */
+import type { KeyValue } from '../schema/key-brand.js';
+import type { ChangeEvent, ChangeListener, LoggedChange } from './changes.js';
+import type { Engine } from './engine.js';
+
+export interface WatchOptions {
+  /** How often to look, in milliseconds. */
+  readonly intervalMs?: number;
+}
+
+export function watchChanges(engine: Engine, listener: ChangeListener, options: WatchOptions = {}): () => void {
+  const intervalMs = options.intervalMs ?? 200;
+  // In-process commits are delivered at once; the log supplies the other processes' writes.
+  const stopLocal = engine.onChange(listener);
+  let seen = engine.revision();
+  const poll = () => {
+    try {
+      engine.backend.refresh();
+      const now = engine.revision();
+      if (now <= seen) return;
+      const events: ChangeEvent[] = [];
+      let expected = seen + 1;
+      let gap = false;
+      for (const entry of engine.changeLog.entries({ after: seen, end: now + 1 })) {
+        const revision = entry.key as number;
+        if (revision !== expected) gap = true;
+        expected = revision + 1;
+        const [tree, key, kind, writer] = entry.value as LoggedChange;
+        if (writer !== engine.writerId) events.push({ tree, key: key as KeyValue, kind, revision, local: false });
+      }
+      if (expected !== now + 1) gap = true;
+      seen = now;
+      if (gap) listener({ kind: 'resync', revision: now });
+      else if (events.length > 0) listener(events);
+    } catch {
+      // A closed database stops the watcher; a passing read error is retried next tick.
+      if (isClosed(engine)) stop();
+    }
+  };
+  const timer = setInterval(poll, intervalMs);
+  timer.unref?.();
+  const stop = () => {
+    clearInterval(timer);
+    stopLocal();
+  };
+  return stop;
+}
+
+function isClosed(engine: Engine): boolean {
+  try {
+    engine.assertOpen();
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * The one write path. Both faces call it, so indexes, references, revisions
+ * and change events are kept identically whichever face wrote. A context
+ * lives for one transaction.
+ */
+import {
+  ConflictError,
+  DuplicateKeyError,
+  InvalidKeyError,
+  MissingReferenceError,
+  NotFoundError,
+  ReferencedError,
+  UniqueViolationError,
+  ValidationError,
+  type ReferenceHolder,
+} from '../errors.js';
+import { assertKeyFits } from '../schema/key-codec.js';
+import { prefixRange } from '../storage/backend.js';
+import type { KeyPart, KeyValue } from '../schema/key-brand.js';
+import type { Checked } from '../schema/value-codec.js';
+import { CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedChange } from './changes.js';
+import { REVISION_KEY, autoKey } from './meta.js';
+import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
+import type { Engine } from './engine.js';
+
+/** Where a value comes from decides how it is checked: native objects, or JSON text form. */
+export type ValueForm = 'native' | 'json';
+
+export interface WriteOptions {
+  /** Write only if the record's revision is still this one; otherwise a ConflictError, and nothing is written. */
+  readonly ifRevision?: number | undefined;
+}
+
+type Entry = { readonly value: unknown; readonly version: number };
+
+export class WriteContext {
+  readonly changes: ChangeEvent[] = [];
+  private revision: number | undefined;
+  /** Records being deleted in this operation: cascades that come back to them stop there. */
+  private readonly deleting = new Set<string>();
+
+  constructor(private readonly engine: Engine) {}
+
+  insert(model: TreeModel, input: unknown, form: ValueForm): KeyValue {
+    const { value, json } = this.checkValue(model, input, form);
+    const key = this.newKey(model, value, json);
+    const store = this.engine.records(model);
+    if (store.has(key)) throw new DuplicateKeyError(model.name, key);
+    this.write(model, key, undefined, value);
+    return key;
+  }
+
+  put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: WriteOptions = {}): KeyValue {
+    const key = model.key.check(rawKey);
+    const { value, json } = this.checkValue(model, input, form);
+    const implied = model.key.derive?.(value, json);
+    if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) {
+      throw new InvalidKeyError(model.name, rawKey, `the value implies the key ${keyText(implied)}`);
+    }
+    if (model.stored.key.kind === 'auto') this.raiseAutoId(model, key as number);
+    const old = this.engine.records(model).getEntry(key);
+    this.write(model, key, old, value, options);
+    return key;
+  }
+
+  update(model: TreeModel, rawKey: unknown, change: (current: unknown) => unknown, form: ValueForm, options: WriteOptions = {}): unknown {
+    const key = model.key.check(rawKey);
+    const old = this.engine.records(model).getEntry(key);
+    if (!old) {
+      if (options.ifRevision !== undefined) throw new ConflictError(model.name, key, options.ifRevision, undefined);
+      throw new NotFoundError(model.name, key);
+    }
+    const current = form === 'native' ? old.value : this.jsonOf(model, old.value);
+    const { value, json } = this.checkValue(model, change(current), form);
+    const implied = model.key.derive?.(value, json);
+    if (implied !== undefined && model.stored.key.kind !== 'hash' && keyText(implied) !== keyText(key)) {
+      throw new InvalidKeyError(model.name, key, 'an update cannot change the fields the key is made of; delete and insert instead');
+    }
+    if (model.stored.key.kind === 'hash' && keyText(implied) !== keyText(key)) {
+      throw new InvalidKeyError(model.name, key, 'a content-addressed record cannot change; insert the new value instead');
+    }
+    this.write(model, key, old, value, options);
+    return value;
+  }
+
+  delete(model: TreeModel, rawKey: unknown, options: WriteOptions = {}): boolean {
+    const key = model.key.check(rawKey);
+    const old = this.engine.records(model).getEntry(key);
+    if (!old) {
+      if (options.ifRevision !== undefined) throw new ConflictError(model.name, key, options.ifRevision, undefined);
+      return false;
+    }
+    this.write(model, key, old, undefined, options);
+    return true;
+  }
+
+  /** Called once the transaction body returned: persists the revision counter and trims the change log. */
+  finish(): void {
+    if (this.revision === undefined) return;
+    this.engine.meta.put(REVISION_KEY, this.revision);
+    const first = this.revision - this.changes.length + 1;
+    const crossedTrim = Math.floor(this.revision / CHANGE_LOG_TRIM_EVERY) > Math.floor((first - 1) / CHANGE_LOG_TRIM_EVERY);
+    if (crossedTrim) {
+      const log = this.engine.changeLog;
+      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN, limit: CHANGE_LOG_TRIM_EVERY * 4 })];
+      for (const key of old) log.remove(key);
+    }
+  }
+
+  private checkValue(model: TreeModel, input: unknown, form: ValueForm): { value: unknown; json: unknown } {
+    const checked: Checked = form === 'native' ? model.codec.checkNative(input) : model.codec.checkJson(input);
+    if (!checked.ok) throw new ValidationError(model.name, checked.issues);
+    return { value: checked.value, json: checked.json };
+  }
+
+  private jsonOf(model: TreeModel, value: unknown): unknown {
+    const result = model.codec.toJson(value);
+    return result.ok ? result.value : value;
+  }
+
+  private newKey(model: TreeModel, value: unknown, json: unknown): KeyValue {
+    if (model.stored.key.kind === 'auto') {
+      const id = ((this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0) + 1;
+      this.engine.meta.put(autoKey(model.name), id);
+      return id;
+    }
+    if (model.key.generate) return model.key.generate();
+    if (!model.key.derive) {
+      throw new InvalidKeyError(model.name, undefined, 'this tree’s keys come from a function of the application; give the key explicitly (put)');
+    }
+    return model.key.check(model.key.derive(value, json));
+  }
+
+  /** An explicit id past the counter moves the counter, so later inserts never reuse it. */
+  private raiseAutoId(model: TreeModel, id: number): void {
+    const last = (this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0;
+    if (id > last) this.engine.meta.put(autoKey(model.name), id);
+  }
+
+  private nextRevision(): number {
+    this.revision = (this.revision ?? this.engine.revision()) + 1;
+    return this.revision;
+  }
+
+  private write(model: TreeModel, key: KeyValue, old: Entry | undefined, value: unknown, options: WriteOptions = {}): void {
+    if (options.ifRevision !== undefined && old?.version !== options.ifRevision) {
+      throw new ConflictError(model.name, key, options.ifRevision, old?.version);
+    }
+    if (value === undefined) {
+      this.releaseReferences(model, key);
+    } else {
+      this.checkReferences(model, key, value);
+      this.checkUnique(model, key, value);
+    }
+    const store = this.engine.records(model);
+    const revision = this.nextRevision();
+    if (value === undefined) store.remove(key);
+    else store.put(key, value, revision);
+    for (const index of model.indexes) this.reindex(index, model, key, old?.value, value);
+    this.relink(model, key, old?.value, value);
+    const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
+    this.changes.push({ tree: model.name, key, kind, revision, local: true });
+    const logged: LoggedChange = [model.name, key, kind, this.engine.writerId];
+    this.engine.changeLog.put(revision, logged);
+    if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);
+  }
+
+  private checkReferences(model: TreeModel, key: KeyValue, value: unknown): void {
+    for (const ref of model.references) {
+      const target = this.engine.model(ref.stored.target);
+      for (const targetKey of ref.targets(value)) {
+        const self = target === model && keyText(targetKey) === keyText(key);
+        if (!self && !this.engine.records(target).has(targetKey)) {
+          throw new MissingReferenceError(model.name, `.${ref.stored.path}`, target.name, targetKey);
+        }
+      }
+    }
+  }
+
+  private checkUnique(model: TreeModel, key: KeyValue, value: unknown): void {
+    for (const index of model.indexes) {
+      if (!index.stored.unique) continue;
+      const store = this.engine.store(index.storeName);
+      for (const tuple of index.entries(value)) {
+        const holder = store.get(tuple);
+        if (holder !== undefined && keyText(model.key.fromStored(holder)) !== keyText(key)) {
+          throw new UniqueViolationError(model.name, index.stored.name, tuple.length === 1 ? tuple[0] : tuple, model.key.fromStored(holder));
+        }
+      }
+    }
+  }
+
+  private reindex(index: IndexModel, model: TreeModel, key: KeyValue, before: unknown, after: unknown): void {
+    const store = this.engine.store(index.storeName);
+    const parts = model.key.parts(key);
+    const { removed, added } = diff(before === undefined ? [] : index.entries(before), after === undefined ? [] : index.entries(after));
+    for (const tuple of removed) store.remove(index.stored.unique ? tuple : [...tuple, ...parts]);
+    for (const tuple of added) {
+      const entry = index.stored.unique ? tuple : [...tuple, ...parts];
+      assertKeyFits(`${model.name}.${index.stored.name}`, entry);
+      store.put(entry, index.stored.unique ? key : null);
+    }
+  }
+
+  /** Keeps the reverse-reference index: [target, ...targetKey, source, path, ...sourceKey]. */
+  private relink(model: TreeModel, key: KeyValue, before: unknown, after: unknown): void {
+    const parts = model.key.parts(key);
+    for (const ref of model.references) {
+      const target = this.engine.model(ref.stored.target);
+      const entries = (value: unknown) => (value === undefined ? [] : ref.targets(value).map((t) => target.key.parts(t)));
+      const { removed, added } = diff(entries(before), entries(after));
+      for (const t of removed) this.engine.refs.remove([target.name, ...t, model.name, ref.stored.path, ...parts]);
+      for (const t of added) this.engine.refs.put([target.name, ...t, model.name, ref.stored.path, ...parts], null);
+    }
+  }
+
+  /** Before a delete: refuse, cascade or unlink what refers to the record, as each reference declares. */
+  private releaseReferences(model: TreeModel, key: KeyValue): void {
+    const id = `${model.name}/${keyText(key)}`;
+    this.deleting.add(id);
+    const holders = referrers(this.engine, model, key).filter((h) => !this.deleting.has(`${h.tree}/${keyText(h.key)}`));
+    const refused: ReferenceHolder[] = [];
+    for (const holder of holders) {
+      const source = this.engine.model(holder.tree);
+      const policy = source.reference(holder.path)?.stored.onDelete ?? 'restrict';
+      if (policy === 'restrict') refused.push(holder);
+    }
+    if (refused.length > 0) throw new ReferencedError(model.name, key, refused);
+    for (const holder of holders) {
+      const source = this.engine.model(holder.tree);
+      const ref = source.reference(holder.path)!;
+      if (ref.stored.onDelete === 'cascade') {
+        if (!this.deleting.has(`${holder.tree}/${keyText(holder.key)}`)) this.delete(source, holder.key as KeyValue);
+      } else {
+        const holderKey = holder.key as KeyValue;
+        const old = this.engine.records(source).getEntry(holderKey);
+        if (old) this.write(source, holderKey, old, unlink(old.value, ref.segments, key));
+      }
+    }
+  }
+}
+
+/** Who refers to a record, from the reverse-reference index (no scan). */
+export function referrers(engine: Engine, model: TreeModel, key: KeyValue, limit?: number): ReferenceHolder[] {
+  const holders: ReferenceHolder[] = [];
+  const targetParts = model.key.parts(key);
+  const range = prefixRange([model.name, ...targetParts]);
+  for (const stored of engine.refs.keys({ ...range, limit })) {
+    const parts = stored as readonly KeyPart[];
+    const tree = parts[targetParts.length + 1] as string;
+    const path = parts[targetParts.length + 2] as string;
+    const source = engine.models.get(tree);
+    if (!source) continue;
+    holders.push({ tree, path, key: source.key.fromParts(parts.slice(targetParts.length + 3)) });
+  }
+  return holders;
+}
+
+function diff(before: KeyPart[][], after: KeyPart[][]): { removed: KeyPart[][]; added: KeyPart[][] } {
+  const beforeText = new Set(before.map(keyText));
+  const afterText = new Set(after.map(keyText));
+  return { removed: before.filter((t) => !afterText.has(keyText(t))), added: after.filter((t) => !beforeText.has(keyText(t))) };
+}
+
+/** The value with references to `target` at the path set to null, or dropped from lists. */
+function unlink(value: unknown, segments: readonly string[], target: KeyValue): unknown {
+  const targetText = keyText(target);
+  const walk = (node: unknown, depth: number): unknown => {
+    if (depth === segments.length) return node;
+    const segment = segments[depth]!;
+    const last = depth === segments.length - 1;
+    if (segment === '[]') {
+      if (!Array.isArray(node)) return node;
+      if (last) return node.filter((item) => keyText(item) !== targetText);
+      return node.map((item) => walk(item, depth + 1));
+    }
+    if (typeof node !== 'object' || node === null) return node;
+    const record = { ...(node as Record<string, unknown>) };
+    if (last) {
+      if (keyText(record[segment]) === targetText) record[segment] = null;
+    } else {
+      record[segment] = walk(record[segment], depth + 1);
+    }
+    return record;
+  };
+  return walk(value, 0);
+}

@@ -1,0 +1,253 @@
+/**
+ * Every failure the engine reports on purpose is a TrellisError with a code from
+ * one closed set, so callers (and the browser's host) can switch on `code`
+ * instead of parsing messages.
+ */
+
+export type TrellisErrorCode =
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'NOT_FOUND'
+  | 'DUPLICATE_KEY'
+  | 'UNIQUE_VIOLATION'
+  | 'MISSING_REFERENCE'
+  | 'REFERENCED'
+  | 'UNKNOWN_TREE'
+  | 'UNKNOWN_INDEX'
+  | 'INVALID_KEY'
+  | 'KEY_TOO_LARGE'
+  | 'UNENCODABLE_VALUE'
+  | 'NOT_A_DATABASE'
+  | 'READ_ONLY'
+  | 'INVALID_SCHEMA'
+  | 'INCOMPATIBLE_SCHEMA'
+  | 'ASYNC_TRANSACTION'
+  | 'CLOSED';
+
+export abstract class TrellisError extends Error {
+  abstract readonly code: TrellisErrorCode;
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+/** One offending place in a value: a JSON Pointer path and the reason. */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ValidationError extends TrellisError {
+  readonly code = 'VALIDATION';
+  constructor(
+    readonly tree: string,
+    readonly issues: readonly ValidationIssue[],
+  ) {
+    super(
+      `invalid value for tree '${tree}':\n` +
+        issues.map((i) => `  ${i.path || '(value)'}: ${i.message}`).join('\n'),
+    );
+  }
+}
+
+export class ConflictError extends TrellisError {
+  readonly code = 'CONFLICT';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+    readonly expectedRevision: number,
+    readonly actualRevision: number | undefined,
+  ) {
+    super(
+      `revision conflict on ${tree}/${JSON.stringify(key)}: expected revision ${expectedRevision}, ` +
+        (actualRevision === undefined ? 'but the record no longer exists' : `found ${actualRevision}`),
+    );
+  }
+}
+
+export class NotFoundError extends TrellisError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+  ) {
+    super(`no record ${tree}/${JSON.stringify(key)}`);
+  }
+}
+
+export class DuplicateKeyError extends TrellisError {
+  readonly code = 'DUPLICATE_KEY';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+  ) {
+    super(`a record ${tree}/${JSON.stringify(key)} already exists`);
+  }
+}
+
+export class UniqueViolationError extends TrellisError {
+  readonly code = 'UNIQUE_VIOLATION';
+  constructor(
+    readonly tree: string,
+    readonly index: string,
+    readonly value: unknown,
+    readonly holder: unknown,
+  ) {
+    super(
+      `unique index ${tree}.${index} already holds ${JSON.stringify(value)} (record ${tree}/${JSON.stringify(holder)})`,
+    );
+  }
+}
+
+export class MissingReferenceError extends TrellisError {
+  readonly code = 'MISSING_REFERENCE';
+  constructor(
+    readonly tree: string,
+    readonly path: string,
+    readonly target: string,
+    readonly targetKey: unknown,
+  ) {
+    super(`${tree}${path} refers to ${target}/${JSON.stringify(targetKey)}, which does not exist`);
+  }
+}
+
+/** A record that something still refers to, refused for deletion. */
+export interface ReferenceHolder {
+  readonly tree: string;
+  readonly path: string;
+  readonly key: unknown;
+}
+
+export class ReferencedError extends TrellisError {
+  readonly code = 'REFERENCED';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+    readonly holders: readonly ReferenceHolder[],
+  ) {
+    super(
+      `cannot delete ${tree}/${JSON.stringify(key)}: still referenced by ` +
+        holders.map((h) => `${h.tree}/${JSON.stringify(h.key)} (${h.path})`).join(', '),
+    );
+  }
+}
+
+export class UnknownTreeError extends TrellisError {
+  readonly code = 'UNKNOWN_TREE';
+  constructor(readonly tree: string) {
+    super(`no tree named '${tree}' in this database`);
+  }
+}
+
+export class UnknownIndexError extends TrellisError {
+  readonly code = 'UNKNOWN_INDEX';
+  constructor(
+    readonly tree: string,
+    readonly index: string,
+  ) {
+    super(`tree '${tree}' has no index named '${index}'`);
+  }
+}
+
+export class InvalidKeyError extends TrellisError {
+  readonly code = 'INVALID_KEY';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+    readonly reason: string,
+  ) {
+    super(`invalid key for tree '${tree}': ${safeStringify(key)}: ${reason}`);
+  }
+}
+
+export class KeyTooLargeError extends TrellisError {
+  readonly code = 'KEY_TOO_LARGE';
+  constructor(
+    readonly tree: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`key for tree '${tree}' encodes to ${bytes} bytes; the limit is ${limit}`);
+  }
+}
+
+export class UnencodableValueError extends TrellisError {
+  readonly code = 'UNENCODABLE_VALUE';
+  constructor(
+    readonly tree: string,
+    readonly reason: string,
+  ) {
+    super(`value for tree '${tree}' cannot be stored: ${reason}`);
+  }
+}
+
+export class NotADatabaseError extends TrellisError {
+  readonly code = 'NOT_A_DATABASE';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path} is not a Trellis database: ${reason}`);
+  }
+}
+
+export class ReadOnlyError extends TrellisError {
+  readonly code = 'READ_ONLY';
+  constructor(readonly path: string) {
+    super(`database ${path} is open read-only; writes are refused`);
+  }
+}
+
+export class InvalidSchemaError extends TrellisError {
+  readonly code = 'INVALID_SCHEMA';
+  constructor(readonly reason: string) {
+    super(`invalid schema: ${reason}`);
+  }
+}
+
+export class IncompatibleSchemaError extends TrellisError {
+  readonly code = 'INCOMPATIBLE_SCHEMA';
+  constructor(
+    readonly tree: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(
+      `schema of tree '${tree}' is incompatible with the stored one at ${field || '(tree)'}: ${reason} ` +
+        `(migrations are not supported yet)`,
+    );
+  }
+}
+
+export class AsyncTransactionError extends TrellisError {
+  readonly code = 'ASYNC_TRANSACTION';
+  constructor() {
+    super(
+      'transaction callbacks must be synchronous: do asynchronous work before or after the transaction ' +
+        '(the transaction was aborted, nothing was written)',
+    );
+  }
+}
+
+export class ClosedError extends TrellisError {
+  readonly code = 'CLOSED';
+  constructor(readonly path: string) {
+    super(`database ${path} is closed`);
+  }
+}
+
+export function isTrellisError<C extends TrellisErrorCode>(
+  error: unknown,
+  code?: C,
+): error is TrellisError & { code: C } {
+  return error instanceof TrellisError && (code === undefined || error.code === code);
+}
+
+export function safeStringify(value: unknown): string {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * @trellis/engine: typed trees over LMDB.
+ *
+ * Typed face: `tree`, `schema`, `open`, the value DSL `t` and key strategies.
+ * Opaque face: `openDatabase`, for tools without the application's code.
+ */
+export { t, type OnDelete, type RefOptions } from './schema/values.js';
+export { autoIncrement, composite, contentHash, custom, uuid } from './schema/key-strategies.js';
+export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration } from './schema/tree.js';
+export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
+export { schema, open, type Database, type Schema, type TransactionTrees } from './typed/database.js';
+export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js';
+export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
+export { openDatabase, OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
+export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
+export type { OpenOptions } from './core/open.js';
+export type { WriteOptions } from './core/write-context.js';
+export type { RangeOptions, IndexQuery, IndexHit, IndexCursor } from './core/reads.js';
+export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './core/changes.js';
+export type { WatchOptions } from './core/watch.js';
+export type { Catalog, StoredTree, StoredIndex, StoredReference, StoredKeyStrategy, JsonSchema } from './schema/catalog.js';
+export { MAX_KEY_BYTES } from './storage/backend.js';
+export { MAX_VALUE_CHARS } from './schema/value-codec.js';
+export * from './errors.js';

@@ -1,0 +1,192 @@
+/**
+ * The opaque face: any tree by name, values in their JSON text form, checked
+ * at run time against the stored schema. Generic tools (the browser, a CLI,
+ * sync) use this; it shares the typed face's write path.
+ */
+import { getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
+import { referrers, type WriteContext, type WriteOptions } from '../core/write-context.js';
+import { openEngine, type OpenOptions } from '../core/open.js';
+import { watchChanges, type WatchOptions } from '../core/watch.js';
+import type { ReferenceHolder, ValidationIssue } from '../errors.js';
+import type { Engine } from '../core/engine.js';
+import type { TreeModel } from '../core/tree-model.js';
+import type { ChangeListener } from '../core/changes.js';
+import type { Catalog, StoredTree } from '../schema/catalog.js';
+import type { KeyValue } from '../schema/key-brand.js';
+
+export interface TreeInfo extends StoredTree {
+  readonly count: number;
+}
+
+/** A record in text form; `value` is absent and `problems` set when the stored value does not convert. */
+export interface OpaqueEntry {
+  readonly key: KeyValue;
+  readonly value: unknown;
+  readonly revision: number;
+  readonly problems?: readonly ValidationIssue[];
+}
+
+/** Opens an existing Trellis database by path, without the application's code. */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpaqueDatabase> {
+  return new OpaqueDatabase(await openEngine(path, undefined, options));
+}
+
+export class OpaqueDatabase {
+  constructor(private readonly engine: Engine) {}
+
+  get path(): string {
+    return this.engine.path;
+  }
+  get readOnly(): boolean {
+    return this.engine.readOnly;
+  }
+  get catalog(): Catalog {
+    return this.engine.catalog;
+  }
+
+  /** Every tree with its record count, key strategy, schema, indexes and references. */
+  trees(): TreeInfo[] {
+    return [...this.engine.models.values()].map((m) => ({ ...m.stored, count: this.engine.records(m).count() }));
+  }
+
+  tree(name: string): OpaqueTree {
+    return new OpaqueTree(this.engine, this.engine.model(name));
+  }
+
+  /** Runs several opaque writes atomically; `body` must be synchronous. */
+  transaction<R>(body: (tx: OpaqueTransaction) => R): Promise<R> {
+    return this.engine.transaction((context) => body(new OpaqueTransaction(this.engine, context)));
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    return this.engine.onChange(listener);
+  }
+  watch(listener: ChangeListener, options?: WatchOptions): () => void {
+    return watchChanges(this.engine, listener, options);
+  }
+  revision(): number {
+    return this.engine.revision();
+  }
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}
+
+export class OpaqueTree {
+  constructor(
+    private readonly engine: Engine,
+    private readonly model: TreeModel,
+  ) {}
+
+  get info(): StoredTree {
+    return this.model.stored;
+  }
+
+  /** Checks a key against the tree's key schema; throws InvalidKeyError. */
+  checkKey(key: unknown): KeyValue {
+    return this.model.key.check(key);
+  }
+
+  get(key: unknown): OpaqueEntry | undefined {
+    this.engine.assertOpen();
+    const entry = getEntry(this.engine, this.model, key);
+    return entry && this.toText(entry.key, entry.value, entry.revision);
+  }
+
+  has(key: unknown): boolean {
+    this.engine.assertOpen();
+    return this.engine.records(this.model).has(this.model.key.check(key));
+  }
+
+  count(): number {
+    this.engine.assertOpen();
+    return this.engine.records(this.model).count();
+  }
+
+  *range(options: RangeOptions<unknown> = {}): Generator<OpaqueEntry> {
+    this.engine.assertOpen();
+    for (const entry of range(this.engine, this.model, options as RangeOptions)) yield this.toText(entry.key, entry.value, entry.revision);
+  }
+
+  /** Index lookups; values of timestamp fields are given as ISO text. */
+  lookup(index: string, query: IndexQuery = {}): Generator<IndexHit> {
+    this.engine.assertOpen();
+    const model = indexModel(this.model, index);
+    return lookup(this.engine, this.model, model, this.nativeQuery(model.stored.on, query));
+  }
+
+  referencedBy(key: unknown, options: { limit?: number } = {}): ReferenceHolder[] {
+    this.engine.assertOpen();
+    return referrers(this.engine, this.model, this.model.key.check(key), options.limit);
+  }
+
+  /** Checks a text-form value against the stored schema without writing. */
+  validate(value: unknown): readonly ValidationIssue[] {
+    const checked = this.model.codec.checkJson(value);
+    return checked.ok ? [] : checked.issues;
+  }
+
+  /** Inserts a text-form value; resolves to the stored record (key and revision included). */
+  insert(value: unknown): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => this.stored(c.insert(this.model, value, 'json')));
+  }
+  put(key: unknown, value: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => this.stored(c.put(this.model, key, value, 'json', options)));
+  }
+  update(key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => {
+      c.update(this.model, key, change, 'json', options);
+      return this.stored(this.model.key.check(key));
+    });
+  }
+  delete(key: unknown, options?: WriteOptions): Promise<boolean> {
+    return this.engine.transaction((c) => c.delete(this.model, key, options));
+  }
+
+  private stored(key: KeyValue): OpaqueEntry {
+    const entry = this.engine.records(this.model).getEntry(key)!;
+    return this.toText(key, entry.value, entry.version);
+  }
+
+  private toText(key: KeyValue, value: unknown, revision: number): OpaqueEntry {
+    const json = this.model.codec.toJson(value);
+    return json.ok ? { key, value: json.value, revision } : { key, value: undefined, revision, problems: json.issues };
+  }
+
+  private nativeQuery(on: readonly string[], query: IndexQuery): IndexQuery {
+    const node = (path: string) => (this.model.stored.value['properties'] as Record<string, Record<string, unknown>> | undefined)?.[path];
+    const isTime = on.map((path) => node(path)?.['x-trellis'] === 'timestamp');
+    const convert = (v: unknown): unknown => {
+      if (v === undefined) return v;
+      const parts = on.length > 1 && Array.isArray(v) ? v : [v];
+      const out = parts.map((p, i) => (isTime[i] && typeof p === 'string' ? new Date(p) : p));
+      return on.length > 1 && Array.isArray(v) ? out : out[0];
+    };
+    return { ...query, equals: convert(query.equals), start: convert(query.start), end: convert(query.end) };
+  }
+}
+
+/** Opaque writes inside a transaction: they apply at once and commit together. */
+export class OpaqueTransaction {
+  constructor(
+    private readonly engine: Engine,
+    private readonly context: WriteContext,
+  ) {}
+
+  insert(tree: string, value: unknown): KeyValue {
+    return this.context.insert(this.engine.model(tree), value, 'json');
+  }
+  put(tree: string, key: unknown, value: unknown, options?: WriteOptions): KeyValue {
+    return this.context.put(this.engine.model(tree), key, value, 'json', options);
+  }
+  update(tree: string, key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): unknown {
+    return this.context.update(this.engine.model(tree), key, change, 'json', options);
+  }
+  delete(tree: string, key: unknown, options?: WriteOptions): boolean {
+    return this.context.delete(this.engine.model(tree), key, options);
+  }
+  get(tree: string, key: unknown): OpaqueEntry | undefined {
+    return new OpaqueTree(this.engine, this.engine.model(tree)).get(key);
+  }
+}
+

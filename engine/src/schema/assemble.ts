@@ -1,0 +1,118 @@
+/**
+ * Turns the application's tree declarations into catalog entries: references
+ * resolved to their target's key schema, indexes and references listed as data.
+ */
+import { InvalidKeyError, InvalidSchemaError } from '../errors.js';
+import { keySchemaOf } from './key-codec.js';
+import { describeReferences, findRefNodes, pathSegments } from './references.js';
+import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
+import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredTree } from './catalog.js';
+import type { TreeDeclaration } from './tree.js';
+
+const TREE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredTree[] {
+  const seen = new Set<string>();
+  for (const d of declarations) {
+    if (!TREE_NAME.test(d.name)) throw new InvalidSchemaError(`tree name '${d.name}' must be letters, digits, '_' or '-', starting with a letter or '_'`);
+    if (seen.has(d.name)) throw new InvalidSchemaError(`tree '${d.name}' is declared twice`);
+    seen.add(d.name);
+  }
+  const strategies = new Map(declarations.map((d) => [d.name, storedStrategy(d)]));
+  const keySchemas = new Map<string, JsonSchema>();
+  // Keys that do not depend on values first; composite keys may use references to those.
+  for (const d of declarations) {
+    const strategy = strategies.get(d.name)!;
+    if (strategy.kind !== 'composite') keySchemas.set(d.name, keySchemaOf(strategy, {}, d.name));
+  }
+  for (const d of declarations) {
+    const strategy = strategies.get(d.name)!;
+    if (strategy.kind === 'composite') {
+      const resolved = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
+      keySchemas.set(d.name, wrap(d.name, () => keySchemaOf(strategy, resolved, d.name)));
+    }
+  }
+  return declarations.map((d) => {
+    const value = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
+    const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => ({
+      name,
+      on: typeof index.on === 'string' ? [index.on] : [...index.on],
+      unique: index.unique ?? false,
+    }));
+    for (const index of indexes) checkIndex(d.name, value, index);
+    return {
+      name: d.name,
+      key: strategies.get(d.name)!,
+      keySchema: keySchemas.get(d.name)!,
+      value,
+      indexes,
+      references: describeReferences(value),
+    };
+  });
+}
+
+function storedStrategy(d: TreeDeclaration): StoredKeyStrategy {
+  const key = d.key;
+  switch (key.kind) {
+    case 'composite':
+      return { kind: 'composite', fields: [...key.fields] };
+    case 'custom':
+      return { kind: 'custom', schema: clone(key.schema as unknown as JsonSchema) };
+    default:
+      return { kind: key.kind };
+  }
+}
+
+/** A reference node takes its target's key schema, so the stored schema validates references by itself. */
+function resolveRefs(schema: JsonSchema, keySchemas: Map<string, JsonSchema>, trees: Set<string>, tree: string): JsonSchema {
+  for (const { segments, node } of findRefNodes(schema)) {
+    const target = node[REF_TARGET] as string;
+    if (!trees.has(target)) throw new InvalidSchemaError(`tree '${tree}' refers to '${target}', which is not declared`);
+    const keySchema = keySchemas.get(target);
+    if (!keySchema) throw new InvalidSchemaError(`tree '${tree}': a composite key field refers to '${target}', whose key is itself composite`);
+    const nullable = node[REF_ON_DELETE] === 'setNull' && !segments.includes('[]');
+    for (const k of Object.keys(node)) if (![KIND, REF_TARGET, REF_ON_DELETE].includes(k)) delete node[k];
+    Object.assign(node, nullable ? { anyOf: [clone(keySchema), { type: 'null' }] } : clone(keySchema));
+  }
+  return schema;
+}
+
+function checkIndex(tree: string, value: JsonSchema, index: StoredIndex): void {
+  for (const path of index.on) {
+    const node = schemaAt(value, pathSegments(path));
+    if (!node) throw new InvalidSchemaError(`index ${tree}.${index.name}: '${path}' is not a field of the value`);
+    const leaf = node['type'] === 'array' && node['items'] ? (node['items'] as JsonSchema) : node;
+    if (!isIndexable(leaf)) {
+      throw new InvalidSchemaError(`index ${tree}.${index.name}: '${path}' must be a string, number, integer, boolean, timestamp or reference (or a list of them)`);
+    }
+  }
+}
+
+function isIndexable(node: JsonSchema): boolean {
+  if (node[KIND] === 'bytes') return false;
+  if (node[KIND] === 'timestamp') return true;
+  const branches = (node['anyOf'] as JsonSchema[] | undefined) ?? [node];
+  return branches.every((b) => ['string', 'number', 'integer', 'boolean', 'null'].includes(b['type'] as string) || b['enum'] !== undefined || b['const'] !== undefined || (b[KIND] === 'timestamp'));
+}
+
+export function schemaAt(schema: JsonSchema, segments: readonly string[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = schema;
+  for (const segment of segments) {
+    if (!node) return undefined;
+    node = segment === '[]' ? (node['items'] as JsonSchema | undefined) : ((node['properties'] as Record<string, JsonSchema> | undefined)?.[segment]);
+  }
+  return node;
+}
+
+function wrap<T>(tree: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof InvalidKeyError) throw new InvalidSchemaError(`tree '${tree}': ${error.reason}`);
+    throw error;
+  }
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

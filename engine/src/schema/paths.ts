@@ -1,0 +1,31 @@
+import type { Key } from './key-brand.js';
+
+/**
+ * Dotted field paths of a value type, for index declarations. Depth is bounded
+ * so recursive types stay cheap to check.
+ */
+type Prev = [never, 0, 1, 2, 3];
+
+type Indexable = string | number | boolean | Date | null | Key<string>;
+
+export type IndexablePath<T, D extends number = 4> = [D] extends [never]
+  ? never
+  : T extends object
+    ? {
+        [K in keyof T & string]-?: NonNullable<T[K]> extends Indexable | readonly Indexable[]
+          ? K
+          : NonNullable<T[K]> extends readonly unknown[]
+            ? never
+            : NonNullable<T[K]> extends object
+              ? `${K}.${IndexablePath<NonNullable<T[K]>, Prev[D]>}`
+              : never;
+      }[keyof T & string]
+    : never;
+
+export type PathValue<T, P extends string> = P extends `${infer H}.${infer R}`
+  ? H extends keyof T
+    ? PathValue<NonNullable<T[H]>, R> | Extract<T[H], null | undefined>
+    : never
+  : P extends keyof T
+    ? T[P]
+    : never;

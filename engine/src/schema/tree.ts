@@ -1,0 +1,70 @@
+/**
+ * A tree declaration: its name, key strategy, value schema and indexes. Static
+ * types of values and keys are inferred from it, never written by hand.
+ */
+import type { Static, TObject, TSchema } from 'typebox';
+import type { Key } from './key-brand.js';
+import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
+import type { IndexablePath, PathValue } from './paths.js';
+
+export interface IndexDeclaration<P extends string = string> {
+  /** A field path ('name', 'address.city'), or a tuple of paths for a compound index. */
+  readonly on: P | readonly [P, ...P[]];
+  readonly unique?: boolean;
+}
+
+export interface TreeDeclaration<
+  N extends string = string,
+  V extends TObject = TObject,
+  K extends KeyStrategy = KeyStrategy,
+  I extends Record<string, IndexDeclaration> = Record<string, IndexDeclaration>,
+> {
+  readonly name: N;
+  readonly value: V;
+  readonly key: K;
+  readonly indexes: I;
+}
+
+/** The key strategies a value type admits: composite and custom keys are checked against its fields. */
+export type KeyFor<V> =
+  | AutoIncrementKey
+  | UuidKey
+  | HashKey
+  | CompositeKey<readonly [keyof V & string, ...(keyof V & string)[]]>
+  | CustomKey<TSchema, V>;
+
+export function tree<
+  const N extends string,
+  V extends TObject,
+  K extends KeyFor<Static<V>>,
+  const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = {},
+>(name: N, declaration: { value: V; key: K; indexes?: I }): TreeDeclaration<N, V, K, I> {
+  return { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
+}
+
+export type ValueOf<T extends TreeDeclaration> = Static<T['value']>;
+
+type RawKeyOf<T extends TreeDeclaration> = T['key'] extends AutoIncrementKey
+  ? number
+  : T['key'] extends UuidKey | HashKey
+    ? string
+    : T['key'] extends CompositeKey<infer F>
+      ? { readonly [I in keyof F]: F[I] extends keyof ValueOf<T> ? ValueOf<T>[F[I]] : never }
+      : T['key'] extends CustomKey<infer S, never>
+        ? Static<S>
+        : never;
+
+/** The exact key type of a tree, branded with its name. */
+export type KeyOf<T extends TreeDeclaration> = Key<T['name'], RawKeyOf<T>>;
+
+/** The value an index is looked up by: one field value, or a tuple for a compound index. */
+export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']> = T['indexes'][I] extends {
+  on: infer P;
+}
+  ? P extends readonly string[]
+    ? { readonly [J in keyof P]: IndexScalar<PathValue<ValueOf<T>, P[J] & string>> }
+    : IndexScalar<PathValue<ValueOf<T>, P & string>>
+  : never;
+
+/** An index on a list field holds one entry per element; dates are indexed as themselves. */
+type IndexScalar<X> = X extends readonly (infer E)[] ? E : X;

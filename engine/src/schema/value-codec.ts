@@ -1,0 +1,172 @@
+/**
+ * Checks values against a tree's stored JSON Schema and converts them between
+ * their native form (what application code holds: Date, Uint8Array) and their
+ * text form (plain JSON, what JSON5 editing and the opaque face use).
+ */
+import { Compile } from 'typebox/compile';
+import type { TSchema } from 'typebox';
+import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
+import { valueKindOf } from './value-kinds.js';
+
+type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
+type JsonSchema = Record<string, unknown>;
+
+/** Values past this size (as JSON text) are refused: Electron cannot take lmdb's external buffers past 16 MiB. */
+export const MAX_VALUE_CHARS = 8 * 1024 * 1024;
+
+export type Checked = { ok: true; value: unknown; json: unknown } | { ok: false; issues: ValidationIssue[] };
+
+export class ValueCodec {
+  private readonly validator;
+  private readonly toJsonPlan: Convert | undefined;
+  private readonly fromJsonPlan: Convert | undefined;
+
+  constructor(readonly schema: JsonSchema) {
+    this.validator = Compile(schema as TSchema);
+    this.toJsonPlan = plan(schema, 'toJson');
+    this.fromJsonPlan = plan(schema, 'fromJson');
+  }
+
+  /** A native value → its text form, checked. */
+  checkNative(value: unknown): Checked {
+    const issues: ValidationIssue[] = [];
+    const json = this.toJsonPlan ? this.toJsonPlan(value, '', issues) : value;
+    return this.finish(json, value, issues);
+  }
+
+  /** A text-form value → its native form, checked. */
+  checkJson(json: unknown): Checked {
+    const issues: ValidationIssue[] = [];
+    const schemaIssues = this.schemaIssues(json, []);
+    if (schemaIssues.length > 0) return { ok: false, issues: schemaIssues };
+    const value = this.fromJsonPlan ? this.fromJsonPlan(json, '', issues) : json;
+    return this.finish(json, value, issues);
+  }
+
+  /** A stored native value → text form, for display; values that do not convert are reported, not thrown. */
+  toJson(value: unknown): Checked {
+    const issues: ValidationIssue[] = [];
+    const json = this.toJsonPlan ? this.toJsonPlan(value, '', issues) : value;
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: json, json };
+  }
+
+  private finish(json: unknown, native: unknown, issues: ValidationIssue[]): Checked {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(json);
+    } catch (error) {
+      return { ok: false, issues: [{ path: '', message: `cannot be encoded: ${(error as Error).message}` }] };
+    }
+    if (text !== undefined && text.length > MAX_VALUE_CHARS) {
+      return { ok: false, issues: [{ path: '', message: `is too large (${text.length} characters as JSON; the limit is ${MAX_VALUE_CHARS})` }] };
+    }
+    const all = [...issues, ...this.schemaIssues(json, issues)];
+    return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: native, json };
+  }
+
+  private schemaIssues(json: unknown, known: readonly ValidationIssue[]): ValidationIssue[] {
+    try {
+      if (this.validator.Check(json)) return [];
+    } catch (error) {
+      return [{ path: '', message: `cannot be checked: ${(error as Error).message}` }];
+    }
+    return summarise([...this.validator.Errors(json)], known);
+  }
+}
+
+interface RawError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly params: Record<string, unknown>;
+  readonly message: string;
+}
+
+/**
+ * One issue per path, in words a person editing the value understands: the
+ * alternatives of a union are folded into one message, and places already
+ * reported by a conversion are not reported twice.
+ */
+function summarise(errors: readonly RawError[], known: readonly ValidationIssue[]): ValidationIssue[] {
+  const byPath = new Map<string, string[]>();
+  for (const error of errors) {
+    if (known.some((k) => k.path === error.instancePath)) continue;
+    if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) continue;
+    const messages = byPath.get(error.instancePath) ?? [];
+    messages.push(describe(error));
+    byPath.set(error.instancePath, messages);
+  }
+  return [...byPath].map(([path, messages]) => ({ path, message: [...new Set(messages)].join('; ') }));
+}
+
+function describe(error: RawError): string {
+  switch (error.keyword) {
+    case 'const':
+      return `must be ${JSON.stringify(error.params['allowedValue'])}`;
+    case 'enum':
+      return `must be one of ${(error.params['allowedValues'] as unknown[] | undefined)?.map((v) => JSON.stringify(v)).join(', ') ?? 'the listed values'}`;
+    case 'additionalProperties':
+      return `unknown field${(error.params['additionalProperties'] as unknown[]).length > 1 ? 's' : ''} ${(error.params['additionalProperties'] as unknown[]).map((p) => `'${String(p)}'`).join(', ')}`;
+    case 'required':
+      return `missing required field${(error.params['requiredProperties'] as unknown[]).length > 1 ? 's' : ''} ${(error.params['requiredProperties'] as unknown[]).map((p) => `'${String(p)}'`).join(', ')}`;
+    case 'anyOf':
+      return 'does not match any allowed form';
+    default:
+      return error.message;
+  }
+}
+
+/** Compiles the conversions a schema needs; undefined where values pass through as they are. */
+function plan(schema: JsonSchema, direction: 'toJson' | 'fromJson'): Convert | undefined {
+  const kind = valueKindOf(schema);
+  if (kind) {
+    return (value, path, issues) => {
+      const result = direction === 'toJson' ? kind.toJson(value) : kind.fromJson(value);
+      if (result.ok) return 'json' in result ? result.json : result.value;
+      issues.push({ path, message: result.message });
+      return value;
+    };
+  }
+  const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+  if (properties) {
+    const fields = Object.entries(properties).flatMap(([name, child]) => {
+      const convert = plan(child, direction);
+      return convert ? [[name, convert] as const] : [];
+    });
+    if (fields.length === 0) return undefined;
+    return (value, path, issues) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      for (const [name, convert] of fields) {
+        if (out[name] !== undefined) out[name] = convert(out[name], `${path}/${escapePointer(name)}`, issues);
+      }
+      return out;
+    };
+  }
+  const prefixItems = schema['prefixItems'] as JsonSchema[] | undefined;
+  if (prefixItems) {
+    const positions = prefixItems.map((item) => plan(item, direction));
+    if (positions.every((p) => p === undefined)) return undefined;
+    return (value, path, issues) =>
+      Array.isArray(value) ? value.map((item, i) => positions[i]?.(item, `${path}/${i}`, issues) ?? item) : value;
+  }
+  const items = schema['items'] as JsonSchema | undefined;
+  if (items && typeof items === 'object') {
+    const convert = plan(items, direction);
+    if (!convert) return undefined;
+    return (value, path, issues) => (Array.isArray(value) ? value.map((item, i) => convert(item, `${path}/${i}`, issues)) : value);
+  }
+  const anyOf = schema['anyOf'] as JsonSchema[] | undefined;
+  if (anyOf) {
+    const converting = anyOf.map((branch) => plan(branch, direction)).filter((c) => c !== undefined);
+    if (converting.length === 0) return undefined;
+    if (converting.length > 1) throw new InvalidSchemaError('a union may hold at most one alternative that is bytes or a timestamp');
+    const convert = converting[0]!;
+    return (value, path, issues) => (value === null ? value : convert(value, path, issues));
+  }
+  return undefined;
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,68 @@
+/**
+ * The storage contract: an ordered map of keys to versioned values per named
+ * store, with atomic, serialised transactions. Both backends order keys by
+ * lmdb's order-preserving encoding (ordered-binary), so ranges mean the same
+ * thing everywhere: `[start, end)`, walked forward or in reverse.
+ */
+import type { KeyPart } from '../schema/key-brand.js';
+
+/** What a store key may be: a part, a tuple of parts, or the range sentinel. */
+export type StoredKey = KeyPart | readonly (KeyPart | Uint8Array)[];
+
+export interface RangeQuery {
+  /** Inclusive lower bound. */
+  readonly start?: StoredKey | undefined;
+  /** Exclusive upper bound. */
+  readonly end?: StoredKey | undefined;
+  /** Continue after this key (exclusive), in the direction of travel: a cursor. */
+  readonly after?: StoredKey | undefined;
+  readonly reverse?: boolean | undefined;
+  readonly limit?: number | undefined;
+}
+
+export interface StoredEntry {
+  readonly key: StoredKey;
+  readonly value: unknown;
+  readonly version: number;
+}
+
+export interface Store {
+  get(key: StoredKey): unknown;
+  getEntry(key: StoredKey): { readonly value: unknown; readonly version: number } | undefined;
+  has(key: StoredKey): boolean;
+  /** Inside a transaction only. */
+  put(key: StoredKey, value: unknown, version?: number): void;
+  /** Inside a transaction only; true when something was removed. */
+  remove(key: StoredKey): boolean;
+  entries(query: RangeQuery): Iterable<StoredEntry>;
+  keys(query: RangeQuery): Iterable<StoredKey>;
+  /** Number of entries, in constant time. */
+  count(): number;
+}
+
+export interface StoreOptions {
+  /** Record stores share structure definitions between values (smaller, faster); index stores need none. */
+  readonly kind: 'records' | 'plain';
+}
+
+export interface Backend {
+  readonly location: string;
+  readonly readOnly: boolean;
+  store(name: string, options: StoreOptions): Store;
+  /** Runs `body` atomically after every earlier transaction; if it throws, nothing it wrote is kept. */
+  transaction<T>(body: () => T): Promise<T>;
+  /** Makes commits of other processes visible to the next read. */
+  refresh(): void;
+  close(): Promise<void>;
+}
+
+/** Largest encoded key LMDB accepts (its compile-time limit as built into lmdb-js). */
+export const MAX_KEY_BYTES = 1978;
+
+/** Sorts after every key part: strings never contain 0xff, numbers and booleans start lower. */
+export const KEY_SENTINEL: Uint8Array = Uint8Array.of(0xff);
+
+/** The range of every key that starts with the given parts (whole parts, not string prefixes). */
+export function prefixRange(prefix: readonly KeyPart[]): { start: StoredKey; end: StoredKey } {
+  return { start: prefix, end: [...prefix, KEY_SENTINEL] };
+}

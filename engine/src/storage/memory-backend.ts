@@ -1,0 +1,152 @@
+/**
+ * An in-memory backend with exactly the LMDB backend's behaviour: keys are
+ * ordered by the same encoding (ordered-binary, which lmdb-js uses), values are
+ * copied in and out as if serialised, and a failed transaction leaves nothing.
+ * Copy-on-write B+ trees make a transaction's snapshot O(1).
+ */
+import BTreeModule from 'sorted-btree';
+import { toBufferKey } from 'ordered-binary';
+import type { Backend, RangeQuery, Store, StoredEntry, StoredKey } from './backend.js';
+
+type BTree<K, V> = import('sorted-btree').default<K, V>;
+type BTreeClass = typeof import('sorted-btree').default;
+// sorted-btree is CommonJS: its class is the `default` property of what ESM imports.
+const BTree: BTreeClass = (BTreeModule as unknown as { default?: BTreeClass }).default ?? (BTreeModule as unknown as BTreeClass);
+
+interface Slot {
+  readonly key: StoredKey;
+  readonly value: unknown;
+  readonly version: number;
+}
+
+const encode = (key: StoredKey): Buffer => toBufferKey(key as never);
+const compare = (a: Buffer, b: Buffer): number => Buffer.compare(a, b);
+
+export function openMemoryBackend(location = 'memory'): Backend {
+  return new MemoryBackend(location);
+}
+
+class MemoryBackend implements Backend {
+  readonly readOnly = false;
+  private readonly stores = new Map<string, MemoryStore>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly location: string) {}
+
+  store(name: string): Store {
+    let store = this.stores.get(name);
+    if (!store) {
+      store = new MemoryStore();
+      this.stores.set(name, store);
+    }
+    return store;
+  }
+
+  transaction<T>(body: () => T): Promise<T> {
+    const run = this.queue.then(() => this.runNow(body));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private runNow<T>(body: () => T): T {
+    const saved = new Map([...this.stores].map(([name, store]) => [name, store.snapshot()]));
+    for (const store of this.stores.values()) store.writable = true;
+    try {
+      return body();
+    } catch (error) {
+      for (const [name, store] of this.stores) store.restore(saved.get(name));
+      throw error;
+    } finally {
+      for (const store of this.stores.values()) store.writable = false;
+    }
+  }
+
+  refresh(): void {}
+
+  async close(): Promise<void> {
+    await this.queue;
+  }
+}
+
+class MemoryStore implements Store {
+  private tree: BTree<Buffer, Slot> = new BTree<Buffer, Slot>(undefined, compare);
+  writable = false;
+
+  snapshot(): BTree<Buffer, Slot> {
+    return this.tree.clone();
+  }
+
+  restore(saved: BTree<Buffer, Slot> | undefined): void {
+    this.tree = saved ?? new BTree<Buffer, Slot>(undefined, compare);
+  }
+
+  get(key: StoredKey): unknown {
+    const slot = this.tree.get(encode(key));
+    return slot === undefined ? undefined : structuredClone(slot.value);
+  }
+
+  getEntry(key: StoredKey): { value: unknown; version: number } | undefined {
+    const slot = this.tree.get(encode(key));
+    return slot === undefined ? undefined : { value: structuredClone(slot.value), version: slot.version };
+  }
+
+  has(key: StoredKey): boolean {
+    return this.tree.has(encode(key));
+  }
+
+  put(key: StoredKey, value: unknown, version = 0): void {
+    this.assertWritable();
+    this.tree.set(encode(key), { key: structuredClone(key), value: structuredClone(value), version });
+  }
+
+  remove(key: StoredKey): boolean {
+    this.assertWritable();
+    return this.tree.delete(encode(key));
+  }
+
+  *entries(query: RangeQuery): Iterable<StoredEntry> {
+    for (const slot of this.walk(query)) {
+      yield { key: structuredClone(slot.key), value: structuredClone(slot.value), version: slot.version };
+    }
+  }
+
+  *keys(query: RangeQuery): Iterable<StoredKey> {
+    for (const slot of this.walk(query)) yield structuredClone(slot.key);
+  }
+
+  count(): number {
+    return this.tree.size;
+  }
+
+  private *walk(query: RangeQuery): Iterable<Slot> {
+    const tree = this.tree; // iterate a stable version, like an LMDB read snapshot
+    const limit = query.limit ?? Infinity;
+    if (limit <= 0) return;
+    const start = query.start === undefined ? undefined : encode(query.start);
+    const end = query.end === undefined ? undefined : encode(query.end);
+    const after = query.after === undefined ? undefined : encode(query.after);
+    let taken = 0;
+    if (!query.reverse) {
+      const low = after ?? start;
+      for (const [key, slot] of tree.clone().entries(low)) {
+        if (after !== undefined && compare(key, after) <= 0) continue;
+        if (start !== undefined && compare(key, start) < 0) continue;
+        if (end !== undefined && compare(key, end) >= 0) return;
+        yield slot;
+        if (++taken >= limit) return;
+      }
+      return;
+    }
+    const high = after ?? end;
+    for (const [key, slot] of tree.clone().entriesReversed(high, undefined, high !== undefined)) {
+      if (high !== undefined && compare(key, high) >= 0) continue;
+      if (start !== undefined && compare(key, start) < 0) return;
+      yield slot;
+      if (++taken >= limit) return;
+    }
+  }
+
+  private assertWritable(): void {
+    if (!this.writable) throw new Error('memory backend: writes are only allowed inside a transaction');
+  }
+}

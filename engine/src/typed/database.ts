@@ -1,0 +1,84 @@
+/**
+ * The typed face: declare trees once, open a database with them, and get a
+ * handle per tree whose values and keys are typed from the declaration.
+ */
+import { openEngine, type OpenOptions } from '../core/open.js';
+import { assembleTrees } from '../schema/assemble.js';
+import { InvalidSchemaError } from '../errors.js';
+import { watchChanges, type WatchOptions } from '../core/watch.js';
+import { OpaqueDatabase } from '../opaque/opaque-database.js';
+import type { Engine } from '../core/engine.js';
+import type { ChangeListener } from '../core/changes.js';
+import type { Catalog } from '../schema/catalog.js';
+import type { TreeDeclaration } from '../schema/tree.js';
+import { TransactionTree, TreeHandle } from './tree-handle.js';
+
+export interface Schema<T extends readonly TreeDeclaration[] = readonly TreeDeclaration[]> {
+  readonly trees: T;
+}
+
+/** Gathers tree declarations into one schema; checked (names, references, indexes) when opened. */
+export function schema<const T extends readonly TreeDeclaration[]>(...trees: T): Schema<T> {
+  return { trees };
+}
+
+type ByName<T extends readonly TreeDeclaration[], H extends 'handle' | 'tx'> = {
+  readonly [D in T[number] as D['name']]: H extends 'handle' ? TreeHandle<D> : TransactionTree<D>;
+};
+
+export type TransactionTrees<S extends Schema> = ByName<S['trees'], 'tx'>;
+
+export type Database<S extends Schema> = ByName<S['trees'], 'handle'> & DatabaseCore<S>;
+
+export interface DatabaseCore<S extends Schema> {
+  readonly path: string;
+  readonly catalog: Catalog;
+  /** The same database seen without the application's types, as generic tools see it. */
+  readonly opaque: OpaqueDatabase;
+  /** Runs `body` atomically; it must be synchronous. If it throws, nothing is written. */
+  transaction<R>(body: (trees: TransactionTrees<S>) => R): Promise<R>;
+  /** Changes committed by this process, delivered after each commit. */
+  onChange(listener: ChangeListener): () => void;
+  /** Changes committed by other processes too, found by polling the change log. */
+  watch(listener: ChangeListener, options?: WatchOptions): () => void;
+  /** The last committed revision. */
+  revision(): number;
+  close(): Promise<void>;
+}
+
+const RESERVED = new Set(['path', 'catalog', 'opaque', 'transaction', 'onChange', 'watch', 'revision', 'close', 'then']);
+
+export async function open<S extends Schema>(path: string, declared: S, options: OpenOptions = {}): Promise<Database<S>> {
+  for (const t of declared.trees) {
+    if (RESERVED.has(t.name)) throw new InvalidSchemaError(`tree name '${t.name}' is reserved by the database API`);
+  }
+  const trees = assembleTrees(declared.trees);
+  const derivers = new Map(
+    declared.trees.flatMap((t) => (t.key.kind === 'custom' ? [[t.name, t.key.derive as (v: unknown) => unknown] as const] : [])),
+  );
+  const engine = await openEngine(path, { trees, derivers }, options);
+  return makeDatabase(engine, declared);
+}
+
+function makeDatabase<S extends Schema>(engine: Engine, declared: S): Database<S> {
+  const core: DatabaseCore<S> = {
+    path: engine.path,
+    get catalog() {
+      return engine.catalog;
+    },
+    opaque: new OpaqueDatabase(engine),
+    transaction: (body) =>
+      engine.transaction((context) => {
+        const trees = Object.fromEntries(declared.trees.map((t) => [t.name, new TransactionTree(engine, engine.model(t.name), context)]));
+        return body(trees as unknown as TransactionTrees<S>);
+      }),
+    onChange: (listener) => engine.onChange(listener),
+    watch: (listener, options) => watchChanges(engine, listener, options),
+    revision: () => engine.revision(),
+    close: () => engine.close(),
+  };
+  const handles: Record<string, unknown> = {};
+  for (const t of declared.trees) handles[t.name] = new TreeHandle(engine, engine.model(t.name));
+  // Copy the core's properties with their getters (Object.assign would freeze `catalog`).
+  return Object.defineProperties(handles, Object.getOwnPropertyDescriptors(core)) as unknown as Database<S>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Typed writes of one tree. Outside a transaction each write is its own
+ * transaction and resolves once committed; inside one it applies at once.
+ */
+import type { Engine } from '../core/engine.js';
+import type { TreeModel } from '../core/tree-model.js';
+import type { WriteContext, WriteOptions } from '../core/write-context.js';
+import type { Key } from '../schema/key-brand.js';
+import type { KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
+import { TreeReader } from './tree-reader.js';
+
+/** A shallow patch, or a function from the current value to the next one. */
+export type Change<V> = Partial<V> | ((current: V) => V);
+
+function applier<V>(change: Change<V>): (current: unknown) => unknown {
+  return typeof change === 'function' ? (change as (c: unknown) => unknown) : (current) => ({ ...(current as object), ...change });
+}
+
+export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
+  private write<R>(body: (context: WriteContext) => R): Promise<R> {
+    return this.engine.transaction(body);
+  }
+
+  /** Inserts a record and resolves to its new key once committed. */
+  insert(value: ValueOf<T>): Promise<KeyOf<T>> {
+    return this.write((c) => c.insert(this.model, value, 'native') as KeyOf<T>);
+  }
+
+  /** Writes a record at a key, replacing what was there. */
+  put(key: Key<T['name']>, value: ValueOf<T>, options?: WriteOptions): Promise<KeyOf<T>> {
+    return this.write((c) => c.put(this.model, key, value, 'native', options) as KeyOf<T>);
+  }
+
+  /** Changes a record; with `ifRevision`, only if nobody changed it since that revision. */
+  update(key: Key<T['name']>, change: Change<ValueOf<T>>, options?: WriteOptions): Promise<ValueOf<T>> {
+    return this.write((c) => c.update(this.model, key, applier(change), 'native', options) as ValueOf<T>);
+  }
+
+  /** Deletes a record; resolves to false if there was none. */
+  delete(key: Key<T['name']>, options?: WriteOptions): Promise<boolean> {
+    return this.write((c) => c.delete(this.model, key, options));
+  }
+}
+
+/** The same tree inside a transaction: writes return at once and commit with the transaction. */
+export class TransactionTree<T extends TreeDeclaration> extends TreeReader<T> {
+  constructor(
+    engine: Engine,
+    model: TreeModel,
+    private readonly context: WriteContext,
+  ) {
+    super(engine, model);
+  }
+
+  insert(value: ValueOf<T>): KeyOf<T> {
+    return this.context.insert(this.model, value, 'native') as KeyOf<T>;
+  }
+
+  put(key: Key<T['name']>, value: ValueOf<T>, options?: WriteOptions): KeyOf<T> {
+    return this.context.put(this.model, key, value, 'native', options) as KeyOf<T>;
+  }
+
+  update(key: Key<T['name']>, change: Change<ValueOf<T>>, options?: WriteOptions): ValueOf<T> {
+    return this.context.update(this.model, key, applier(change), 'native', options) as ValueOf<T>;
+  }
+
+  delete(key: Key<T['name']>, options?: WriteOptions): boolean {
+    return this.context.delete(this.model, key, options);
+  }
+}

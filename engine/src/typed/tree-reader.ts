@@ -1,0 +1,117 @@
+/**
+ * Typed reads of one tree, shared by the tree handle and the transaction's
+ * tree handle. All reads are synchronous: LMDB reads are memory-mapped.
+ */
+import { getEntry, indexModel, lookup, range, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
+import { referrers } from '../core/write-context.js';
+import type { Engine } from '../core/engine.js';
+import type { TreeModel } from '../core/tree-model.js';
+import type { ReferenceHolder } from '../errors.js';
+import type { Key } from '../schema/key-brand.js';
+import type { IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
+
+export interface Entry<T extends TreeDeclaration> {
+  readonly key: KeyOf<T>;
+  readonly value: ValueOf<T>;
+  readonly revision: number;
+}
+
+export interface Page<T extends TreeDeclaration> {
+  readonly entries: Entry<T>[];
+  /** Pass as `after` to continue; absent on the last page. */
+  readonly next?: KeyOf<T>;
+}
+
+export interface TypedIndexQuery<V> extends Omit<IndexQuery, 'equals' | 'start' | 'end'> {
+  readonly equals?: V | undefined;
+  readonly start?: V | undefined;
+  readonly end?: V | undefined;
+}
+
+export interface IndexReader<T extends TreeDeclaration, I extends keyof T['indexes']> {
+  /** Keys in index order. */
+  keys(query?: TypedIndexQuery<IndexValueOf<T, I>>): IterableIterator<IndexHit & { readonly key: KeyOf<T> }>;
+  /** Records in index order. */
+  records(query?: TypedIndexQuery<IndexValueOf<T, I>>): IterableIterator<Entry<T>>;
+  /** The record holding this value (the first one, for a non-unique index). */
+  get(value: IndexValueOf<T, I>): Entry<T> | undefined;
+}
+
+export class TreeReader<T extends TreeDeclaration> {
+  constructor(
+    protected readonly engine: Engine,
+    protected readonly model: TreeModel,
+  ) {}
+
+  get name(): T['name'] {
+    return this.model.name;
+  }
+
+  /** Checks a raw key's shape and binds it to this tree. */
+  key(raw: unknown): KeyOf<T> {
+    return this.model.key.check(raw) as KeyOf<T>;
+  }
+
+  get(key: Key<T['name']>): ValueOf<T> | undefined {
+    this.engine.assertOpen();
+    return this.engine.records(this.model).get(this.model.key.check(key)) as ValueOf<T> | undefined;
+  }
+
+  getEntry(key: Key<T['name']>): Entry<T> | undefined {
+    this.engine.assertOpen();
+    return getEntry(this.engine, this.model, key) as Entry<T> | undefined;
+  }
+
+  has(key: Key<T['name']>): boolean {
+    this.engine.assertOpen();
+    return this.engine.records(this.model).has(this.model.key.check(key));
+  }
+
+  /** The number of records, in constant time. */
+  count(): number {
+    this.engine.assertOpen();
+    return this.engine.records(this.model).count();
+  }
+
+  range(options: RangeOptions<KeyOf<T>> = {}): IterableIterator<Entry<T>> {
+    this.engine.assertOpen();
+    return range(this.engine, this.model, options as RangeOptions) as IterableIterator<Entry<T>>;
+  }
+
+  /** One page of a range; `next` continues it (keyset paging, as fast on page 10,000 as on page 1). */
+  page(options: RangeOptions<KeyOf<T>> & { readonly limit: number }): Page<T> {
+    this.engine.assertOpen();
+    const entries = [...range(this.engine, this.model, { ...(options as RangeOptions), limit: options.limit + 1 })] as Entry<T>[];
+    const more = entries.length > options.limit;
+    if (more) entries.pop();
+    const last = entries.at(-1);
+    return more && last ? { entries, next: last.key } : { entries };
+  }
+
+  index<I extends keyof T['indexes'] & string>(name: I): IndexReader<T, I> {
+    this.engine.assertOpen();
+    const index = indexModel(this.model, name);
+    const engine = this.engine;
+    const model = this.model;
+    const keys = (query: IndexQuery = {}) => lookup(engine, model, index, query) as IterableIterator<IndexHit & { key: KeyOf<T> }>;
+    function* records(query: IndexQuery = {}): IterableIterator<Entry<T>> {
+      for (const hit of lookup(engine, model, index, query)) {
+        const entry = getEntry(engine, model, hit.key);
+        if (entry) yield entry as Entry<T>;
+      }
+    }
+    return {
+      keys,
+      records,
+      get: (value) => records({ equals: value, limit: 1 }).next().value,
+    };
+  }
+
+  /** Which records refer to this one, from the reverse-reference index (no scan). */
+  referencedBy(key: Key<T['name']>, options: { limit?: number } = {}): ReferenceHolder[] {
+    this.engine.assertOpen();
+    return referrers(this.engine, this.model, this.model.key.check(key), options.limit);
+  }
+}
+
+export type { RangeOptions, RecordEntry };

@@ -1,0 +1,91 @@
+// ESLint flat config. Not type-aware on purpose: lint stays fast, and `tsc`
+// (npm run typecheck) already does the type-level checking.
+import { builtinModules } from 'node:module';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Layering (STYLE.md item 1): folders are split by runtime, and the split is
+// enforced here rather than hoped for.
+//   engine/   plain Node + TypeScript: no Electron, no React/DOM, nothing from app/ or renderer/.
+//   renderer/ runs in a sandboxed browser window: no Node builtins, no lmdb, no
+//             Electron, and the engine only as types (its runtime lives in the main process).
+//   app/      the Electron main process: the one place Electron and the engine meet.
+// Each folder gets its own `no-restricted-imports` block; in flat config a later
+// block replaces a rule's options, so the blocks must not overlap.
+const upTo = (dirs) => `^(\\.\\./)+(${dirs})(/|$)`; // matches '../app', '../../renderer/x'
+
+const engineImports = {
+  patterns: [
+    {
+      regex: '^(electron|react|react-dom)(/|$)',
+      message: 'engine/ is runtime-neutral: no Electron, React or DOM (STYLE.md 1).',
+    },
+    {
+      regex: `${upTo('app|renderer')}|^@trellis/(app|renderer)(/|$)`,
+      message: 'engine/ must not depend on app/ or renderer/ (STYLE.md 1).',
+    },
+  ],
+};
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+const rendererImports = {
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'renderer/ runs in a sandboxed window: no Node builtins (STYLE.md 1, 4).',
+  })),
+  patterns: [
+    { regex: '^node:', message: 'renderer/ runs in a sandboxed window: no Node builtins (STYLE.md 1, 4).' },
+    {
+      regex: '^(lmdb|electron)(/|$)',
+      message: 'renderer/ must not load lmdb or Electron; talk to the host through the preload API.',
+    },
+    {
+      // Types are erased at build time, so `import type` from the engine is fine.
+      regex: `^@trellis/engine(/|$)|${upTo('engine')}`,
+      allowTypeImports: true,
+      message: 'renderer/ may import the engine only with `import type` (STYLE.md 1).',
+    },
+  ],
+};
+
+// `.only` silently skips the rest of a suite; vitest also refuses it when CI=true.
+const noOnly = ['describe', 'it', 'test'].map((object) => ({
+  object,
+  property: 'only',
+  message: 'Remove .only before committing.',
+}));
+
+export default defineConfig(
+  globalIgnores(['**/dist/', '**/node_modules/', '**/coverage/', '**/test-results/', '**/.tmp/']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  { ignores: ['renderer/**'], languageOptions: { globals: { ...globals.node } } },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+      'no-restricted-properties': ['error', ...noOnly],
+    },
+  },
+  { files: ['engine/**'], rules: { 'no-restricted-imports': ['error', engineImports] } },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', rendererImports] },
+  },
+  // app/ (Electron main + preload) may import both sides: no restriction.
+  {
+    // Type tests are made of `// @ts-expect-error` lines that tsc verifies.
+    files: ['engine/type-tests/**'],
+    rules: { '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': false }] },
+  },
+);

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// Resolve '@trellis/engine' through the "source" export condition
+// (engine/package.json), i.e. to engine/src/*.ts, so tests never run a stale
+// engine/dist. Vitest adds its own defaults ('node', 'development|production')
+// after these, so listing only 'source' here keeps them.
+const conditions = ['source'];
+
+export default defineConfig({
+  resolve: { conditions }, // client environment (jsdom / happy-dom tests, later renderer/)
+  ssr: { resolve: { conditions } }, // ssr environment: the default 'node' test environment
+  test: {
+    include: ['engine/**/*.test.ts'], // later also app/ and renderer/
+    testTimeout: 30_000,
+    // lmdb is a native addon: child processes isolate it better than worker threads.
+    pool: 'forks',
+  },
+});
