@@ -14,5 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     // lmdb is a native addon: child processes isolate it better than worker threads.
     pool: 'forks',
+    // Import CommonJS packages exactly as Node does. Vitest's default (true)
+    // unwraps `exports.default`, so e.g. `import BTree from 'sorted-btree'`
+    // would be the class in tests but the module object under Node and tsc.
+    deps: { interopDefault: false },
   },
 });

@@ -37,7 +37,7 @@ export function tree<
   const N extends string,
   V extends TObject,
   K extends KeyFor<Static<V>>,
-  const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = {},
+  const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
 >(name: N, declaration: { value: V; key: K; indexes?: I }): TreeDeclaration<N, V, K, I> {
   return { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
 }

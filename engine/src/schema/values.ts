@@ -63,7 +63,7 @@ export const t = {
       [KIND]: 'timestamp',
     }),
   /** A reference to a record of another (or the same) tree; checked on every write. */
-  ref: <T extends string, const O extends RefOptions = {}>(target: TreeName<T>, options?: O) =>
+  ref: <T extends string, const O extends RefOptions = Record<never, never>>(target: TreeName<T>, options?: O) =>
     Type.Unsafe<RefStatic<T, O>>({
       [KIND]: 'ref',
       [REF_TARGET]: nameOf(target),
