@@ -221,11 +221,11 @@ export class IncompatibleSchemaError extends TrellisError {
 
 export class AsyncTransactionError extends TrellisError {
   readonly code = 'ASYNC_TRANSACTION';
-  constructor() {
-    super(
-      'transaction callbacks must be synchronous: do asynchronous work before or after the transaction ' +
-        '(the transaction was aborted, nothing was written)',
-    );
+  constructor(
+    message = 'transaction callbacks must be synchronous: do asynchronous work before or after the transaction ' +
+      '(the transaction was aborted, nothing was written)',
+  ) {
+    super(message);
   }
 }
 
@@ -243,11 +243,18 @@ export function isTrellisError<C extends TrellisErrorCode>(
   return error instanceof TrellisError && (code === undefined || error.code === code);
 }
 
+/** JSON-like text for messages; NaN, ±Infinity and BigInts are shown as themselves, not as `null` or a throw. */
 export function safeStringify(value: unknown): string {
   try {
-    const text = JSON.stringify(value);
+    const text = JSON.stringify(value, (_key, v: unknown) =>
+      (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' ? `${UNQUOTED}${String(v)}${typeof v === 'bigint' ? 'n' : ''}${UNQUOTED}` : v,
+    )?.replace(UNQUOTED_PATTERN, '$1');
     return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 200)}…` : text;
   } catch {
     return String(value);
   }
 }
+
+const UNQUOTED = '\u0000';
+/** A marked string as JSON.stringify writes it: "\u0000text\u0000". */
+const UNQUOTED_PATTERN = /"\\u0000(NaN|-?Infinity|-?\d+n)\\u0000"/g;

@@ -60,6 +60,7 @@ export class Engine {
 
   /** The last revision committed (by any process, once `refresh` has run). */
   revision(): number {
+    this.assertOpen();
     return (this.meta.get(REVISION_KEY) as number | undefined) ?? 0;
   }
 
@@ -79,13 +80,18 @@ export class Engine {
     if (this.readOnly) throw new ReadOnlyError(this.path);
     const { result, changes } = await this.backend.transaction(() => {
       const context = new WriteContext(this);
-      const result = body(context);
-      if (isThenable(result)) {
-        result.then(undefined, () => undefined); // the aborted body's own rejection is not the caller's concern
-        throw new AsyncTransactionError();
+      try {
+        const result = body(context);
+        if (isThenable(result)) {
+          result.then(undefined, () => undefined); // the aborted body's own rejection is not the caller's concern
+          throw new AsyncTransactionError();
+        }
+        context.finish();
+        return { result, changes: context.changes };
+      } finally {
+        // Writes after an await in `body`, or through a handle kept past it, would land outside any transaction.
+        context.end();
       }
-      context.finish();
-      return { result, changes: context.changes };
     });
     if (changes.length > 0) this.emit(changes);
     return result;

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
-import { openLmdbBackend } from '../storage/lmdb-backend.js';
+import { lmdbDataFileProblem, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, isCatalog, type Catalog, type StoredTree } from '../schema/catalog.js';
 import { compareTree, type TreeChange } from '../schema/compatibility.js';
@@ -49,13 +49,19 @@ async function openLmdb(path: string, mayCreate: boolean, options: OpenOptions):
   const dataFile = join(path, 'data.mdb');
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) throw new NotADatabaseError(path, 'it is a file; a database is a folder');
-    if (!existsSync(dataFile) && readdirSync(path).length > 0) {
-      throw new NotADatabaseError(path, 'the folder holds other files and no data.mdb');
+    if (!existsSync(dataFile)) {
+      if (readdirSync(path).length > 0) throw new NotADatabaseError(path, 'the folder holds other files and no data.mdb');
+      // Only opening with a schema, for writing, makes a new database; nothing is created otherwise.
+      if (!mayCreate || options.readOnly) throw new NotADatabaseError(path, 'the folder is empty');
     }
   } else if (!mayCreate || options.readOnly) {
     throw new NotADatabaseError(path, 'there is nothing at this path');
   }
-  if (existsSync(dataFile)) await probe(path);
+  if (existsSync(dataFile)) {
+    const problem = lmdbDataFileProblem(dataFile);
+    if (problem) throw new NotADatabaseError(path, problem);
+    await probe(path);
+  }
   return openLmdbBackend(path, options);
 }
 

@@ -3,7 +3,7 @@
  * lookups and back-references. Ranges are `[start, end)`, forward or reverse.
  */
 import { InvalidKeyError, UnknownIndexError } from '../errors.js';
-import { prefixRange, type RangeQuery, type StoredKey } from '../storage/backend.js';
+import { prefixRange, type RangeQuery, type StoredEntry, type StoredKey } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Engine } from './engine.js';
 import type { IndexModel, TreeModel } from './tree-model.js';
@@ -58,10 +58,62 @@ export function getEntry(engine: Engine, model: TreeModel, key: unknown): Record
   return entry && { key: checked, value: entry.value, revision: entry.version };
 }
 
-export function* range(engine: Engine, model: TreeModel, options: RangeOptions): Generator<RecordEntry> {
-  const query = recordQuery(model, options);
-  for (const entry of engine.records(model).entries(query)) {
-    yield { key: model.key.fromStored(entry.key), value: entry.value, revision: entry.version };
+export function range(engine: Engine, model: TreeModel, options: RangeOptions): IterableIterator<RecordEntry> {
+  return new RecordIterator(engine, model, options);
+}
+
+/**
+ * What `range` returns: a generator's behaviour (lazy: bounds are checked and
+ * the read begins at the first `next`; `return` closes the underlying cursor;
+ * done stays done), written by hand because the scan loop is the hot path and
+ * a generator's resume costs a measurable share of a full scan.
+ */
+class RecordIterator implements IterableIterator<RecordEntry> {
+  private source: Iterator<StoredEntry> | undefined;
+  private done = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly model: TreeModel,
+    private readonly options: RangeOptions,
+  ) {}
+
+  next(): IteratorResult<RecordEntry, undefined> {
+    if (this.done) return { done: true, value: undefined };
+    let source = this.source;
+    if (source === undefined) {
+      try {
+        source = this.source = this.engine.records(this.model).entries(recordQuery(this.model, this.options))[Symbol.iterator]();
+      } catch (error) {
+        this.done = true;
+        throw error;
+      }
+    }
+    let step: IteratorResult<StoredEntry>;
+    try {
+      step = source.next();
+    } catch (error) {
+      this.done = true;
+      throw error;
+    }
+    if (step.done) {
+      this.done = true;
+      return { done: true, value: undefined };
+    }
+    const entry = step.value;
+    return { done: false, value: { key: this.model.key.fromStored(entry.key), value: entry.value, revision: entry.version } };
+  }
+
+  return(): IteratorResult<RecordEntry, undefined> {
+    if (!this.done) {
+      this.done = true;
+      this.source?.return?.();
+    }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
   }
 }
 

@@ -4,6 +4,7 @@
  * lives for one transaction.
  */
 import {
+  AsyncTransactionError,
   ConflictError,
   DuplicateKeyError,
   InvalidKeyError,
@@ -38,10 +39,17 @@ export class WriteContext {
   private revision: number | undefined;
   /** Records being deleted in this operation: cascades that come back to them stop there. */
   private readonly deleting = new Set<string>();
+  private ended = false;
 
   constructor(private readonly engine: Engine) {}
 
+  /** Called when the transaction is over, committed or not: later writes through this context are refused. */
+  end(): void {
+    this.ended = true;
+  }
+
   insert(model: TreeModel, input: unknown, form: ValueForm): KeyValue {
+    this.assertLive();
     const { value, json } = this.checkValue(model, input, form);
     const key = this.newKey(model, value, json);
     const store = this.engine.records(model);
@@ -51,6 +59,7 @@ export class WriteContext {
   }
 
   put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: WriteOptions = {}): KeyValue {
+    this.assertLive();
     const key = model.key.check(rawKey);
     const { value, json } = this.checkValue(model, input, form);
     const implied = model.key.derive?.(value, json);
@@ -64,6 +73,7 @@ export class WriteContext {
   }
 
   update(model: TreeModel, rawKey: unknown, change: (current: unknown) => unknown, form: ValueForm, options: WriteOptions = {}): unknown {
+    this.assertLive();
     const key = model.key.check(rawKey);
     const old = this.engine.records(model).getEntry(key);
     if (!old) {
@@ -84,6 +94,7 @@ export class WriteContext {
   }
 
   delete(model: TreeModel, rawKey: unknown, options: WriteOptions = {}): boolean {
+    this.assertLive();
     const key = model.key.check(rawKey);
     const old = this.engine.records(model).getEntry(key);
     if (!old) {
@@ -102,8 +113,19 @@ export class WriteContext {
     const crossedTrim = Math.floor(this.revision / CHANGE_LOG_TRIM_EVERY) > Math.floor((first - 1) / CHANGE_LOG_TRIM_EVERY);
     if (crossedTrim) {
       const log = this.engine.changeLog;
-      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN, limit: CHANGE_LOG_TRIM_EVERY * 4 })];
+      // Everything that fell out of the window goes: as many entries as were written since the last
+      // trim, so the cost stays proportional to the writes. (A fixed limit let big transactions outgrow it.)
+      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN })];
       for (const key of old) log.remove(key);
+    }
+  }
+
+  private assertLive(): void {
+    if (this.ended) {
+      throw new AsyncTransactionError(
+        'this transaction is over: its trees cannot write any more (a write after an await in the transaction callback, ' +
+          'or through a handle kept after it); nothing was written',
+      );
     }
   }
 
@@ -121,6 +143,8 @@ export class WriteContext {
   private newKey(model: TreeModel, value: unknown, json: unknown): KeyValue {
     if (model.stored.key.kind === 'auto') {
       const id = ((this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0) + 1;
+      // Past the largest safe integer an id could be stored but never read back (keys are checked on every read).
+      if (!Number.isSafeInteger(id)) throw new InvalidKeyError(model.name, id, `auto-increment ids are used up (the last is ${Number.MAX_SAFE_INTEGER})`);
       this.engine.meta.put(autoKey(model.name), id);
       return id;
     }
@@ -210,7 +234,11 @@ export class WriteContext {
       const entries = (value: unknown) => (value === undefined ? [] : ref.targets(value).map((t) => target.key.parts(t)));
       const { removed, added } = diff(entries(before), entries(after));
       for (const t of removed) this.engine.refs.remove([target.name, ...t, model.name, ref.stored.path, ...parts]);
-      for (const t of added) this.engine.refs.put([target.name, ...t, model.name, ref.stored.path, ...parts], null);
+      for (const t of added) {
+        const entry = [target.name, ...t, model.name, ref.stored.path, ...parts];
+        assertKeyFits(`${model.name}.${ref.stored.path}`, entry);
+        this.engine.refs.put(entry, null);
+      }
     }
   }
 

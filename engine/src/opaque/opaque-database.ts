@@ -46,6 +46,7 @@ export class OpaqueDatabase {
 
   /** Every tree with its record count, key strategy, schema, indexes and references. */
   trees(): TreeInfo[] {
+    this.engine.assertOpen();
     return [...this.engine.models.values()].map((m) => ({ ...m.stored, count: this.engine.records(m).count() }));
   }
 

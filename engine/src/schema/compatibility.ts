@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { IncompatibleSchemaError } from '../errors.js';
-import { REF_ON_DELETE } from './values.js';
+import { KIND, REF_ON_DELETE } from './values.js';
 import type { JsonSchema, StoredIndex, StoredTree } from './catalog.js';
 
 export interface TreeChange {
@@ -35,6 +35,7 @@ export function compareTree(stored: StoredTree | undefined, next: StoredTree): T
 
 function compareValue(tree: string, path: string, before: JsonSchema, after: JsonSchema): void {
   if (isDeepStrictEqual(withoutOnDelete(before), withoutOnDelete(after))) return;
+  if (before[KIND] === 'ref' && after[KIND] === 'ref') return compareReference(tree, path, before, after);
   const oldProps = before['properties'] as Record<string, JsonSchema> | undefined;
   const newProps = after['properties'] as Record<string, JsonSchema> | undefined;
   if (!oldProps || !newProps) throw new IncompatibleSchemaError(tree, path, 'the field changed type');
@@ -54,6 +55,23 @@ function compareValue(tree: string, path: string, before: JsonSchema, after: Jso
   }
   const rest = (s: JsonSchema) => ({ ...s, properties: undefined, required: undefined });
   if (!isDeepStrictEqual(rest(before), rest(after))) throw new IncompatibleSchemaError(tree, path, 'the object’s settings changed');
+}
+
+/**
+ * `onDelete: 'setNull'` also makes a single reference nullable. Becoming
+ * nullable keeps every stored record valid; ceasing to be is refused, as
+ * records may hold null.
+ */
+function compareReference(tree: string, path: string, before: JsonSchema, after: JsonSchema): void {
+  const nullable = (s: JsonSchema) => ((s['anyOf'] as JsonSchema[] | undefined) ?? []).some((b) => b['type'] === 'null');
+  const shape = (s: JsonSchema) => {
+    const branches = (s['anyOf'] as JsonSchema[] | undefined)?.filter((b) => b['type'] !== 'null');
+    return withoutOnDelete(branches?.length === 1 ? { ...s, anyOf: undefined, ...branches[0] } : s);
+  };
+  if (!isDeepStrictEqual(shape(before), shape(after))) throw new IncompatibleSchemaError(tree, path, 'the reference changed its target or type');
+  if (nullable(before) && !nullable(after)) {
+    throw new IncompatibleSchemaError(tree, path, "the reference can no longer be null (it was onDelete: 'setNull'), but stored records may hold null");
+  }
 }
 
 /** What deleting a target does to a reference is behaviour, not shape: changing it needs no migration. */

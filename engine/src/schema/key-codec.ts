@@ -3,12 +3,12 @@
  * how it is made from a value, and how it splits into parts for index entries.
  */
 import { createHash } from 'node:crypto';
-import { toBufferKey } from 'ordered-binary';
 import { v7 as uuidv7 } from 'uuid';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
 import { InvalidKeyError, KeyTooLargeError, safeStringify } from '../errors.js';
 import { MAX_KEY_BYTES } from '../storage/backend.js';
+import { encodeKey } from '../storage/key-encoding.js';
 import type { KeyPart, KeyValue } from './key-brand.js';
 import type { StoredKeyStrategy } from './catalog.js';
 
@@ -130,7 +130,7 @@ function assertEncodable(tree: string, key: unknown): void {
   }
   // Encode only when the cheap upper bound says the key might be too large.
   if (estimate > MAX_KEY_BYTES) {
-    const bytes = toBufferKey(key as never).length;
+    const bytes = encodeKey(key).length;
     if (bytes > MAX_KEY_BYTES) throw new KeyTooLargeError(tree, bytes, MAX_KEY_BYTES);
   }
 }

@@ -14,7 +14,7 @@ export type IndexablePath<T, D extends number = 4> = [D] extends [never]
     ? {
         [K in keyof T & string]-?: NonNullable<T[K]> extends Indexable | readonly Indexable[]
           ? K
-          : NonNullable<T[K]> extends readonly unknown[]
+          : NonNullable<T[K]> extends readonly unknown[] | Uint8Array // lists of objects, and bytes, are not indexable
             ? never
             : NonNullable<T[K]> extends object
               ? `${K}.${IndexablePath<NonNullable<T[K]>, Prev[D]>}`

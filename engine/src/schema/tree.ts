@@ -3,7 +3,7 @@
  * types of values and keys are inferred from it, never written by hand.
  */
 import type { Static, TObject, TSchema } from 'typebox';
-import type { Key } from './key-brand.js';
+import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
 import type { IndexablePath, PathValue } from './paths.js';
 
@@ -25,12 +25,21 @@ export interface TreeDeclaration<
   readonly indexes: I;
 }
 
+/**
+ * Fields a composite key may be made of, as the schema check at open time
+ * demands: required, and a string, number, boolean (enums and literals too) or
+ * a reference; not a timestamp, bytes, list, object or nullable field.
+ */
+export type KeyField<V> = {
+  [F in keyof V & string]-?: Record<never, never> extends Pick<V, F> ? never : V[F] extends KeyPart | Key<string> ? F : never;
+}[keyof V & string];
+
 /** The key strategies a value type admits: composite and custom keys are checked against its fields. */
 export type KeyFor<V> =
   | AutoIncrementKey
   | UuidKey
   | HashKey
-  | CompositeKey<readonly [keyof V & string, ...(keyof V & string)[]]>
+  | CompositeKey<readonly [KeyField<V>, ...KeyField<V>[]]>
   | CustomKey<TSchema, V>;
 
 export function tree<
@@ -66,5 +75,9 @@ export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']
     : IndexScalar<PathValue<ValueOf<T>, P & string>>
   : never;
 
-/** An index on a list field holds one entry per element; dates are indexed as themselves. */
-type IndexScalar<X> = X extends readonly (infer E)[] ? E : X;
+/**
+ * An index on a list field holds one entry per element; dates are indexed as
+ * themselves. Absent and null values are not indexed, so they cannot be looked
+ * up (an `equals: undefined` would mean no condition at all).
+ */
+type IndexScalar<X> = NonNullable<NonNullable<X> extends readonly (infer E)[] ? E : X>;

@@ -4,6 +4,7 @@
  * lmdb's order-preserving encoding (ordered-binary), so ranges mean the same
  * thing everywhere: `[start, end)`, walked forward or in reverse.
  */
+import { encodeKey } from './key-encoding.js';
 import type { KeyPart } from '../schema/key-brand.js';
 
 /** What a store key may be: a part, a tuple of parts, or the range sentinel. */
@@ -65,4 +66,16 @@ export const KEY_SENTINEL: Uint8Array = Uint8Array.of(0xff);
 /** The range of every key that starts with the given parts (whole parts, not string prefixes). */
 export function prefixRange(prefix: readonly KeyPart[]): { start: StoredKey; end: StoredKey } {
   return { start: prefix, end: [...prefix, KEY_SENTINEL] };
+}
+
+/**
+ * The query with a cursor that does not narrow it dropped: an `after` before
+ * `start` (forward) or at or past `end` (reverse) must not widen the range.
+ */
+export function withCursor(query: RangeQuery): RangeQuery {
+  const near = query.reverse ? query.end : query.start;
+  if (query.after === undefined || near === undefined) return query;
+  const order = Buffer.compare(encodeKey(query.after), encodeKey(near));
+  const narrows = query.reverse ? order < 0 : order >= 0;
+  return narrows ? query : { ...query, after: undefined };
 }

@@ -2,8 +2,10 @@
  * The LMDB backend: one environment, one named sub-database per store, values
  * with shared structures, record revisions as LMDB entry versions.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
-import type { Backend, RangeQuery, Store, StoreOptions, StoredEntry, StoredKey } from './backend.js';
+import { withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
+import { keyEncoder } from './key-encoding.js';
 
 /** Sub-databases a database may hold: a handful of system stores plus two per tree and one per index. */
 const MAX_STORES = 1000;
@@ -13,6 +15,39 @@ export interface LmdbBackendOptions {
   /** Upper bound of the memory map; LMDB grows the file up to it. */
   readonly mapSize?: number;
 }
+
+/** The start of LMDB's data file as this lmdb build writes it (mdb.c: MDB_page_header, then MDB_meta), little-endian. */
+const META_PAGE = { headerBytes: 24, flagsAt: 18, metaFlag: 0x08, magicAt: 24, magic: 0xbeefc0de, versionAt: 28, version: 2, pageSizeAt: 48 };
+
+/**
+ * Why `file` is not a data file LMDB can open, or undefined if its header is
+ * sound. lmdb-js crashes the whole process (SIGSEGV) when LMDB refuses a data
+ * file, so nothing that fails LMDB's own header checks may reach it.
+ */
+export function lmdbDataFileProblem(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'its data.mdb is not a file';
+    if (stat.size === 0) return 'its data.mdb is empty';
+    const header = Buffer.alloc(META_PAGE.pageSizeAt + 4);
+    if (readSync(fd, header, 0, header.length, 0) < header.length) return 'its data.mdb is too short to be an LMDB file';
+    if ((header.readUInt16LE(META_PAGE.flagsAt) & META_PAGE.metaFlag) === 0 || header.readUInt32LE(META_PAGE.magicAt) !== META_PAGE.magic) {
+      return 'its data.mdb is not an LMDB file';
+    }
+    const version = header.readUInt32LE(META_PAGE.versionAt) & 0xffff;
+    if (version !== META_PAGE.version) return `its data.mdb has LMDB format version ${version}; this engine reads ${META_PAGE.version}`;
+    const pageSize = header.readUInt32LE(META_PAGE.pageSizeAt);
+    const validPageSize = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
+    if (!validPageSize || stat.size < 2 * pageSize) return 'its data.mdb is damaged or truncated';
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Keys in every store use ./key-encoding.ts (lmdb-js reads `keyEncoder` per sub-database; its types list it for the root only). */
+const KEY_ENCODING = { keyEncoder };
 
 export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}): Backend {
   const root = open({
@@ -27,7 +62,9 @@ export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}):
 }
 
 class LmdbBackend implements Backend {
-  private readonly stores = new Map<string, LmdbStore>();
+  private readonly stores = new Map<string, Store>();
+  /** Stores first opened inside the running transaction (see `transaction`). */
+  private openedInTransaction: string[] | undefined;
 
   constructor(
     readonly location: string,
@@ -40,10 +77,14 @@ class LmdbBackend implements Backend {
     if (!store) {
       const db = this.root.openDB(name, {
         useVersions: true,
+        ...KEY_ENCODING,
         ...(options.kind === 'records' ? { sharedStructuresKey: Symbol.for('structures') } : {}),
-      });
-      store = new LmdbStore(db, options.kind === 'records');
+      }) as Database | undefined;
+      // Read-only, a sub-database nobody has written yet cannot be opened: it reads as empty
+      // until `refresh` (another process may create it meanwhile).
+      store = db ? new LmdbStore(db, options.kind === 'records') : EMPTY_STORE;
       this.stores.set(name, store);
+      this.openedInTransaction?.push(name);
     }
     return store;
   }
@@ -51,11 +92,26 @@ class LmdbBackend implements Backend {
   transaction<T>(body: () => T): Promise<T> {
     // A child transaction is rolled back when `body` throws; lmdb's plain
     // `transaction` would commit what was written before the throw.
-    return this.root.childTransaction(body) as Promise<T>;
+    return this.root.childTransaction(() => {
+      const opened: string[] = [];
+      this.openedInTransaction = opened;
+      const structures = [...this.stores.values()].flatMap((store) => (store instanceof LmdbStore ? (store.markStructures() ?? []) : []));
+      try {
+        return body();
+      } catch (error) {
+        // LMDB closes the handle of a sub-database opened in an aborted transaction: open it again next time.
+        for (const name of opened) this.stores.delete(name);
+        for (const undo of structures) undo();
+        throw error;
+      } finally {
+        this.openedInTransaction = undefined;
+      }
+    }) as Promise<T>;
   }
 
   refresh(): void {
     this.root.resetReadTxn();
+    for (const [name, store] of this.stores) if (store === EMPTY_STORE) this.stores.delete(name);
   }
 
   async close(): Promise<void> {
@@ -71,6 +127,33 @@ class LmdbStore implements Store {
 
   get(key: StoredKey): unknown {
     return this.db.get(key as never);
+  }
+
+  /**
+   * For an aborted transaction: msgpackr saves a new shared structure inside the
+   * running transaction, and keeps it in memory when LMDB rolls the save back.
+   * Values written later would refer to it without saving it again, and no
+   * longer decode once the structures are reloaded (e.g. after reopening). The
+   * returned function puts msgpackr's structures back as they were here (none for index stores).
+   */
+  markStructures(): (() => void) | undefined {
+    if (!this.hasStructures) return undefined;
+    const encoder = (this.db as unknown as { encoder: Structured }).encoder;
+    const structures = encoder.structures;
+    const length = structures.sharedLength ?? 0;
+    return () => {
+      const now = encoder.structures;
+      if (now === structures && (now.sharedLength ?? 0) === length) return; // nothing new
+      if (now === structures && !now.uninitialized) {
+        now.length = length;
+        now.sharedLength = length;
+        now.transitions = null; // rebuilt from the remaining structures on the next write
+        encoder.lastNamedStructuresLength = length;
+      } else {
+        // Reloaded meanwhile: start over from what is stored, as msgpackr does at first.
+        encoder.structures = Object.assign([], { uninitialized: true, sharedLength: 0 });
+      }
+    };
   }
 
   getEntry(key: StoredKey): { value: unknown; version: number } | undefined {
@@ -91,11 +174,11 @@ class LmdbStore implements Store {
   }
 
   entries(query: RangeQuery): Iterable<StoredEntry> {
-    return this.db.getRange({ ...toLmdbRange(query), versions: true }) as Iterable<StoredEntry>;
+    return this.db.getRange({ ...toLmdbRange(query, this.hasStructures), versions: true }) as Iterable<StoredEntry>;
   }
 
   keys(query: RangeQuery): Iterable<StoredKey> {
-    return this.db.getKeys(toLmdbRange(query)) as Iterable<StoredKey>;
+    return this.db.getKeys(toLmdbRange(query, this.hasStructures)) as Iterable<StoredKey>;
   }
 
   count(): number {
@@ -107,22 +190,51 @@ class LmdbStore implements Store {
   }
 }
 
+/** What of msgpackr's Packr `markStructures` touches (lmdb-js keeps it as the store's `encoder`). */
+interface Structured {
+  structures: unknown[] & { sharedLength?: number; uninitialized?: boolean; transitions?: unknown };
+  lastNamedStructuresLength?: number;
+}
+
+/** A sub-database that does not exist (yet), seen read-only. */
+const EMPTY_STORE: Store = {
+  get: () => undefined,
+  getEntry: () => undefined,
+  has: () => false,
+  put: () => {
+    throw new Error('cannot write to a missing sub-database of a read-only environment');
+  },
+  remove: () => false,
+  entries: () => [],
+  keys: () => [],
+  count: () => 0,
+};
+
 /**
  * lmdb-js walks a reverse range from `start` (inclusive) down to `end`
  * (exclusive); translate our one convention, `[start, end)` in both directions.
+ *
+ * `skipStructures`: the shared-structures record sits among the records under
+ * a symbol key (see `count`), which ordered-binary encodes as [0x02, …], below
+ * every record key (those start at 0x06). A bound that is *absent* (not merely
+ * undefined: lmdb-js tests `'start' in options`) makes lmdb-js start, or in
+ * reverse stop, at its default first key [0x05], so record ranges never see
+ * that record, with no per-entry filter and with lmdb-js applying `limit`.
  */
-function toLmdbRange(query: RangeQuery): Record<string, unknown> {
+function toLmdbRange(options: RangeQuery, skipStructures = false): Record<string, unknown> {
+  const query = withCursor(options);
   const limit = query.limit === undefined ? {} : { limit: query.limit };
+  const lower = (bound: StoredKey | undefined, name: 'start' | 'end') => (skipStructures && bound === undefined ? {} : { [name]: bound });
   if (!query.reverse) {
     if (query.after !== undefined) return { start: query.after, exclusiveStart: true, end: query.end, ...limit };
-    return { start: query.start, end: query.end, ...limit };
+    return { ...lower(query.start, 'start'), end: query.end, ...limit };
   }
   const upper = query.after ?? query.end;
   return {
     reverse: true,
     start: upper,
     exclusiveStart: upper !== undefined,
-    end: query.start,
+    ...lower(query.start, 'end'),
     inclusiveEnd: query.start !== undefined,
     ...limit,
   };

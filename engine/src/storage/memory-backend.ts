@@ -1,12 +1,12 @@
 /**
  * An in-memory backend with exactly the LMDB backend's behaviour: keys are
- * ordered by the same encoding (ordered-binary, which lmdb-js uses), values are
+ * ordered by the same encoding (./key-encoding.ts, which the LMDB backend uses), values are
  * copied in and out as if serialised, and a failed transaction leaves nothing.
  * Copy-on-write B+ trees make a transaction's snapshot O(1).
  */
 import BTreeModule from 'sorted-btree';
-import { toBufferKey } from 'ordered-binary';
-import type { Backend, RangeQuery, Store, StoredEntry, StoredKey } from './backend.js';
+import { withCursor, type Backend, type RangeQuery, type Store, type StoredEntry, type StoredKey } from './backend.js';
+import { encodeKey } from './key-encoding.js';
 
 type BTree<K, V> = import('sorted-btree').default<K, V>;
 type BTreeClass = typeof import('sorted-btree').default;
@@ -19,7 +19,7 @@ interface Slot {
   readonly version: number;
 }
 
-const encode = (key: StoredKey): Buffer => toBufferKey(key as never);
+const encode = (key: StoredKey): Buffer => encodeKey(key);
 const compare = (a: Buffer, b: Buffer): number => Buffer.compare(a, b);
 
 export function openMemoryBackend(location = 'memory'): Backend {
@@ -30,6 +30,7 @@ class MemoryBackend implements Backend {
   readonly readOnly = false;
   private readonly stores = new Map<string, MemoryStore>();
   private queue: Promise<unknown> = Promise.resolve();
+  private writing = false;
 
   constructor(readonly location: string) {}
 
@@ -37,6 +38,8 @@ class MemoryBackend implements Backend {
     let store = this.stores.get(name);
     if (!store) {
       store = new MemoryStore();
+      // A store first used inside a transaction is writable in it (and emptied again if it aborts).
+      store.writable = this.writing;
       this.stores.set(name, store);
     }
     return store;
@@ -51,12 +54,14 @@ class MemoryBackend implements Backend {
   private runNow<T>(body: () => T): T {
     const saved = new Map([...this.stores].map(([name, store]) => [name, store.snapshot()]));
     for (const store of this.stores.values()) store.writable = true;
+    this.writing = true;
     try {
       return body();
     } catch (error) {
       for (const [name, store] of this.stores) store.restore(saved.get(name));
       throw error;
     } finally {
+      this.writing = false;
       for (const store of this.stores.values()) store.writable = false;
     }
   }
@@ -118,7 +123,8 @@ class MemoryStore implements Store {
     return this.tree.size;
   }
 
-  private *walk(query: RangeQuery): Iterable<Slot> {
+  private *walk(options: RangeQuery): Iterable<Slot> {
+    const query = withCursor(options);
     const tree = this.tree; // iterate a stable version, like an LMDB read snapshot
     const limit = query.limit ?? Infinity;
     if (limit <= 0) return;

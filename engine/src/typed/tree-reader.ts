@@ -22,15 +22,19 @@ export interface Page<T extends TreeDeclaration> {
   readonly next?: KeyOf<T>;
 }
 
+/** The leading fields of a compound index value: [a, b, c] → [a] | [a, b]. */
+type Leading<V> = V extends readonly [...infer Init, unknown] ? (Init extends readonly [] ? never : Readonly<Init> | Leading<Init>) : never;
+
 export interface TypedIndexQuery<V> extends Omit<IndexQuery, 'equals' | 'start' | 'end'> {
-  readonly equals?: V | undefined;
+  /** The whole value, or for a compound index its leading fields. */
+  readonly equals?: V | Leading<V> | undefined;
   readonly start?: V | undefined;
   readonly end?: V | undefined;
 }
 
 export interface IndexReader<T extends TreeDeclaration, I extends keyof T['indexes']> {
   /** Keys in index order. */
-  keys(query?: TypedIndexQuery<IndexValueOf<T, I>>): IterableIterator<IndexHit & { readonly key: KeyOf<T> }>;
+  keys(query?: TypedIndexQuery<IndexValueOf<T, I>>): IterableIterator<Omit<IndexHit, 'key'> & { readonly key: KeyOf<T> }>;
   /** Records in index order. */
   records(query?: TypedIndexQuery<IndexValueOf<T, I>>): IterableIterator<Entry<T>>;
   /** The record holding this value (the first one, for a non-unique index). */
@@ -93,7 +97,7 @@ export class TreeReader<T extends TreeDeclaration> {
     const index = indexModel(this.model, name);
     const engine = this.engine;
     const model = this.model;
-    const keys = (query: IndexQuery = {}) => lookup(engine, model, index, query) as IterableIterator<IndexHit & { key: KeyOf<T> }>;
+    const keys = (query: IndexQuery = {}) => lookup(engine, model, index, query) as IterableIterator<Omit<IndexHit, 'key'> & { readonly key: KeyOf<T> }>;
     function* records(query: IndexQuery = {}): IterableIterator<Entry<T>> {
       for (const hit of lookup(engine, model, index, query)) {
         const entry = getEntry(engine, model, hit.key);
