@@ -373,9 +373,16 @@ describe('the key encoding', () => {
     );
   });
 
+  // A tree's keys are all bare parts or all tuples, never both: a bare `x` and the
+  // one-part tuple `[x]` are different stored keys (numbers in a tuple keep all
+  // eight bytes), which the reference order cannot tell apart. So pairs are drawn
+  // of one shape.
+  const tuple = fc.array(part, { minLength: 1, maxLength: 4 });
+  const sameShapePair = fc.oneof(fc.tuple(part, part), fc.tuple(tuple, tuple));
+
   it('reads back every key it writes, and its byte order is the reference order', () => {
     fc.assert(
-      fc.property(key, key, (a, b) => {
+      fc.property(sameShapePair, ([a, b]) => {
         const [x, y] = [normalise(a), normalise(b)];
         const decoded = fromBufferKey(encodeKey(x));
         expect(Array.isArray(x) && x.length === 1 ? [decoded] : decoded).toEqual(x);
