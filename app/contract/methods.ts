@@ -1,0 +1,172 @@
+/**
+ * Every request the renderer may make of a host, defined once: the TypeBox
+ * schemas here type the client (through `Static`) and validate the host's
+ * arguments at run time. A method's name is `area.verb`.
+ *
+ * Keys and values cross the transport in their JSON form (timestamps as ISO
+ * text, bytes as base64 text, as the engine's opaque face gives them), so the
+ * same messages work over Electron IPC and over WebSocket.
+ */
+import Type, { type Static } from 'typebox';
+
+/** Upper bound on rows per request: a page is for a screen, not a tree. */
+export const MAX_PAGE = 1000;
+
+const KeyPart = Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]);
+/** A record key in JSON form: a part, or a tuple of parts for composite keys. */
+export const JsonKey = Type.Union([KeyPart, Type.Array(KeyPart, { minItems: 1, maxItems: 32 })]);
+export type JsonKey = Static<typeof JsonKey>;
+
+const TreeName = Type.String({ minLength: 1, maxLength: 256 });
+const Limit = Type.Integer({ minimum: 1, maximum: MAX_PAGE });
+const Revision = Type.Integer({ minimum: 0 });
+
+const Issue = Type.Object({ path: Type.String(), message: Type.String() });
+
+/** A record as the renderer sees it; `value` is absent and `problems` set when the stored value does not decode. */
+export const RecordEntry = Type.Object({
+  key: JsonKey,
+  /** The canonical OpaqueKey text, e.g. `users/42`. */
+  text: Type.String(),
+  revision: Revision,
+  value: Type.Optional(Type.Unknown()),
+  problems: Type.Optional(Type.Array(Issue)),
+});
+export type RecordEntry = Static<typeof RecordEntry>;
+
+const KeyStrategy = Type.Union([
+  Type.Object({ kind: Type.Literal('auto') }),
+  Type.Object({ kind: Type.Literal('composite'), fields: Type.Array(Type.String()) }),
+  Type.Object({ kind: Type.Literal('uuid') }),
+  Type.Object({ kind: Type.Literal('hash') }),
+  Type.Object({ kind: Type.Literal('custom'), schema: Type.Record(Type.String(), Type.Unknown()) }),
+]);
+
+export const TreeSummary = Type.Object({
+  name: Type.String(),
+  count: Type.Integer({ minimum: 0 }),
+  key: KeyStrategy,
+  keySchema: Type.Record(Type.String(), Type.Unknown()),
+  /** The value's JSON Schema as stored in the catalog (x-trellis markers included). */
+  value: Type.Record(Type.String(), Type.Unknown()),
+  indexes: Type.Array(Type.Object({ name: Type.String(), on: Type.Array(Type.String()), unique: Type.Boolean() })),
+  references: Type.Array(
+    Type.Object({ path: Type.String(), target: Type.String(), onDelete: Type.String(), many: Type.Boolean() }),
+  ),
+  /** References in other trees that point into this one (for "Referenced by"). */
+  referencedFrom: Type.Array(Type.Object({ tree: Type.String(), path: Type.String() })),
+});
+export type TreeSummary = Static<typeof TreeSummary>;
+
+export const DatabaseInfo = Type.Object({
+  path: Type.String(),
+  /** True when writes are refused: opened read-only, or the session's read-only toggle is on. */
+  readOnly: Type.Boolean(),
+  /** True when the database itself was opened read-only (the toggle cannot turn this off). */
+  lockedReadOnly: Type.Boolean(),
+  revision: Revision,
+  schemaVersion: Type.Integer(),
+  trees: Type.Array(TreeSummary),
+});
+export type DatabaseInfo = Static<typeof DatabaseInfo>;
+
+const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String() });
+
+const empty = Type.Object({});
+
+/** The method table: name → arguments and result. */
+export const methods = {
+  'database.info': { args: empty, result: DatabaseInfo },
+  /** Opens another database in this host (File › Open, Open Recent, drag and drop). */
+  'database.open': {
+    args: Type.Object({ path: Type.String({ minLength: 1, maxLength: 4096 }), readOnly: Type.Optional(Type.Boolean()) }),
+    result: DatabaseInfo,
+  },
+  'database.recent': { args: empty, result: Type.Object({ paths: Type.Array(Type.String()) }) },
+  /** The session's read-only toggle. */
+  'session.setReadOnly': { args: Type.Object({ readOnly: Type.Boolean() }), result: DatabaseInfo },
+
+  /**
+   * A page of records in key order. Continue with `after` (the last key of the
+   * previous page: keyset paging); `offset` is for jumps (scrollbar drags) and
+   * costs a walk over keys, not values.
+   */
+  'records.page': {
+    args: Type.Object({
+      tree: TreeName,
+      limit: Limit,
+      after: Type.Optional(JsonKey),
+      offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      start: Type.Optional(JsonKey),
+      end: Type.Optional(JsonKey),
+      prefix: Type.Optional(Type.Union([Type.String({ maxLength: 4096 }), Type.Array(KeyPart, { maxItems: 32 })])),
+      reverse: Type.Optional(Type.Boolean()),
+    }),
+    result: Type.Object({ entries: Type.Array(RecordEntry), count: Type.Integer({ minimum: 0 }), hasMore: Type.Boolean() }),
+  },
+  'records.get': {
+    args: Type.Object({ tree: TreeName, key: JsonKey }),
+    result: Type.Object({ entry: Type.Union([RecordEntry, Type.Null()]) }),
+  },
+  /** How many records come before this key: the row to scroll to for "jump to key". */
+  'records.position': {
+    args: Type.Object({ tree: TreeName, key: JsonKey }),
+    result: Type.Object({ position: Type.Integer({ minimum: 0 }), exists: Type.Boolean() }),
+  },
+  /** Checks a value against the tree's stored schema and its references, without writing. */
+  'records.validate': {
+    args: Type.Object({ tree: TreeName, value: Type.Unknown() }),
+    result: Type.Object({ issues: Type.Array(Issue) }),
+  },
+  'records.insert': {
+    args: Type.Object({ tree: TreeName, value: Type.Unknown() }),
+    result: Type.Object({ entry: RecordEntry }),
+  },
+  /**
+   * Writes a value at a key. `expectedRevision` makes it conditional (a stale
+   * one is a CONFLICT carrying the current record); `create: true` refuses to
+   * overwrite an existing record (DUPLICATE_KEY).
+   */
+  'records.put': {
+    args: Type.Object({
+      tree: TreeName,
+      key: JsonKey,
+      value: Type.Unknown(),
+      expectedRevision: Type.Optional(Revision),
+      create: Type.Optional(Type.Boolean()),
+    }),
+    result: Type.Object({ entry: RecordEntry }),
+  },
+  'records.delete': {
+    args: Type.Object({ tree: TreeName, key: JsonKey, expectedRevision: Type.Optional(Revision) }),
+    result: Type.Object({ deleted: Type.Boolean() }),
+  },
+  /** The records that point at this one, without a scan (the engine's reverse-reference index). */
+  'records.referencedBy': {
+    args: Type.Object({ tree: TreeName, key: JsonKey, limit: Type.Optional(Limit) }),
+    result: Type.Object({ holders: Type.Array(Holder), truncated: Type.Boolean() }),
+  },
+  /** Records found through a secondary index, in index order; continue with `after` = the last hit's cursor. */
+  'index.lookup': {
+    args: Type.Object({
+      tree: TreeName,
+      index: Type.String({ minLength: 1, maxLength: 256 }),
+      limit: Limit,
+      equals: Type.Optional(Type.Unknown()),
+      prefix: Type.Optional(Type.String({ maxLength: 4096 })),
+      start: Type.Optional(Type.Unknown()),
+      end: Type.Optional(Type.Unknown()),
+      reverse: Type.Optional(Type.Boolean()),
+      after: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 64 })),
+    }),
+    result: Type.Object({
+      hits: Type.Array(Type.Object({ indexed: Type.Array(Type.Unknown()), cursor: Type.Array(Type.Unknown()), entry: RecordEntry })),
+      hasMore: Type.Boolean(),
+    }),
+  },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type ArgsOf<M extends MethodName> = Static<(typeof methods)[M]['args']>;
+export type ResultOf<M extends MethodName> = Static<(typeof methods)[M]['result']>;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
