@@ -42,6 +42,11 @@ const rendererImports = {
       message: 'renderer/ must not load lmdb or Electron; talk to the host through the preload API.',
     },
     {
+      // The host contract is browser-safe and shared; the rest of app/ runs in Node.
+      regex: `${upTo('app')}(?!contract(/|$))`,
+      message: 'renderer/ may import only app/contract from app/ (STYLE.md 2).',
+    },
+    {
       // Types are erased at build time, so `import type` from the engine is fine.
       regex: `^@trellis/engine(/|$)|${upTo('engine')}`,
       allowTypeImports: true,

@@ -10,7 +10,8 @@ export default defineConfig({
   resolve: { conditions }, // client environment (jsdom / happy-dom tests, later renderer/)
   ssr: { resolve: { conditions } }, // ssr environment: the default 'node' test environment
   test: {
-    include: ['engine/**/*.test.ts'], // later also app/ and renderer/
+    include: ['engine/**/*.test.ts', 'app/**/*.test.ts', 'renderer/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     // lmdb is a native addon: child processes isolate it better than worker threads.
     pool: 'forks',

@@ -18,7 +18,9 @@ export interface HostEvents {
   changes: { readonly revision: number; readonly changes: readonly RecordChange[]; readonly resync: boolean };
   /** Another database was opened in this host, or the read-only state changed. */
   database: DatabaseInfo;
+  /** Electron only: a native menu item asks the renderer to run a command from its registry. */
+  command: { readonly id: string };
 }
 
 export type EventName = keyof HostEvents;
-export const EVENT_NAMES: readonly EventName[] = ['changes', 'database'];
+export const EVENT_NAMES: readonly EventName[] = ['changes', 'database', 'command'];

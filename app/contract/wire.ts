@@ -35,6 +35,8 @@ export interface Transport {
 export interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The file-system path of a dropped file or folder (Electron's webUtils.getPathForFile); '' when unknown. */
+  pathForFile(file: File): string;
 }
 
 /** IPC channel names: one for calls, one per event. */
