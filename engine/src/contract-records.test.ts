@@ -325,6 +325,59 @@ describe.each(backends)('contract: records, keys, ranges ($name)', (backend) => 
       expect([...db.users.range({ start: k(2), end: k(3) })]).toEqual([{ key: 2, value: { name: 'user2', n: 2 }, revision: expect.any(Number) }]);
     });
 
+    it('offset skips records in the direction of travel, after `after`, with `limit` counted past it', async () => {
+      const db = await backend.open(appSchema);
+      await fillUsers(db, 10);
+      const k = (n: number) => db.users.key(n);
+      expect(keysOf(db.users.range({ offset: 3 }))).toEqual([4, 5, 6, 7, 8, 9, 10]);
+      expect(keysOf(db.users.range({ offset: 3, limit: 2 }))).toEqual([4, 5]);
+      expect(keysOf(db.users.range({ offset: 3, limit: 2, reverse: true }))).toEqual([7, 6]);
+      expect(keysOf(db.users.range({ offset: 2, after: k(5) }))).toEqual([8, 9, 10]);
+      expect(keysOf(db.users.range({ offset: 2, after: k(5), reverse: true }))).toEqual([2, 1]);
+      expect(keysOf(db.users.range({ offset: 1, start: k(3), end: k(7) }))).toEqual([4, 5, 6]);
+      expect(keysOf(db.users.range({ offset: 1, start: k(3), end: k(7), reverse: true }))).toEqual([5, 4, 3]);
+      expect(keysOf(db.users.range({ offset: 0, limit: 1 }))).toEqual([1]);
+      expect(keysOf(db.users.range({ offset: 10 }))).toEqual([]);
+      expect(keysOf(db.users.range({ offset: 1000, reverse: true }))).toEqual([]);
+      expect(db.users.page({ offset: 8, limit: 1 })).toEqual({ entries: [expect.objectContaining({ key: 9 })], next: 9 });
+      expect(db.users.page({ offset: 9, limit: 1 })).toEqual({ entries: [expect.objectContaining({ key: 10 })] });
+    });
+
+    it('offset walks a composite prefix and a text prefix', async () => {
+      const db = await backend.open(appSchema);
+      await db.transaction((tx) => {
+        for (const pet of ['rex', 'rexy', 'ann']) for (let i = 0; i < 5; i++) tx.toys.insert({ pet, name: `toy${i}`, size: i });
+        for (const word of ['ant', 'bee', 'bear', 'beetle', 'cat']) tx.words.insert({ word, lang: 'en' });
+      });
+      expect(keysOf(db.toys.range({ prefix: ['rex'], offset: 3 }))).toEqual([['rex', 'toy3'], ['rex', 'toy4']]);
+      expect(keysOf(db.toys.range({ prefix: ['rex'], offset: 3, reverse: true }))).toEqual([['rex', 'toy1'], ['rex', 'toy0']]);
+      expect(keysOf(db.words.range({ prefix: 'be', offset: 1 }))).toEqual(['bee', 'beetle']);
+    });
+
+    it('countRange counts a range and position counts the keys before a key, present or not', async () => {
+      const db = await backend.open(appSchema);
+      await fillUsers(db, 10);
+      await db.users.delete(db.users.key(4));
+      const k = (n: number) => db.users.key(n);
+      expect(db.users.countRange()).toBe(9);
+      expect(db.users.countRange({ start: k(3), end: k(8) })).toBe(4);
+      expect(db.users.countRange({ start: k(11) })).toBe(0);
+      expect(db.users.position(k(1))).toBe(0);
+      expect(db.users.position(k(4))).toBe(3); // absent: where it would be
+      expect(db.users.position(k(5))).toBe(3);
+      expect(db.users.position(k(10))).toBe(8);
+      expect(db.users.position(k(99))).toBe(9);
+      await db.transaction((tx) => {
+        for (const pet of ['rex', 'rexy', 'ann']) for (let i = 0; i < 5; i++) tx.toys.insert({ pet, name: `toy${i}`, size: i });
+        for (const word of ['ant', 'bee', 'bear', 'beetle', 'cat']) tx.words.insert({ word, lang: 'en' });
+      });
+      expect(db.toys.countRange({ prefix: ['rex'] })).toBe(5);
+      expect(db.toys.position(db.toys.key(['rex', 'toy2']))).toBe(7);
+      expect(db.words.countRange({ prefix: 'be' })).toBe(3);
+      expect(db.opaque.tree('words').position('bee')).toBe(2);
+      expect(db.opaque.tree('toys').countRange({ prefix: ['ann'] })).toBe(5);
+    });
+
     it('prefix on composite keys matches whole parts only', async () => {
       const db = await backend.open(appSchema);
       const pairs = [['rex', 'ball'], ['rexy', 'ball'], ['re', 'x'], ['rex', 'bone'], ['rex', 'a'], ['rew', 'z'], ['rex', 'zz']] as const;

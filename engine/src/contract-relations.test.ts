@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   autoIncrement,
   composite,
+  InvalidKeyError,
+  KeyTooLargeError,
   MissingReferenceError,
   open,
   ReferencedError,
@@ -195,6 +197,20 @@ describe.each(backends)('contract: indexes and references ($name)', (backend) =>
       expect(keys(index.keys())).toEqual([4, 2, 1, 5, 3]); // Bergen 19, Bergen 25, Oslo 30, Oslo 30, Oslo 41
       expect([...index.keys({ reverse: true, limit: 1 })].map((h) => h.indexed)).toEqual([['Oslo', 41]]);
       expect(keys(db.opaque.tree('people').lookup('byCityAge', { equals: ['Bergen'] }))).toEqual([4, 2]); // leading fields only
+    });
+
+    it('lookup bounds too large for a key, or not made of key parts, are refused the same way on both backends', async () => {
+      const db = await backend.open(appSchema);
+      await seed(db);
+      const opaque = db.opaque.tree('people');
+      const long = 'x'.repeat(3000);
+      for (const query of [{ prefix: long }, { equals: long }, { start: long }, { end: long }, { after: [long, 1] }]) {
+        expect(() => [...opaque.lookup('byName', query)], JSON.stringify(query).slice(0, 40)).toThrow(KeyTooLargeError);
+      }
+      for (const query of [{ equals: { a: 1 } }, { equals: Number.NaN }, { start: null }, { after: [{}] }]) {
+        expect(() => [...opaque.lookup('byName', query as never)], JSON.stringify(query)).toThrow(InvalidKeyError);
+      }
+      expect(() => [...db.opaque.tree('toys').range({ prefix: [long] })]).toThrow(KeyTooLargeError);
     });
 
     it('an updated or deleted record leaves no stale entry', async () => {

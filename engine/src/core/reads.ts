@@ -3,6 +3,7 @@
  * lookups and back-references. Ranges are `[start, end)`, forward or reverse.
  */
 import { InvalidKeyError, UnknownIndexError } from '../errors.js';
+import { assertKeyFits } from '../schema/key-codec.js';
 import { prefixRange, type RangeQuery, type StoredEntry, type StoredKey } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Engine } from './engine.js';
@@ -25,6 +26,8 @@ export interface RangeOptions<K = KeyValue> {
   readonly after?: K | undefined;
   readonly reverse?: boolean | undefined;
   readonly limit?: number | undefined;
+  /** Skip this many records first (after `after`), stepping over keys without reading values: for jumps deep into a range. */
+  readonly offset?: number | undefined;
 }
 
 /** Lookups by index value: `equals` (all fields or leading ones of a compound index), `prefix` (leading text), or a range. */
@@ -132,7 +135,13 @@ export function recordQuery(model: TreeModel, options: RangeOptions): RangeQuery
     after: options.after === undefined ? undefined : (model.key.check(options.after) as StoredKey),
     reverse: options.reverse,
     limit: options.limit,
+    offset: options.offset,
   };
+}
+
+/** The number of records in a range (`limit` and `offset` ignored), counted over keys only. */
+export function countRange(engine: Engine, model: TreeModel, options: RangeOptions): number {
+  return engine.records(model).countRange(recordQuery(model, options));
 }
 
 function prefixBounds(model: TreeModel, prefix: readonly unknown[] | string): { start: StoredKey; end: StoredKey } {
@@ -140,11 +149,13 @@ function prefixBounds(model: TreeModel, prefix: readonly unknown[] | string): { 
     if (model.key.arity !== 1 || model.key.schema['type'] !== 'string') {
       throw new InvalidKeyError(model.name, prefix, 'a text prefix needs a tree with text keys');
     }
+    checkBound(model.name, prefix + TEXT_END);
     return { start: prefix, end: prefix + TEXT_END };
   }
   if (prefix.length === 0 || prefix.length > model.key.arity) {
     throw new InvalidKeyError(model.name, prefix, `a key prefix must have 1 to ${model.key.arity} parts`);
   }
+  checkBound(model.name, prefix);
   return prefixRange(prefix as KeyPart[]);
 }
 
@@ -173,6 +184,8 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     start = query.start === undefined ? undefined : index.toParts(asTuple(query.start));
     end = query.end === undefined ? undefined : index.toParts(asTuple(query.end));
   }
+  const where = `${model.name}.${index.stored.name}`;
+  for (const bound of [start, end, query.after]) if (bound !== undefined) checkBound(where, bound as readonly unknown[]);
   const store = engine.store(index.storeName);
   const rangeQuery: RangeQuery = { start, end, after: query.after, reverse: query.reverse, limit: query.limit };
   if (index.stored.unique) {
@@ -186,6 +199,20 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     const parts = asParts(stored);
     yield { key: model.key.fromParts(parts.slice(width)), indexed: parts.slice(0, width), cursor: parts };
   }
+}
+
+/**
+ * A bound given by the caller must be parts a key can hold, within LMDB's key
+ * size; the storage layers would otherwise fail with errors of their own (or,
+ * in memory, not at all).
+ */
+function checkBound(where: string, bound: unknown): void {
+  const parts = Array.isArray(bound) ? bound : [bound];
+  for (const part of parts) {
+    const ok = typeof part === 'string' || typeof part === 'boolean' || (typeof part === 'number' && Number.isFinite(part)) || part instanceof Uint8Array;
+    if (!ok) throw new InvalidKeyError(where, bound, 'a bound is made of strings, finite numbers and booleans');
+  }
+  assertKeyFits(where, bound as readonly KeyPart[]);
 }
 
 function asParts(stored: StoredKey): KeyPart[] {

@@ -3,7 +3,7 @@
  * at run time against the stored schema. Generic tools (the browser, a CLI,
  * sync) use this; it shares the typed face's write path.
  */
-import { getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
+import { countRange, getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
 import { referrers, type WriteContext, type WriteOptions } from '../core/write-context.js';
 import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
@@ -104,6 +104,20 @@ export class OpaqueTree {
     return this.engine.records(this.model).count();
   }
 
+  /** Records in a range (`limit`, `offset` and `after` ignored), counted over keys without reading values. */
+  countRange(options: RangeOptions<unknown> = {}): number {
+    this.engine.assertOpen();
+    const { start, end, prefix } = options;
+    return countRange(this.engine, this.model, { start, end, prefix } as RangeOptions);
+  }
+
+  /** How many records sort before `key` (it need not exist): its row in the whole tree. Walks keys, not values. */
+  position(key: unknown): number {
+    this.engine.assertOpen();
+    return countRange(this.engine, this.model, { end: this.model.key.check(key) });
+  }
+
+  /** Records in key order; `offset` skips that many first without reading their values. */
   *range(options: RangeOptions<unknown> = {}): Generator<OpaqueEntry> {
     this.engine.assertOpen();
     for (const entry of range(this.engine, this.model, options as RangeOptions)) yield this.toText(entry.key, entry.value, entry.revision);

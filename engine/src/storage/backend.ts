@@ -19,6 +19,8 @@ export interface RangeQuery {
   readonly after?: StoredKey | undefined;
   readonly reverse?: boolean | undefined;
   readonly limit?: number | undefined;
+  /** Skip this many entries of the range (in the direction of travel) before the first one returned; `limit` counts after them. */
+  readonly offset?: number | undefined;
 }
 
 export interface StoredEntry {
@@ -39,6 +41,8 @@ export interface Store {
   keys(query: RangeQuery): Iterable<StoredKey>;
   /** Number of entries, in constant time. */
   count(): number;
+  /** Number of entries in a range (`limit` and `offset` ignored), counted over keys: no value is read. */
+  countRange(query: RangeQuery): number;
 }
 
 export interface StoreOptions {

@@ -181,6 +181,11 @@ class LmdbStore implements Store {
     return this.db.getKeys(toLmdbRange(query, this.hasStructures)) as Iterable<StoredKey>;
   }
 
+  countRange(query: RangeQuery): number {
+    // lmdb-js counts natively, stepping a cursor over keys (`getKeysCount`), as `offset` skips.
+    return this.db.getKeysCount(toLmdbRange({ ...query, limit: undefined, offset: undefined }, this.hasStructures));
+  }
+
   count(): number {
     // The shared-structures record lives in the same sub-database under a symbol key.
     const entries = (this.db.getStats() as { entryCount: number }).entryCount;
@@ -208,6 +213,7 @@ const EMPTY_STORE: Store = {
   entries: () => [],
   keys: () => [],
   count: () => 0,
+  countRange: () => 0,
 };
 
 /**
@@ -223,7 +229,11 @@ const EMPTY_STORE: Store = {
  */
 function toLmdbRange(options: RangeQuery, skipStructures = false): Record<string, unknown> {
   const query = withCursor(options);
-  const limit = query.limit === undefined ? {} : { limit: query.limit };
+  // lmdb-js skips `offset` entries natively, without reading their values.
+  const limit = {
+    ...(query.limit === undefined ? {} : { limit: query.limit }),
+    ...(query.offset === undefined || query.offset <= 0 ? {} : { offset: query.offset }),
+  };
   const lower = (bound: StoredKey | undefined, name: 'start' | 'end') => (skipStructures && bound === undefined ? {} : { [name]: bound });
   if (!query.reverse) {
     if (query.after !== undefined) return { start: query.after, exclusiveStart: true, end: query.end, ...limit };

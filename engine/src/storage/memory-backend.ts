@@ -123,6 +123,12 @@ class MemoryStore implements Store {
     return this.tree.size;
   }
 
+  countRange(query: RangeQuery): number {
+    let count = 0;
+    for (const _slot of this.walk({ ...query, limit: undefined, offset: undefined })) count++;
+    return count;
+  }
+
   private *walk(options: RangeQuery): Iterable<Slot> {
     const query = withCursor(options);
     const tree = this.tree; // iterate a stable version, like an LMDB read snapshot
@@ -132,12 +138,14 @@ class MemoryStore implements Store {
     const end = query.end === undefined ? undefined : encode(query.end);
     const after = query.after === undefined ? undefined : encode(query.after);
     let taken = 0;
+    let skip = query.offset ?? 0;
     if (!query.reverse) {
       const low = after ?? start;
       for (const [key, slot] of tree.clone().entries(low)) {
         if (after !== undefined && compare(key, after) <= 0) continue;
         if (start !== undefined && compare(key, start) < 0) continue;
         if (end !== undefined && compare(key, end) >= 0) return;
+        if (skip > 0 && skip--) continue;
         yield slot;
         if (++taken >= limit) return;
       }
@@ -147,6 +155,7 @@ class MemoryStore implements Store {
     for (const [key, slot] of tree.clone().entriesReversed(high, undefined, high !== undefined)) {
       if (high !== undefined && compare(key, high) >= 0) continue;
       if (start !== undefined && compare(key, start) < 0) return;
+      if (skip > 0 && skip--) continue;
       yield slot;
       if (++taken >= limit) return;
     }

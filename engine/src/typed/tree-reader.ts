@@ -2,7 +2,7 @@
  * Typed reads of one tree, shared by the tree handle and the transaction's
  * tree handle. All reads are synchronous: LMDB reads are memory-mapped.
  */
-import { getEntry, indexModel, lookup, range, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
+import { countRange, getEntry, indexModel, lookup, range, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
 import { referrers } from '../core/write-context.js';
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
@@ -75,6 +75,18 @@ export class TreeReader<T extends TreeDeclaration> {
   count(): number {
     this.engine.assertOpen();
     return this.engine.records(this.model).count();
+  }
+
+  /** Records in a range (`limit`, `offset` and `after` ignored), counted over keys without reading values. */
+  countRange(options: Pick<RangeOptions<KeyOf<T>>, 'start' | 'end' | 'prefix'> = {}): number {
+    this.engine.assertOpen();
+    return countRange(this.engine, this.model, { start: options.start, end: options.end, prefix: options.prefix } as RangeOptions);
+  }
+
+  /** How many records sort before `key` (which need not exist). Walks keys, not values. */
+  position(key: Key<T['name']>): number {
+    this.engine.assertOpen();
+    return countRange(this.engine, this.model, { end: this.model.key.check(key) });
   }
 
   range(options: RangeOptions<KeyOf<T>> = {}): IterableIterator<Entry<T>> {
