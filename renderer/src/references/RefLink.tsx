@@ -1,0 +1,63 @@
+/**
+ * A reference to another record: click follows it (pushing history), hover
+ * shows a small preview after a short pause. Whether the target exists is
+ * learnt lazily, from that hover or from following it; a missing target is
+ * marked `ref-broken` rather than treated as an error.
+ */
+import { useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
+import { NavigatorContext, useRecordLookup } from '../state/contexts.js';
+import { RefPreview } from './RefPreview.js';
+
+const HOVER_DELAY_MS = 250;
+
+export function RefLink({ target, label }: { target: string; label?: string }): JSX.Element {
+  const navigator = useContext(NavigatorContext);
+  const lookup = useRecordLookup();
+  useSyncExternalStore(lookup.subscribe, lookup.snapshot);
+  const broken = lookup.state(target) === 'missing';
+  const [anchor, setAnchor] = useState<DOMRect | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const enter = (event: MouseEvent<HTMLAnchorElement>) => {
+    const element = event.currentTarget;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void lookup.get(target).catch(() => undefined);
+      setAnchor(element.getBoundingClientRect());
+    }, HOVER_DELAY_MS);
+  };
+  const leave = () => {
+    clearTimeout(timer.current);
+    setAnchor(null);
+  };
+  const follow = (event: MouseEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    leave();
+    navigator.follow(target);
+  };
+
+  return (
+    <>
+      <a
+        className={broken ? 'ref-link ref-link-broken' : 'ref-link'}
+        data-testid="ref-link"
+        data-target={target}
+        data-broken={broken || undefined}
+        href={`#${target}`}
+        onClick={follow}
+        onMouseEnter={enter}
+        onMouseLeave={leave}
+        title={broken ? `${target} does not exist` : `Go to ${target}`}
+      >
+        {label ?? target}
+        {broken && (
+          <span className="ref-broken" data-testid="ref-broken">
+            missing
+          </span>
+        )}
+      </a>
+      {anchor && <RefPreview target={target} anchor={anchor} />}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * What deep components (reference links, cells) need without threading props
+ * through the table: the host client, the shared record lookup, and a way to
+ * follow a reference.
+ */
+import { createContext, useContext } from 'react';
+import type { HostClient } from '../client/connect.js';
+import type { RecordLookup } from '../references/record-lookup.js';
+
+export const ClientContext = createContext<HostClient | null>(null);
+
+export function useClient(): HostClient {
+  const client = useContext(ClientContext);
+  if (!client) throw new Error('useClient outside <ClientContext>');
+  return client;
+}
+
+export interface Navigator {
+  /** Goes to a record by OpaqueKey text, pushing history. */
+  follow(text: string): void;
+}
+
+export const NavigatorContext = createContext<Navigator>({ follow: () => undefined });
+
+export const RecordLookupContext = createContext<RecordLookup | null>(null);
+
+export function useRecordLookup(): RecordLookup {
+  const lookup = useContext(RecordLookupContext);
+  if (!lookup) throw new Error('useRecordLookup outside <RecordLookupContext>');
+  return lookup;
+}

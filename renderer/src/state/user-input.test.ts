@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseUserKey, parseUserValue } from './user-input.js';
+import { parseRecordText, recordText } from './record-text.js';
+
+describe('user input', () => {
+  it('reads JSON5 keys, and bare words as strings', () => {
+    expect(parseUserKey('42')).toEqual({ ok: true, key: 42 });
+    expect(parseUserKey("[3, 'bug']")).toEqual({ ok: true, key: [3, 'bug'] });
+    expect(parseUserKey('"a b"')).toEqual({ ok: true, key: 'a b' });
+    expect(parseUserKey('alice')).toEqual({ ok: true, key: 'alice' });
+    expect(parseUserKey('{a: 1}').ok).toBe(false);
+    expect(parseUserKey('  ').ok).toBe(false);
+    expect(parseUserValue('null')).toBe(null);
+  });
+
+  it('round-trips record text', () => {
+    expect(recordText('labels', [3, 'bug'])).toBe('labels/[3,"bug"]');
+    expect(parseRecordText('labels/[3,"bug"]')).toEqual({ tree: 'labels', key: [3, 'bug'] });
+    expect(parseRecordText('users/42')).toEqual({ tree: 'users', key: 42 });
+    expect(parseRecordText('users')).toBeUndefined();
+    expect(parseRecordText('users/{}')).toBeUndefined();
+  });
+});
