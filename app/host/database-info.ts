@@ -1,0 +1,34 @@
+/**
+ * `database.info`: the catalog as the renderer needs it, with each tree's
+ * record count and the references that point into it ("Referenced by").
+ */
+import type { OpaqueDatabase, TreeInfo } from '@trellis/engine';
+import type { DatabaseInfo, TreeSummary } from '../contract/index.js';
+
+export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean): DatabaseInfo {
+  const trees = db.trees();
+  return {
+    path: db.path,
+    readOnly: db.readOnly || sessionReadOnly,
+    lockedReadOnly: db.readOnly,
+    revision: db.revision(),
+    schemaVersion: db.catalog.schemaVersion,
+    trees: trees.map((tree) => treeSummary(tree, trees)),
+  };
+}
+
+function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
+  return {
+    name: tree.name,
+    count: tree.count,
+    // Catalog entries are plain data as stored; the copies drop readonly-ness, nothing else.
+    key: structuredClone(tree.key) as TreeSummary['key'],
+    keySchema: structuredClone(tree.keySchema),
+    value: structuredClone(tree.value),
+    indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique })),
+    references: tree.references.map((ref) => ({ path: ref.path, target: ref.target, onDelete: ref.onDelete, many: ref.many })),
+    referencedFrom: all.flatMap((source) =>
+      source.references.filter((ref) => ref.target === tree.name).map((ref) => ({ tree: source.name, path: ref.path })),
+    ),
+  };
+}

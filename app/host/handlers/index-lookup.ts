@@ -1,0 +1,25 @@
+/**
+ * index.lookup: records found through a secondary index, in index order,
+ * each with the cursor to continue after it.
+ */
+import { wireEntry } from '../wire-forms.js';
+import { defined, type Handlers } from './handler.js';
+
+export const indexHandlers: Handlers<'index.lookup'> = {
+  'index.lookup': ({ session }, args) => {
+    const tree = session.db.tree(args.tree);
+    const query = defined({ equals: args.equals, prefix: args.prefix, start: args.start, end: args.end, reverse: args.reverse, after: args.after });
+    const hits = [];
+    let hasMore = false;
+    // The engine checks every bound and the cursor (InvalidKey, KeyTooLarge) before it reads.
+    for (const hit of tree.lookup(args.index, { ...query, after: query.after as never, limit: args.limit + 1 })) {
+      if (hits.length === args.limit) {
+        hasMore = true;
+        break;
+      }
+      const entry = tree.get(hit.key);
+      if (entry) hits.push({ indexed: [...hit.indexed], cursor: [...hit.cursor], entry: wireEntry(args.tree, entry) });
+    }
+    return { hits, hasMore };
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Reading records: pages (keyset with `after`, `offset` for jumps), single
+ * records, a key's row position, and who refers to a record.
+ */
+import { MAX_PAGE } from '../../contract/index.js';
+import { wireEntry, wireHolder } from '../wire-forms.js';
+import { defined, type Handlers } from './handler.js';
+
+export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'records.position' | 'records.referencedBy'> = {
+  'records.page': ({ session }, args) => {
+    const tree = session.db.tree(args.tree);
+    const bounds = defined({ start: args.start, end: args.end, prefix: args.prefix });
+    // One record more than asked says exactly whether another page follows.
+    const rows = [...tree.range({ ...bounds, ...defined({ after: args.after, offset: args.offset, reverse: args.reverse }), limit: args.limit + 1 })];
+    const hasMore = rows.length > args.limit;
+    // `count` is the size of the range being paged (the whole tree without bounds: constant time).
+    const count = Object.keys(bounds).length === 0 ? tree.count() : tree.countRange(bounds);
+    return { entries: rows.slice(0, args.limit).map((row) => wireEntry(args.tree, row)), count, hasMore };
+  },
+
+  'records.get': ({ session }, args) => {
+    const entry = session.db.tree(args.tree).get(args.key);
+    return { entry: entry ? wireEntry(args.tree, entry) : null };
+  },
+
+  'records.position': ({ session }, args) => {
+    const tree = session.db.tree(args.tree);
+    return { position: tree.position(args.key), exists: tree.has(args.key) };
+  },
+
+  'records.referencedBy': ({ session }, args) => {
+    const limit = args.limit ?? MAX_PAGE;
+    const holders = session.db.tree(args.tree).referencedBy(args.key, { limit: limit + 1 });
+    return { holders: holders.slice(0, limit).map(wireHolder), truncated: holders.length > limit };
+  },
+};

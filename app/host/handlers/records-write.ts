@@ -1,0 +1,68 @@
+/**
+ * Checking and writing records. Writes are refused while the session is
+ * read-only; a stale `expectedRevision` answers CONFLICT with the record as
+ * it is now, so the editor can show what changed.
+ */
+import { ConflictError, DuplicateKeyError, type OpaqueDatabase } from '@trellis/engine';
+import { fail } from '../error-payload.js';
+import { missingReferences } from '../missing-references.js';
+import { keyText, wireEntry } from '../wire-forms.js';
+import { defined, type Handlers } from './handler.js';
+
+export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert' | 'records.put' | 'records.delete'> = {
+  'records.validate': ({ session }, args) => {
+    const db = session.db;
+    const tree = db.tree(args.tree);
+    const schemaIssues = tree.validate(args.value).map(({ path, message }) => ({ path, message }));
+    const reported = new Set(schemaIssues.map((issue) => issue.path));
+    const referenceIssues = missingReferences(db, tree.info.references, args.value).filter((issue) => !reported.has(issue.path));
+    return { issues: [...schemaIssues, ...referenceIssues] };
+  },
+
+  'records.insert': async ({ session }, args) => {
+    session.assertWritable();
+    const entry = await session.db.tree(args.tree).insert(args.value);
+    return { entry: wireEntry(args.tree, entry) };
+  },
+
+  'records.put': async ({ session }, args) => {
+    session.assertWritable();
+    const db = session.db;
+    const key = db.tree(args.tree).checkKey(args.key);
+    const options = defined({ ifRevision: args.expectedRevision });
+    // One transaction, so nothing can slip in between "is it there?" and the write.
+    const entry = await withConflictDetail(db, args.tree, key, () =>
+      db.transaction((tx) => {
+        if (args.create && tx.get(args.tree, key)) throw new DuplicateKeyError(args.tree, key);
+        tx.put(args.tree, key, args.value, options);
+        return tx.get(args.tree, key)!;
+      }),
+    );
+    return { entry: wireEntry(args.tree, entry) };
+  },
+
+  'records.delete': async ({ session }, args) => {
+    session.assertWritable();
+    const db = session.db;
+    const tree = db.tree(args.tree);
+    const deleted = await withConflictDetail(db, args.tree, args.key, () => tree.delete(args.key, defined({ ifRevision: args.expectedRevision })));
+    return { deleted };
+  },
+};
+
+async function withConflictDetail<T>(db: OpaqueDatabase, tree: string, key: unknown, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const current = db.tree(tree).get(key);
+    const text = keyText(tree, key);
+    return fail({
+      code: 'CONFLICT',
+      message: current
+        ? `${text} was changed since it was read (revision ${error.expectedRevision}, now ${current.revision})`
+        : `${text} was deleted since it was read`,
+      current: current ? wireEntry(tree, current) : null,
+    });
+  }
+}

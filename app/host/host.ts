@@ -1,0 +1,56 @@
+/**
+ * The host: the one implementation of the contract in app/contract, shared
+ * by the Electron main process and the web host. It owns one open database
+ * at a time and answers calls through `handle`, which never rejects.
+ */
+import type { EventName, HostEvents } from '../contract/index.js';
+import { dispatch, handlerTable, type HostAnswer } from './dispatch.js';
+import { Emitter, type Log } from './emitter.js';
+import { Session } from './session.js';
+import type { RecentList } from './recent.js';
+
+export interface HostOptions {
+  /** The database to open first. */
+  path: string;
+  readOnly?: boolean | undefined;
+  /** Where "Open Recent" is kept; every database opened is added to it. */
+  recent?: RecentList | undefined;
+  /** Where unexpected failures are described in full (the caller only gets a short message). */
+  log?: ((message: string, error?: unknown) => void) | undefined;
+  /** How often to look for other processes' writes, in ms (default 200: they show within a second). */
+  watchIntervalMs?: number | undefined;
+}
+
+export interface Host {
+  /** The open database's path ('' once closed). */
+  readonly path: string;
+  /** Validates the method and its arguments, runs it, and maps every failure to an error payload. Never rejects. */
+  handle(method: unknown, args: unknown): Promise<HostAnswer>;
+  on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+  close(): Promise<void>;
+}
+
+export type { HostAnswer };
+
+const consoleLog: Log = (message, error) => console.error(`trellis host: ${message}`, ...(error === undefined ? [] : [error]));
+
+/** Opens `options.path` (rejecting with the engine's error, e.g. NOT_A_DATABASE, if it cannot) and returns the host. */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const log = options.log ?? consoleLog;
+  const emitter = new Emitter(log);
+  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? 200 });
+  await session.open(options.path, options.readOnly ?? false);
+  const table = handlerTable(options.recent);
+  const context = { session };
+  return {
+    get path() {
+      return session.path;
+    },
+    handle: (method, args) => dispatch(table, context, method, args, log),
+    on: (event, listener) => emitter.on(event, listener),
+    async close() {
+      emitter.clear();
+      await session.close();
+    },
+  };
+}

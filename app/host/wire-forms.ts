@@ -1,0 +1,24 @@
+/**
+ * Engine results in the contract's wire shapes: plain JSON, keys with their
+ * canonical OpaqueKey text. Nothing here reads the database.
+ */
+import { formatOpaqueKey, type KeyValue, type OpaqueEntry, type ReferenceHolder } from '@trellis/engine';
+import type { HolderDetail, JsonKey, RecordEntry } from '../contract/index.js';
+
+export function keyText(tree: string, key: unknown): string {
+  return formatOpaqueKey({ tree, key: key as KeyValue });
+}
+
+export function wireKey(key: unknown): JsonKey {
+  return (Array.isArray(key) ? [...(key as JsonKey[])] : key) as JsonKey;
+}
+
+export function wireEntry(tree: string, entry: OpaqueEntry): RecordEntry {
+  const base = { key: wireKey(entry.key), text: keyText(tree, entry.key), revision: entry.revision };
+  if (entry.problems) return { ...base, problems: entry.problems.map(({ path, message }) => ({ path, message })) };
+  return { ...base, value: entry.value };
+}
+
+export function wireHolder(holder: ReferenceHolder): HolderDetail & { key: JsonKey } {
+  return { tree: holder.tree, key: wireKey(holder.key), text: keyText(holder.tree, holder.key), path: holder.path };
+}
