@@ -1,0 +1,54 @@
+/** Moving around: trees, records, references, history. */
+import { expect, type Locator } from '@playwright/test';
+import type { TrellisApp } from '../pages/trellis-app.js';
+
+export async function openTree(ui: TrellisApp, tree: string): Promise<void> {
+  await ui.trees.item(tree).click();
+  await expect(ui.table.rows.first()).toHaveAttribute('data-key', new RegExp(`^${tree}/`));
+}
+
+/** Types a key into "jump to key" (JSON5 text after the tree: `42`, `["a","b"]`) and waits for its row. */
+export async function jumpToKey(ui: TrellisApp, keyText: string): Promise<Locator> {
+  const [, key] = splitKeyText(keyText);
+  await ui.table.jumpToKey.fill(key);
+  await ui.table.jumpToKey.press('Enter');
+  const row = ui.table.row(keyText);
+  await expect(row).toBeInViewport();
+  return row;
+}
+
+/** Clicks a record's row and waits for its panel. */
+export async function selectRecord(ui: TrellisApp, keyText: string): Promise<void> {
+  await ui.table.row(keyText).click();
+  await expect(ui.record.showing(keyText)).toBeVisible();
+}
+
+/** Opens a record as a user finds it: its tree, then jump to its key, then select the row. */
+export async function openRecord(ui: TrellisApp, keyText: string): Promise<void> {
+  const [tree] = splitKeyText(keyText);
+  await openTree(ui, tree);
+  await jumpToKey(ui, keyText);
+  await selectRecord(ui, keyText);
+}
+
+/** Clicks a reference link in a record's row and waits for the target record to open. */
+export async function followReference(ui: TrellisApp, fromKeyText: string, targetText: string): Promise<void> {
+  await ui.table.refLink(ui.table.row(fromKeyText), targetText).click();
+  await expect(ui.record.showing(targetText)).toBeVisible();
+}
+
+export async function goBack(ui: TrellisApp, via: 'button' | 'keyboard'): Promise<void> {
+  if (via === 'button') await ui.toolbar.back.click();
+  else await ui.page.keyboard.press('Alt+ArrowLeft');
+}
+
+/** Reloads the window and waits until the tree list is back. */
+export async function reload(ui: TrellisApp): Promise<void> {
+  await ui.page.reload();
+  await expect(ui.trees.items.first()).toBeVisible();
+}
+
+function splitKeyText(keyText: string): [string, string] {
+  const slash = keyText.indexOf('/');
+  return [keyText.slice(0, slash), keyText.slice(slash + 1)];
+}
