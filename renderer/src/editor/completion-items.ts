@@ -1,0 +1,75 @@
+/**
+ * What to offer at a completion context, from the stored schema: field names
+ * in key position; enum members, literals, booleans and null in value
+ * position; for a reference, a request for the target tree's keys (fetched by
+ * the Monaco adapter, because it needs the host). Pure.
+ */
+import type { CompletionContext } from './completion-context.js';
+import { formatKey, toJson5 } from './json5-text.js';
+import { branches, describeSchema, fieldsAt, kindOf, schemasAt, type Schema } from './schema-nav.js';
+
+export interface Suggestion {
+  readonly label: string;
+  readonly insertText: string;
+  readonly detail: string;
+  readonly kind: 'field' | 'value' | 'reference';
+  /** Lower sorts first: required fields before optional ones. */
+  readonly sortText: string;
+}
+
+export interface Suggestions {
+  readonly items: readonly Suggestion[];
+  /** Set when the place is a reference: list keys of this tree. */
+  readonly referenceTree: string | undefined;
+}
+
+export function suggestionsFor(context: CompletionContext, schema: Schema, referenceTree: string | undefined): Suggestions {
+  if (context.position === 'key') return { items: fieldSuggestions(context, schema), referenceTree: undefined };
+  if (context.position === 'none') return { items: [], referenceTree: undefined };
+  const items: Suggestion[] = [];
+  const seen = new Set<string>();
+  const add = (value: unknown, detail: string) => {
+    const text = toJson5(value);
+    if (seen.has(text) || (context.quote && typeof value !== 'string')) return;
+    seen.add(text);
+    items.push({ label: text, insertText: text, detail, kind: 'value', sortText: `1${items.length.toString().padStart(4, '0')}` });
+  };
+  for (const s of schemasAt(schema, context.path).flatMap(branches)) {
+    if (Array.isArray(s['enum'])) for (const v of s['enum'] as unknown[]) add(v, 'allowed value');
+    if ('const' in s) add(s['const'], 'the only allowed value');
+    if (s['type'] === 'boolean') [true, false].forEach((v) => add(v, 'boolean'));
+    if (s['type'] === 'null' || (Array.isArray(s['type']) && s['type'].includes('null'))) add(null, 'no value');
+    if (kindOf(s) === 'timestamp') add(new Date().toISOString(), 'now (UTC)');
+  }
+  return { items, referenceTree };
+}
+
+function fieldSuggestions(context: CompletionContext, schema: Schema): Suggestion[] {
+  const existing = new Set(context.existingKeys);
+  return fieldsAt(schema, context.path)
+    .filter((f) => !existing.has(f.name))
+    .map((f) => ({
+      label: f.name,
+      // Inside quotes the user chose quoting; otherwise our writer's form.
+      insertText: context.quote ? `${JSON.stringify(f.name)}: ` : `${formatKey(f.name)}: `,
+      detail: `${f.required ? 'required' : 'optional'} · ${describeSchema(f.schema)}`,
+      kind: 'field' as const,
+      sortText: `${f.required ? 0 : 1}${f.name}`,
+    }));
+}
+
+/** The `prefix` argument for records.page when the user has typed part of a string key. */
+export function keyPrefix(context: CompletionContext): string | undefined {
+  return context.quote && context.prefix !== '' ? context.prefix : undefined;
+}
+
+/** A one-line summary of a record for a suggestion: its first name-like text field. */
+export function summarise(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '';
+  const record = value as Record<string, unknown>;
+  for (const field of ['name', 'title', 'label', 'email']) {
+    if (typeof record[field] === 'string') return record[field];
+  }
+  const first = Object.values(record).find((v) => typeof v === 'string');
+  return typeof first === 'string' ? first.slice(0, 60) : '';
+}
