@@ -3,14 +3,15 @@
  * key, index and reference the engine offers, so the browser has something of
  * each to show. e2e specs and tests import these declarations.
  */
-import { autoIncrement, composite, schema, t, tree, uuid } from '@trellis/engine';
+import { schema, t, tree } from '@trellis/engine';
+import { autoKey, fieldsKey, uuidKey } from './portable-keys.js';
 
 export const ROLES = ['admin', 'member', 'guest'] as const;
 export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'done'] as const;
 export const TASK_STATUSES = ['todo', 'doing', 'review', 'done'] as const;
 
 export const users = tree('users', {
-  key: autoIncrement(),
+  key: autoKey(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     email: t.string({ minLength: 3 }),
@@ -23,7 +24,7 @@ export const users = tree('users', {
 });
 
 export const teams = tree('teams', {
-  key: uuid(),
+  key: uuidKey(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     lead: t.ref(users), // restrict: a team lead cannot be deleted while leading
@@ -34,7 +35,7 @@ export const teams = tree('teams', {
 });
 
 export const projects = tree('projects', {
-  key: autoIncrement(),
+  key: autoKey(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     team: t.ref(teams, { onDelete: 'cascade' }),
@@ -52,7 +53,7 @@ export const projects = tree('projects', {
 });
 
 export const labels = tree('labels', {
-  key: composite('project', 'name'),
+  key: fieldsKey('project', 'name'),
   value: t.object({
     project: t.ref(projects, { onDelete: 'cascade' }),
     name: t.string({ minLength: 1 }),
@@ -61,7 +62,7 @@ export const labels = tree('labels', {
 });
 
 export const tasks = tree('tasks', {
-  key: autoIncrement(),
+  key: autoKey(),
   value: t.object({
     title: t.string({ minLength: 1 }),
     project: t.ref(projects, { onDelete: 'cascade' }),
@@ -82,7 +83,7 @@ export const tasks = tree('tasks', {
 });
 
 export const comments = tree('comments', {
-  key: uuid(),
+  key: uuidKey(),
   value: t.object({
     task: t.ref(tasks, { onDelete: 'cascade' }),
     author: t.ref(users), // restrict

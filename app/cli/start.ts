@@ -1,0 +1,45 @@
+/**
+ * `npm start [-- PATH] [--read-only]`: the desktop app on PATH, or on the
+ * sample database (created on first run). Where Electron's binary is missing
+ * it says so in one line and serves the same UI to the browser instead.
+ */
+import { spawn } from 'node:child_process';
+import { projectRoot } from '../layout.js';
+import { parseCliArguments } from './arguments.js';
+import { findElectronBinary } from './electron-binary.js';
+import { CliError, printLine, runCommand } from './output.js';
+import { describeCreatedSample, openOrCreateSample } from './sample-database.js';
+import { resolveUserPath } from './user-path.js';
+import { runWebSession } from './web-session.js';
+
+const USAGE = 'usage: npm start [-- PATH] [--read-only]';
+
+runCommand('start', async () => {
+  const parsed = parseCliArguments(process.argv.slice(2));
+  if (!parsed.ok) throw new CliError(2, `${parsed.error} (${USAGE})`);
+  const { path: given, ...flags } = parsed.value;
+  const path = given === undefined ? await samplePath() : resolveUserPath(given);
+
+  const electron = findElectronBinary();
+  if (electron.found) {
+    const args = [projectRoot(), path, ...(flags.readOnly ? ['--read-only'] : [])];
+    const child = spawn(electron.path, args, { stdio: 'inherit', env: withoutRunAsNode(process.env) });
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+    return;
+  }
+  printLine(`${electron.reason}; opening Trellis in your browser instead.`);
+  await runWebSession({ path, ...flags });
+});
+
+async function samplePath(): Promise<string> {
+  const sample = await openOrCreateSample();
+  if (sample.created) printLine(describeCreatedSample(sample.created));
+  return sample.path;
+}
+
+/** ELECTRON_RUN_AS_NODE (set by some tools) would make Electron run as plain Node and ignore the app. */
+function withoutRunAsNode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy['ELECTRON_RUN_AS_NODE'];
+  return copy;
+}

@@ -1,0 +1,59 @@
+/**
+ * Serving one database in the browser: the host, the web host, the one line
+ * that says where, the browser, and a clean close on Ctrl+C. Shared by
+ * `serve` and by `start` when Electron is missing.
+ */
+import { createHost, fileRecentList, type Host } from '../host/index.js';
+import { rendererDistDir } from '../layout.js';
+import { recentListPath } from '../paths.js';
+import { startWebHost, type WebHost } from '../web/index.js';
+import { browserSkipReason, openInBrowser } from './browser.js';
+import { CliError, logError, printLine } from './output.js';
+
+export interface WebSessionOptions {
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly port: number | undefined;
+  readonly openBrowser: boolean;
+}
+
+export async function runWebSession(options: WebSessionOptions): Promise<void> {
+  let host: Host;
+  try {
+    host = await createHost({ path: options.path, readOnly: options.readOnly, recent: fileRecentList(recentListPath()), log: logError });
+  } catch (error) {
+    throw new CliError(1, `cannot open ${options.path}: ${(error as Error).message}`);
+  }
+  let web: WebHost;
+  try {
+    web = await startWebHost({ host, rendererDir: rendererDistDir(), ...(options.port === undefined ? {} : { port: options.port }), log: logError });
+  } catch (error) {
+    await host.close();
+    throw new CliError(1, `cannot start the web host: ${(error as Error).message}`);
+  }
+  closeOnSignals(async () => {
+    await web.close();
+    await host.close();
+  });
+  // e2e reads the URL from this line: keep its shape.
+  printLine(`Trellis is serving ${host.path} at ${web.url}`);
+  if (browserSkipReason(options.openBrowser) === undefined) await openInBrowser(web.url, logError);
+}
+
+/** Closes the database on Ctrl+C / SIGTERM (LMDB is durable anyway; this releases readers and locks tidily). */
+function closeOnSignals(close: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = () => {
+    if (closing) process.exit(130); // a second Ctrl+C: stop waiting
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logError('error while closing', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { parseLaunchArguments } from './launch-arguments.js';
+
+describe('parseLaunchArguments', () => {
+  it('skips the app folder in development and reads path and --read-only', () => {
+    expect(parseLaunchArguments(['/electron', '/repo', '/db', '--read-only'], true)).toEqual({ path: '/db', readOnly: true });
+  });
+
+  it('reads a packaged command line, ignoring other switches', () => {
+    expect(parseLaunchArguments(['/opt/Trellis/trellis', '--no-sandbox', '/db'], false)).toEqual({ path: '/db', readOnly: false });
+    expect(parseLaunchArguments(['/Applications/Trellis', '-psn_0_12345'], false)).toEqual({ path: undefined, readOnly: false });
+  });
+});
