@@ -25,6 +25,8 @@ export class Session {
   private current: { db: OpaqueDatabase; stopWatch: () => void } | undefined;
   private sessionReadOnly = false;
   private closed = false;
+  /** Opens run one at a time: two overlapping ones would each close "the current" database and leak one. */
+  private opening: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -67,7 +69,19 @@ export class Session {
    * the same path (e.g. to change read-only) is closed first, as LMDB wants
    * one environment per path in a process, and reopened as it was on failure.
    */
-  async open(path: string, readOnly = false): Promise<DatabaseInfo> {
+  open(path: string, readOnly = false): Promise<DatabaseInfo> {
+    const next = this.opening.then(() => this.openNow(path, readOnly));
+    this.opening = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.opening;
+    await this.closeCurrent();
+  }
+
+  private async openNow(path: string, readOnly: boolean): Promise<DatabaseInfo> {
     if (this.closed) fail({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' });
     const target = resolve(path);
     const previous = this.current;
@@ -87,11 +101,6 @@ export class Session {
     this.remember(target);
     this.announce();
     return this.info();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.closeCurrent();
   }
 
   private attach(db: OpaqueDatabase): void {
