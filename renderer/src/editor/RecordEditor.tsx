@@ -1,9 +1,23 @@
 /**
  * The record panel: Monaco with the record as JSON5, validated against the
- * stored schema by the host, with save / conflict / create / duplicate / delete.
+ * stored schema by the host, with save / conflict / create / duplicate /
+ * delete. State lives in useRecordSession; this file lays the parts out and
+ * registers the Record commands.
  */
-import type { JSX } from 'react';
+import { useRef, type JSX } from 'react';
 import type { DatabaseInfo, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
+import { useCommand } from '../commands/use-command.js';
+import { BrokenEntry } from './BrokenEntry.js';
+import { ConflictView } from './ConflictView.js';
+import { DeleteConfirm, DeleteRefused } from './DeleteDialog.js';
+import { deleteEffects, describeDeleteEffects } from './delete-effects.js';
+import { EditorToolbar, type ToolbarActions } from './EditorToolbar.js';
+import { KeyField } from './KeyField.js';
+import { MonacoPane, type PaneApi } from './MonacoPane.js';
+import { ProblemsList } from './ProblemsList.js';
+import { needsKeyInput } from './session-actions.js';
+import { useRecordSession, type RecordSession } from './use-record-session.js';
+import './editor.css';
 
 export interface RecordEditorProps {
   client: Transport;
@@ -21,12 +35,101 @@ export interface RecordEditorProps {
 }
 
 export function RecordEditor(props: RecordEditorProps): JSX.Element {
+  const readOnly = props.readOnly || props.database.readOnly;
+  const readOnlyWhy = props.database.lockedReadOnly ? 'The database was opened read-only' : 'Read-only mode is on';
+  const session = useRecordSession({ client: props.client, tree: props.tree, record: props.record, writable: !readOnly, onSaved: props.onSaved, onDeleted: props.onDeleted });
+  const pane = useRef<PaneApi | null>(null);
+  const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
+  const editing = session.base.mode === 'edit' ? session.base.entry : null;
+
+  useCommand({ id: 'record.save', label: 'Save Record', group: 'Record', keys: ['Mod+S'], run: () => void session.save(), enabled: () => disabled.save === undefined });
+  useCommand({ id: 'record.revert', label: 'Revert Record', group: 'Record', run: () => void session.revert(), enabled: () => disabled.revert === undefined });
+  useCommand({ id: 'record.new', label: 'New Record', group: 'Record', run: () => session.startCreate(), enabled: () => disabled.create === undefined });
+  useCommand({ id: 'record.duplicate', label: 'Duplicate Record', group: 'Record', run: () => session.startCreate(session.text), enabled: () => disabled.duplicate === undefined });
+  useCommand({ id: 'record.delete', label: 'Delete Record…', group: 'Record', run: () => session.setDeleteStep({ type: 'confirm' }), enabled: () => disabled.delete === undefined });
+  useCommand({ id: 'record.format', label: 'Format Record', group: 'Record', run: session.format, enabled: () => !readOnly && !session.broken });
+
   return (
-    <div className="record-editor-panel">
-      <pre data-testid="record-editor">{JSON.stringify(props.record?.value ?? null, null, 2)}</pre>
-      <div data-testid="editor-status" data-state="clean">
-        {props.record ? props.record.text : `new record in ${props.tree.name}`}
-      </div>
+    <div className="record-editor-panel" data-mode={session.base.mode}>
+      <EditorToolbar
+        disabled={disabled}
+        status={session.status}
+        creating={session.base.mode === 'create'}
+        onSave={() => void session.save()}
+        onRevert={() => void session.revert()}
+        onCreate={() => session.startCreate()}
+        onDuplicate={() => session.startCreate(session.text)}
+        onDelete={() => session.setDeleteStep({ type: 'confirm' })}
+      />
+      {session.base.mode === 'create' && needsKeyInput(props.tree) ? <KeyField value={session.keyText} onChange={session.setKeyText} disabled={readOnly} /> : null}
+      <ElsewhereBanner session={session} />
+      {session.deleteStep?.type === 'confirm' && editing ? (
+        <DeleteConfirm
+          text={editing.text}
+          effects={describeDeleteEffects(deleteEffects(props.database, props.tree.name))}
+          busy={session.busy}
+          onConfirm={() => void session.confirmDelete()}
+          onCancel={() => session.setDeleteStep(null)}
+        />
+      ) : null}
+      {session.deleteStep?.type === 'refused' ? <DeleteRefused holders={session.deleteStep.holders} onFollow={props.onFollow} onClose={() => session.setDeleteStep(null)} /> : null}
+      {session.broken && editing ? (
+        <BrokenEntry entry={editing} />
+      ) : (
+        <MonacoPane
+          load={session.load}
+          onChange={session.edit}
+          problems={session.problems}
+          readOnly={readOnly || session.conflict !== null}
+          theme={props.theme}
+          tree={props.tree}
+          client={props.client}
+          onFollow={props.onFollow}
+          onSave={() => void session.save()}
+          apiRef={pane}
+        />
+      )}
+      {session.broken ? null : <ProblemsList problems={session.problems} onSelect={(p) => pane.current?.reveal(p.line, p.column)} />}
+      {session.conflict ? (
+        <ConflictView mine={session.text} theirs={session.conflict.theirs} theme={props.theme} onKeepMine={() => void session.keepMine()} onTakeTheirs={session.takeTheirs} />
+      ) : null}
+    </div>
+  );
+}
+
+function disabledActions(session: RecordSession, readOnlyWhy: string | undefined): ToolbarActions {
+  const editing = session.base.mode === 'edit';
+  const busy = session.busy ? 'Working…' : undefined;
+  return {
+    save:
+      readOnlyWhy ??
+      busy ??
+      (session.broken ? 'The stored value does not decode' : undefined) ??
+      (session.conflict ? 'Resolve the conflict first' : undefined) ??
+      (session.problems.length > 0 ? 'Fix the problems first' : undefined) ??
+      (editing && !session.dirty ? 'No changes to save' : undefined),
+    revert: busy ?? (session.dirty || session.conflict || session.elsewhere ? undefined : 'No changes to discard'),
+    create: readOnlyWhy ?? busy,
+    duplicate: readOnlyWhy ?? busy ?? (!editing ? 'Save the new record first' : session.broken ? 'The stored value does not decode' : undefined),
+    delete: readOnlyWhy ?? busy ?? (!editing ? 'Not saved yet' : undefined),
+  };
+}
+
+function ElsewhereBanner({ session }: { readonly session: RecordSession }): JSX.Element | null {
+  const change = session.elsewhere;
+  if (!change || session.conflict) return null;
+  return (
+    <div className="editor-banner" role="status" data-testid="editor-elsewhere" data-kind={change.type}>
+      {change.type === 'changed' ? (
+        <>Changed elsewhere — saving will show both versions. Revert to load theirs.</>
+      ) : (
+        <>
+          Deleted elsewhere. Your edit is still here.{' '}
+          <button type="button" data-testid="recreate-record" onClick={() => void session.recreateFromEdit()}>
+            Re-create from my edit
+          </button>
+        </>
+      )}
     </div>
   );
 }

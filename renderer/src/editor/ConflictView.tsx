@@ -1,0 +1,51 @@
+/**
+ * Someone else saved the record since it was loaded: both versions side by
+ * side (theirs left, mine right), and the two ways out. Mine is never lost:
+ * it stays in the editor until the user takes theirs.
+ */
+import type { JSX } from 'react';
+import { DiffEditor } from '@monaco-editor/react';
+import type { RecordEntry } from '../../../app/contract/index.js';
+import { JSON5_LANGUAGE } from './json5-language.js';
+import { toJson5 } from './json5-text.js';
+
+export interface ConflictViewProps {
+  readonly mine: string;
+  /** The record as it is now; null when it was deleted meanwhile. */
+  readonly theirs: RecordEntry | null;
+  readonly theme: 'light' | 'dark';
+  readonly onKeepMine: () => void;
+  readonly onTakeTheirs: () => void;
+}
+
+export function ConflictView(props: ConflictViewProps): JSX.Element {
+  const theirs = props.theirs;
+  const theirsText = theirs === null ? '// deleted by someone else' : theirs.value === undefined ? '// the stored value does not decode' : toJson5(theirs.value);
+  return (
+    <section className="conflict-view" data-testid="conflict-view" aria-label="Conflicting versions">
+      <p className="conflict-explain">
+        {theirs === null
+          ? 'This record was deleted elsewhere while you edited it.'
+          : `This record was changed elsewhere (now revision ${theirs.revision}) while you edited it.`}{' '}
+        Left: theirs. Right: yours.
+      </p>
+      <div className="conflict-panes">
+        <DiffEditor
+          original={theirsText}
+          modified={props.mine}
+          language={JSON5_LANGUAGE}
+          theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
+          options={{ readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false }}
+        />
+      </div>
+      <div className="conflict-actions">
+        <button type="button" data-testid="conflict-keep-mine" onClick={props.onKeepMine}>
+          {theirs === null ? 'Re-create with mine' : 'Keep mine (save over theirs)'}
+        </button>
+        <button type="button" data-testid="conflict-take-theirs" onClick={props.onTakeTheirs}>
+          {theirs === null ? 'Discard mine' : 'Take theirs (discard mine)'}
+        </button>
+      </div>
+    </section>
+  );
+}
