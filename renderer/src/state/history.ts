@@ -24,6 +24,9 @@ export interface ViewLocation {
   readonly scrollTop?: number;
 }
 
+/** A change to the current place; a field set to undefined is removed. */
+export type LocationPatch = { readonly [K in keyof ViewLocation]?: ViewLocation[K] | undefined };
+
 export interface HistorySnapshot {
   readonly entries: readonly ViewLocation[];
   readonly index: number;
@@ -67,7 +70,7 @@ export class NavigationHistory {
   }
 
   /** Changes the current place in place (selection, scroll); `quiet` skips listeners, for scroll offsets. */
-  update(patch: Partial<ViewLocation>, quiet = false): void {
+  update(patch: LocationPatch, quiet = false): void {
     const here = this.current();
     if (!here) return;
     const entries = [...this.snapshot.entries];
@@ -75,6 +78,11 @@ export class NavigationHistory {
     const next = { entries, index: this.snapshot.index };
     if (quiet) this.snapshot = next;
     else this.set(next);
+  }
+
+  /** Starts over (another database was opened: old places no longer exist). */
+  reset(location: ViewLocation): void {
+    this.set({ entries: [location], index: 0 });
   }
 
   back(): boolean {
@@ -107,6 +115,6 @@ export function sameFilter(a: IndexFilter | undefined, b: IndexFilter | undefine
 }
 
 /** exactOptionalPropertyTypes: a patch `{ selected: undefined }` means "remove it". */
-function withoutUndefined(location: ViewLocation): ViewLocation {
+function withoutUndefined(location: LocationPatch): ViewLocation {
   return Object.fromEntries(Object.entries(location).filter(([, v]) => v !== undefined)) as unknown as ViewLocation;
 }

@@ -1,0 +1,58 @@
+/**
+ * One row of the records table. A row whose block has not arrived yet is a
+ * placeholder; an entry without a decodable value shows its problems in an
+ * error cell across the value columns.
+ */
+import { memo, type JSX } from 'react';
+import type { RecordEntry } from '../../../app/contract/index.js';
+import { AbsentCell, ErrorCell, NullCell } from '../values/special-cells.js';
+import type { GridColumn } from './columns.js';
+
+export interface SizedColumn {
+  readonly column: GridColumn;
+  readonly size: number;
+}
+
+interface TableRowProps {
+  readonly index: number;
+  readonly entry: RecordEntry | undefined;
+  readonly columns: readonly SizedColumn[];
+  readonly top: number;
+  readonly height: number;
+  readonly selected: boolean;
+  onSelect(index: number, entry: RecordEntry | undefined): void;
+  onOpen(): void;
+}
+
+export const TableRow = memo(function TableRow({ index, entry, columns, top, height, selected, onSelect, onOpen }: TableRowProps): JSX.Element {
+  const broken = entry !== undefined && (entry.value === undefined || (entry.problems?.length ?? 0) > 0);
+  const firstValueColumn = columns.find(({ column }) => column.role === 'value')?.column.id;
+  return (
+    <div
+      role="row"
+      data-testid="row"
+      data-key={entry?.text}
+      aria-rowindex={index + 1}
+      aria-selected={selected}
+      aria-busy={entry ? undefined : true}
+      className={`table-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${broken ? ' broken' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={() => onSelect(index, entry)}
+      onDoubleClick={onOpen}
+    >
+      {columns.map(({ column, size }) => (
+        <div role="gridcell" key={column.id} className={`table-cell${column.role === 'key' ? ' key-cell' : ''}${column.type.align === 'end' ? ' align-end' : ''}`} style={{ width: size }}>
+          {entry ? broken && column.role === 'value' ? column.id === firstValueColumn ? <ErrorCell entry={entry} /> : null : <CellContent column={column} entry={entry} /> : <span className="cell-loading" />}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+function CellContent({ column, entry }: { column: GridColumn; entry: RecordEntry }): JSX.Element {
+  const value = column.read(entry);
+  if (value === undefined) return <AbsentCell />;
+  if (value === null) return <NullCell />;
+  const { Cell } = column.type;
+  return <Cell value={value} schema={column.schema} />;
+}

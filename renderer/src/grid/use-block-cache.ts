@@ -1,0 +1,43 @@
+/**
+ * The rows behind the table for one tree (or one index filter on it), kept
+ * fresh: a `changes` event naming this tree (or a resync) reloads the visible
+ * blocks and the count, batched over a short delay so a burst of writes
+ * costs one reload, well within a second.
+ */
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { TreeSummary } from '../../../app/contract/index.js';
+import type { HostClient } from '../client/connect.js';
+import type { IndexFilter } from '../state/history.js';
+import { BlockCache } from './block-cache.js';
+import { indexSource, treeSource } from './sources.js';
+
+const REFRESH_DELAY_MS = 80;
+export const BLOCK_SIZE = 100;
+const MAX_BLOCKS = 40;
+
+export function useBlockCache(client: HostClient, tree: TreeSummary, filter: IndexFilter | undefined): BlockCache<unknown> {
+  const filterKey = filter ? JSON.stringify(filter) : '';
+  const cache = useMemo(() => {
+    const source = filter ? indexSource(client, tree.name, filter) : treeSource(client, tree.name);
+    const options = { blockSize: BLOCK_SIZE, maxBlocks: MAX_BLOCKS, ...(filter ? {} : { initialCount: tree.count }) };
+    return new BlockCache<unknown>(source, options);
+    // A new cache only for another tree or filter (filterKey stands for filter); counts arrive with the pages.
+  }, [client, tree.name, filterKey]);
+
+  useSyncExternalStore(cache.subscribe, cache.snapshot);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = client.on('changes', ({ changes, resync }) => {
+      if (!resync && !changes.some((change) => change.tree === tree.name)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => cache.invalidate(), REFRESH_DELAY_MS);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [client, cache, tree.name]);
+
+  return cache;
+}

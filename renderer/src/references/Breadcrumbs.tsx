@@ -1,0 +1,31 @@
+/**
+ * The trail that led here: the history up to the current place, last few
+ * steps shown. Clicking a step goes back to it, like pressing Back that often.
+ */
+import type { JSX } from 'react';
+import type { HistorySnapshot } from '../state/history.js';
+
+const STEPS_SHOWN = 6;
+
+export function Breadcrumbs({ snapshot, go }: { snapshot: HistorySnapshot; go(index: number): void }): JSX.Element {
+  const first = Math.max(0, snapshot.index - STEPS_SHOWN + 1);
+  const steps = snapshot.entries.slice(first, snapshot.index + 1);
+  return (
+    <nav className="breadcrumbs" data-testid="breadcrumbs" aria-label="Breadcrumbs">
+      {first > 0 && <span className="muted">…</span>}
+      {steps.map((location, i) => {
+        const index = first + i;
+        const label = location.selected ?? (location.filter ? `${location.tree} (${location.filter.index})` : location.tree);
+        const current = index === snapshot.index;
+        return (
+          <span key={index} className="breadcrumb-step">
+            {i > 0 && <span className="breadcrumb-separator" aria-hidden="true">›</span>}
+            <button type="button" className="breadcrumb" data-testid="breadcrumb" aria-current={current ? 'location' : undefined} disabled={current} onClick={() => go(index)}>
+              {label}
+            </button>
+          </span>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+/** The app: providers for the client, the command registry and the record lookup, around the shell. */
+import { useEffect, useState, type JSX } from 'react';
+import type { HostClient } from '../client/connect.js';
+import { CommandRegistry } from '../commands/registry.js';
+import { CommandsContext } from '../commands/use-command.js';
+import { RecordLookup } from '../references/record-lookup.js';
+import { ClientContext, RecordLookupContext } from '../state/contexts.js';
+import { Shell } from './Shell.js';
+
+export function App({ client }: { client: HostClient }): JSX.Element {
+  const [registry] = useState(() => new CommandRegistry());
+  const [lookup] = useState(() => new RecordLookup(client));
+
+  // Electron's native menu asks for commands by id; cached previews forget what changed.
+  useEffect(() => client.on('command', ({ id }) => void registry.run(id)), [client, registry]);
+  useEffect(
+    () =>
+      client.on('changes', ({ changes, resync }) => {
+        if (resync) lookup.clear();
+        else lookup.forget(changes.map((change) => change.text));
+      }),
+    [client, lookup],
+  );
+  useEffect(() => client.on('database', () => lookup.clear()), [client, lookup]);
+
+  return (
+    <ClientContext.Provider value={client}>
+      <CommandsContext.Provider value={registry}>
+        <RecordLookupContext.Provider value={lookup}>
+          <Shell client={client} />
+        </RecordLookupContext.Provider>
+      </CommandsContext.Provider>
+    </ClientContext.Provider>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The right-hand panel for the selected record (or a new one): its key, the
+ * editor (renderer/src/editor, another owner) and "Referenced by". The record
+ * is fetched here, fresh, and again when a change event names it; a key that
+ * does not exist (a followed reference to a missing record) shows as broken.
+ */
+import { useEffect, useState, type JSX } from 'react';
+import type { DatabaseInfo, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
+import { RecordEditor } from '../editor/RecordEditor.js';
+import { ReferencedBy } from '../references/ReferencedBy.js';
+import { useClient } from '../state/contexts.js';
+import { parseRecordText } from '../state/record-text.js';
+import type { Theme } from '../state/use-theme.js';
+
+export interface RecordPanelProps {
+  readonly database: DatabaseInfo;
+  readonly tree: TreeSummary;
+  /** OpaqueKey text of the record shown; null while creating a new one. */
+  readonly text: string | null;
+  readonly theme: Theme;
+  onFollow(target: string): void;
+  onSaved(entry: RecordEntry): void;
+  onDeleted(text: string): void;
+  onClose(): void;
+}
+
+type Loaded = { entry: RecordEntry | null } | { error: string } | undefined;
+
+export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, onDeleted, onClose }: RecordPanelProps): JSX.Element {
+  const client = useClient();
+  const loaded = useRecord(text);
+  const address = text ? parseRecordText(text) : undefined;
+  return (
+    <aside className="record-panel" data-testid="record-panel" data-key={text ?? undefined} aria-label={text ? `Record ${text}` : `New record in ${tree.name}`} tabIndex={-1}>
+      <header className="record-panel-header">
+        <h2 className="record-panel-title" title={text ?? undefined}>
+          {text ?? <>New record in {tree.name}</>}
+        </h2>
+        {loaded && 'entry' in loaded && loaded.entry && <span className="muted">rev {loaded.entry.revision}</span>}
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close record panel" title="Close (Esc)">
+          ✕
+        </button>
+      </header>
+      <div className="record-panel-body">
+        {text === null && <RecordEditor client={client} database={database} tree={tree} record={null} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />}
+        {text !== null && loaded === undefined && <div className="muted panel-message">Loading…</div>}
+        {loaded && 'error' in loaded && <div className="error-text panel-message">{loaded.error}</div>}
+        {text !== null && loaded && 'entry' in loaded && loaded.entry === null && (
+          <div className="panel-message broken-target" data-testid="ref-broken">
+            <strong>{text}</strong> does not exist. The reference that led here is broken, or the record was deleted.
+          </div>
+        )}
+        {text !== null && loaded && 'entry' in loaded && loaded.entry && (
+          <RecordEditor client={client} database={database} tree={tree} record={loaded.entry} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
+        )}
+        {address && loaded && 'entry' in loaded && loaded.entry && <ReferencedBy tree={address.tree} recordKey={address.key} />}
+      </div>
+    </aside>
+  );
+}
+
+function useRecord(text: string | null): Loaded {
+  const client = useClient();
+  const [loaded, setLoaded] = useState<Loaded>(undefined);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!text) return;
+    return client.on('changes', ({ changes, resync }) => {
+      if (resync || changes.some((change) => change.text === text)) setGeneration((g) => g + 1);
+    });
+  }, [client, text]);
+
+  useEffect(() => {
+    setLoaded((previous) => (previous && 'entry' in previous && previous.entry?.text === text ? previous : undefined));
+    const address = text ? parseRecordText(text) : undefined;
+    if (!address) return;
+    let current = true;
+    client
+      .call('records.get', address)
+      .then(({ entry }) => current && setLoaded({ entry }))
+      .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      current = false;
+    };
+  }, [client, text, generation]);
+
+  return loaded;
+}

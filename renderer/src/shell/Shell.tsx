@@ -1,0 +1,99 @@
+/**
+ * The window: menu bar, toolbar, the tree list and the current place. Owns
+ * the navigation history and what the commands need; everything else lives
+ * in the parts it composes.
+ */
+import { useCallback, useMemo, useState, type JSX } from 'react';
+import { HostError } from '../../../app/contract/index.js';
+import type { HostClient } from '../client/connect.js';
+import { useCommands } from '../commands/use-command.js';
+import { NavigatorContext, type Navigator } from '../state/contexts.js';
+import { parseRecordText } from '../state/record-text.js';
+import { useDatabase } from '../state/use-database.js';
+import { useNavigation } from '../state/use-navigation.js';
+import { useTheme } from '../state/use-theme.js';
+import { CommandPalette } from './CommandPalette.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { MenuBar } from './MenuBar.js';
+import { OpenDialog } from './OpenDialog.js';
+import { Sidebar } from './Sidebar.js';
+import { Toolbar } from './Toolbar.js';
+import { TreeView } from './TreeView.js';
+import { useAppCommands } from './use-app-commands.js';
+import { useDropToOpen } from './use-drop-to-open.js';
+import { useShortcuts } from './use-shortcuts.js';
+import { useStartingPlace } from './use-starting-place.js';
+
+export function Shell({ client }: { client: HostClient }): JSX.Element {
+  const database = useDatabase(client);
+  const info = database.info;
+  const { history, snapshot } = useNavigation();
+  const { theme, toggle: toggleTheme } = useTheme();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [openDialog, setOpenDialog] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useShortcuts(useCommands());
+  useStartingPlace(info, history);
+
+  const location = snapshot.entries[snapshot.index];
+  const tree = info?.trees.find((t) => t.name === location?.tree);
+
+  const navigator = useMemo<Navigator>(
+    () => ({
+      follow: (text) => {
+        const address = parseRecordText(text);
+        if (!address || !info?.trees.some((t) => t.name === address.tree)) setNotice(`Cannot follow ${text}: no such tree in this database.`);
+        else history.push({ tree: address.tree, selected: text });
+      },
+    }),
+    [info, history],
+  );
+  const openTree = useCallback((name: string) => history.push({ tree: name }), [history]);
+  const openDatabase = useCallback(
+    async (path: string): Promise<string | null> => {
+      try {
+        database.setInfo(await client.call('database.open', { path }));
+        return null;
+      } catch (error) {
+        return error instanceof HostError || error instanceof Error ? `Could not open ${path}: ${error.message}` : String(error);
+      }
+    },
+    [client, database],
+  );
+  const toggleReadOnly = useCallback(() => {
+    if (!info) return;
+    client.call('session.setReadOnly', { readOnly: !info.readOnly }).then(database.setInfo, (error: Error) => setNotice(error.message));
+  }, [client, info, database.setInfo]);
+  const openAndReport = useCallback((path: string) => void openDatabase(path).then((problem) => problem && setNotice(problem)), [openDatabase]);
+  useDropToOpen(client, openDatabase, setNotice);
+  useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
+
+  return (
+    <NavigatorContext.Provider value={navigator}>
+      <div className="app">
+        <ConnectionBanner client={client} />
+        <MenuBar />
+        <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        <div className="workspace">
+          {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
+          <main className="content">
+            {info && tree && location && <TreeView key={tree.name} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+            {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
+            {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
+            {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
+          </main>
+        </div>
+        {notice && (
+          <div className="notice" data-testid="notice" role="status">
+            <span>{notice}</span>
+            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ✕
+            </button>
+          </div>
+        )}
+        <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+        {openDialog && <OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
+      </div>
+    </NavigatorContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+/** Above the table: what is shown and how many, jump to key, the index filter, and New record. */
+import type { JSX } from 'react';
+import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
+import type { BlockCache } from '../grid/block-cache.js';
+import type { IndexFilter } from '../state/history.js';
+import { IndexFilterBar } from './IndexFilterBar.js';
+import { JumpToKey } from './JumpToKey.js';
+
+interface TableToolbarProps {
+  readonly tree: TreeSummary;
+  readonly cache: BlockCache<unknown>;
+  readonly filter: IndexFilter | undefined;
+  readonly readOnly: boolean;
+  onJump(key: JsonKey): Promise<string | null>;
+  onFilter(filter: IndexFilter): void;
+  onClearFilter(): void;
+  onNewRecord(): void;
+}
+
+export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+  const count = cache.rowCount;
+  const countText = filter ? `${cache.exact ? count.toLocaleString('en-US') : `${(count - cache.blockSize).toLocaleString('en-US')}+`} matching` : `${count.toLocaleString('en-US')} ${count === 1 ? 'record' : 'records'}`;
+  return (
+    <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
+      <h1 className="tree-title">{tree.name}</h1>
+      <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
+        {countText}
+      </span>
+      <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
+      <IndexFilterBar key={`${tree.name} ${JSON.stringify(filter ?? null)}`} tree={tree} filter={filter} onApply={onFilter} onClear={onClearFilter} />
+      <span className="spacer" />
+      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
+        + New record
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** The window's toolbar: back/forward, breadcrumbs, and the read-only and theme toggles. */
+import type { JSX } from 'react';
+import type { DatabaseInfo } from '../../../app/contract/index.js';
+import { Breadcrumbs } from '../references/Breadcrumbs.js';
+import type { NavigationHistory, HistorySnapshot } from '../state/history.js';
+import type { Theme } from '../state/use-theme.js';
+
+interface ToolbarProps {
+  readonly history: NavigationHistory;
+  readonly snapshot: HistorySnapshot;
+  readonly database: DatabaseInfo | null;
+  readonly theme: Theme;
+  onToggleReadOnly(): void;
+  onToggleTheme(): void;
+}
+
+export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, onToggleTheme }: ToolbarProps): JSX.Element {
+  const readOnly = database?.readOnly ?? false;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Navigation">
+      <button type="button" className="icon-button" data-testid="nav-back" aria-label="Back" title="Back (Alt+←)" disabled={snapshot.index <= 0} onClick={() => history.back()}>
+        ←
+      </button>
+      <button type="button" className="icon-button" data-testid="nav-forward" aria-label="Forward" title="Forward (Alt+→)" disabled={snapshot.index >= snapshot.entries.length - 1} onClick={() => history.forward()}>
+        →
+      </button>
+      <Breadcrumbs snapshot={snapshot} go={(index) => history.go(index)} />
+      <span className="spacer" />
+      <button
+        type="button"
+        className={`toggle${readOnly ? ' on' : ''}`}
+        data-testid="readonly-toggle"
+        aria-pressed={readOnly}
+        disabled={!database || database.lockedReadOnly}
+        title={database?.lockedReadOnly ? 'The database was opened read-only' : 'Refuse writes in this session'}
+        onClick={onToggleReadOnly}
+      >
+        {readOnly ? '🔒 Read-only' : '✎ Editable'}
+      </button>
+      <button type="button" className="toggle" data-testid="theme-toggle" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Toggle theme" onClick={onToggleTheme}>
+        {theme === 'dark' ? '☾ Dark' : '☀ Light'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * One place in the history: a tree (maybe filtered through an index) in the
+ * table, and the selected record's panel. Selection and scroll offset are
+ * written back into the current history entry, so Back restores them; a new
+ * place without a scroll offset scrolls to its selected record instead.
+ */
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
+import { useCommand } from '../commands/use-command.js';
+import { columnsFor } from '../grid/columns.js';
+import { RecordsTable, type TableApi } from '../grid/RecordsTable.js';
+import { useBlockCache } from '../grid/use-block-cache.js';
+import { NavigatorContext, useClient } from '../state/contexts.js';
+import type { NavigationHistory, ViewLocation } from '../state/history.js';
+import { parseRecordText, recordText } from '../state/record-text.js';
+import type { Theme } from '../state/use-theme.js';
+import { RecordPanel } from './RecordPanel.js';
+import { TableToolbar } from './TableToolbar.js';
+
+export interface TreeViewProps {
+  readonly database: DatabaseInfo;
+  readonly tree: TreeSummary;
+  readonly location: ViewLocation;
+  readonly historyIndex: number;
+  readonly history: NavigationHistory;
+  readonly theme: Theme;
+}
+
+export function TreeView({ database, tree, location, historyIndex, history, theme }: TreeViewProps): JSX.Element {
+  const client = useClient();
+  const navigator = useContext(NavigatorContext);
+  const cache = useBlockCache(client, tree, location.filter);
+  const columns = useMemo(() => columnsFor(tree), [tree]);
+  const table = useRef<TableApi>(null);
+  const [creating, setCreating] = useState(false);
+  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined);
+  const selected = location.selected;
+  const foundIndex = selected ? cache.indexOf(selected) : -1;
+  const selectedIndex = foundIndex >= 0 ? foundIndex : pendingIndex;
+
+  // Keyboard moves into rows not loaded yet select them once they arrive.
+  const pendingEntry = pendingIndex !== undefined ? cache.row(pendingIndex) : undefined;
+  useEffect(() => {
+    if (pendingEntry && pendingEntry.text !== selected) history.update({ selected: pendingEntry.text });
+  }, [pendingEntry, selected, history]);
+
+  useRevealSelected(location, historyIndex, tree.name, table);
+
+  const select = useCallback(
+    (index: number, entry: RecordEntry | undefined) => {
+      setCreating(false);
+      setPendingIndex(index);
+      history.update({ selected: entry?.text });
+    },
+    [history],
+  );
+
+  const jump = async (key: JsonKey): Promise<string | null> => {
+    const text = recordText(tree.name, key);
+    const { position, exists } = await client.call('records.position', { tree: tree.name, key });
+    if (exists) {
+      history.push({ tree: tree.name, selected: text });
+      return null;
+    }
+    if (location.filter) history.push({ tree: tree.name });
+    setTimeout(() => table.current?.scrollToRow(position), 0);
+    return `No record ${text}; showing where it would be (row ${position + 1}).`;
+  };
+
+  const startCreating = () => {
+    history.update({ selected: undefined });
+    setCreating(true);
+  };
+  useCommand({ id: 'record.new', label: `New Record in ${tree.name}`, group: 'Record', run: startCreating, enabled: () => !database.readOnly });
+  useCommand({ id: 'record.close', label: 'Close Record Panel', group: 'Record', keys: ['Escape'], run: () => closePanel(), enabled: () => creating || selected !== undefined });
+  const closePanel = () => {
+    setCreating(false);
+    history.update({ selected: undefined });
+    table.current?.focus();
+  };
+
+  const saved = (entry: RecordEntry) => {
+    const wasCreating = creating;
+    setCreating(false);
+    if (wasCreating) history.push({ tree: parseRecordText(entry.text)?.tree ?? tree.name, selected: entry.text });
+    else history.update({ selected: entry.text });
+  };
+
+  const panelText = creating ? null : selected;
+  return (
+    <div className="tree-view">
+      <div className="tree-main">
+        <TableToolbar
+          tree={tree}
+          cache={cache}
+          filter={location.filter}
+          readOnly={database.readOnly}
+          onJump={jump}
+          onFilter={(filter) => history.push({ tree: tree.name, filter })}
+          onClearFilter={() => history.push({ tree: tree.name })}
+          onNewRecord={startCreating}
+        />
+        <RecordsTable
+          key={historyIndex}
+          ref={table}
+          cache={cache}
+          columns={columns}
+          selectedIndex={selectedIndex}
+          initialScrollTop={location.scrollTop}
+          onSelect={select}
+          onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
+          onScroll={(top) => history.update({ scrollTop: top }, true)}
+        />
+      </div>
+      {panelText !== undefined && (
+        <RecordPanel
+          key={panelText ?? 'new'}
+          database={database}
+          tree={tree}
+          text={panelText}
+          theme={theme}
+          onFollow={navigator.follow}
+          onSaved={saved}
+          onDeleted={() => history.update({ selected: undefined })}
+          onClose={closePanel}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A place reached by following a link (no scroll offset yet): scroll to where its record sits. */
+function useRevealSelected(location: ViewLocation, historyIndex: number, tree: string, table: RefObject<TableApi | null>): void {
+  const client = useClient();
+  const latest = useRef(location);
+  latest.current = location;
+  useEffect(() => {
+    const { scrollTop, selected, filter } = latest.current;
+    if (scrollTop !== undefined || !selected || filter) return;
+    const address = parseRecordText(selected);
+    if (!address || address.tree !== tree) return;
+    let current = true;
+    client
+      .call('records.position', address)
+      .then(({ position }) => current && table.current?.scrollToRow(position))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [client, historyIndex, tree, table]);
+}

@@ -1,0 +1,69 @@
+/**
+ * The window-wide commands: navigation, the palette, trees, read-only, theme,
+ * File › Open and Open Recent. Commands that belong to one part of the UI
+ * (jump to key, new record) are registered by that part while it is shown.
+ */
+import { useEffect, useState } from 'react';
+import { useCommand, useCommands } from '../commands/use-command.js';
+import type { HostClient } from '../client/connect.js';
+import type { DatabaseInfo } from '../../../app/contract/index.js';
+import type { NavigationHistory } from '../state/history.js';
+
+interface AppCommandsOptions {
+  readonly client: HostClient;
+  readonly history: NavigationHistory;
+  readonly database: DatabaseInfo | null;
+  openPalette(): void;
+  openTree(tree: string): void;
+  toggleReadOnly(): void;
+  toggleTheme(): void;
+  showOpenDialog(): void;
+  openDatabase(path: string): void;
+}
+
+export function useAppCommands(options: AppCommandsOptions): void {
+  const { client, history, database } = options;
+  useCommand({ id: 'nav.back', label: 'Back', group: 'Go', keys: ['Alt+ArrowLeft'], run: () => history.back(), enabled: () => history.canGoBack() });
+  useCommand({ id: 'nav.forward', label: 'Forward', group: 'Go', keys: ['Alt+ArrowRight'], run: () => history.forward(), enabled: () => history.canGoForward() });
+  useCommand({ id: 'palette.open', label: 'Command Palette…', group: 'View', keys: ['Mod+K', 'Mod+Shift+P'], run: options.openPalette });
+  useCommand({ id: 'view.toggleTheme', label: 'Toggle Light/Dark Theme', group: 'View', run: options.toggleTheme });
+  useCommand({
+    id: 'session.toggleReadOnly',
+    label: database?.readOnly ? 'Allow Edits (turn off read-only)' : 'Read-Only Mode',
+    group: 'Edit',
+    run: options.toggleReadOnly,
+    enabled: () => database !== null && !database.lockedReadOnly,
+  });
+  // In the desktop app the native menu's File › Open shows the system dialog in the main process.
+  const web = client.kind === 'web';
+  useCommand({ id: 'file.open', label: 'Open…', group: 'File', keys: web ? ['Mod+O'] : [], run: options.showOpenDialog, enabled: () => web });
+  useTreeCommands(database, options.openTree);
+  useRecentCommands(client, database?.path, options.openDatabase);
+}
+
+function useTreeCommands(database: DatabaseInfo | null, openTree: (tree: string) => void): void {
+  const registry = useCommands();
+  const names = database?.trees.map((tree) => tree.name).join('\n') ?? '';
+  useEffect(() => {
+    const removers = names
+      .split('\n')
+      .filter(Boolean)
+      .map((name) => registry.register({ id: `tree.open.${name}`, label: `Go to Tree: ${name}`, group: 'Go', run: () => openTree(name) }));
+    return () => removers.forEach((remove) => remove());
+  }, [registry, names, openTree]);
+}
+
+function useRecentCommands(client: HostClient, currentPath: string | undefined, openDatabase: (path: string) => void): void {
+  const registry = useCommands();
+  const [recent, setRecent] = useState<readonly string[]>([]);
+  useEffect(() => {
+    client.call('database.recent', {}).then(({ paths }) => setRecent(paths), () => setRecent([]));
+  }, [client, currentPath]);
+  useEffect(() => {
+    const removers = recent
+      .filter((path) => path !== currentPath)
+      .slice(0, 8)
+      .map((path, i) => registry.register({ id: `file.openRecent.${i + 1}`, label: `Open Recent: ${path}`, group: 'File', run: () => openDatabase(path) }));
+    return () => removers.forEach((remove) => remove());
+  }, [registry, recent, currentPath, openDatabase]);
+}

@@ -1,0 +1,64 @@
+/**
+ * The open database's info (trees, counts, read-only state): fetched once,
+ * replaced by `database` events, and refetched shortly after writes that
+ * change counts, so the sidebar's numbers follow the data.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { HostError, type DatabaseInfo } from '../../../app/contract/index.js';
+import type { HostClient } from '../client/connect.js';
+
+const COUNT_REFRESH_MS = 200;
+
+export interface DatabaseState {
+  readonly info: DatabaseInfo | null;
+  /** Why there is no info: no database open, or the host failed. */
+  readonly problem: string | null;
+  readonly loading: boolean;
+  setInfo(info: DatabaseInfo): void;
+}
+
+export function useDatabase(client: HostClient): DatabaseState {
+  const [info, setInfo] = useState<DatabaseInfo | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const refetch = useCallback(async () => {
+    try {
+      setInfo(await client.call('database.info', {}));
+      setProblem(null);
+    } catch (error) {
+      if (error instanceof HostError && error.code === 'NO_DATABASE') {
+        setInfo(null);
+        setProblem('No database is open. Use File › Open… to open one.');
+      } else setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void refetch();
+    const offDatabase = client.on('database', (next) => {
+      setInfo(next);
+      setProblem(null);
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const offChanges = client.on('changes', ({ changes, resync }) => {
+      if (!resync && !changes.some((change) => change.kind !== 'update')) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void refetch(), COUNT_REFRESH_MS);
+    });
+    return () => {
+      offDatabase();
+      offChanges();
+      clearTimeout(timer);
+    };
+  }, [client, refetch]);
+
+  const set = useCallback((next: DatabaseInfo) => {
+    setInfo(next);
+    setProblem(null);
+  }, []);
+
+  return { info, problem, loading, setInfo: set };
+}
