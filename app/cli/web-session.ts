@@ -22,7 +22,9 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
   try {
     host = await createHost({ path: options.path, readOnly: options.readOnly, recent: fileRecentList(recentListPath()), log: logError });
   } catch (error) {
-    throw new CliError(1, `cannot open ${options.path}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // The engine's errors already name the path ("… is not a Trellis database: …").
+    throw new CliError(1, message.includes(options.path) ? message : `cannot open ${options.path}: ${message}`);
   }
   let web: WebHost;
   try {

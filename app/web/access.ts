@@ -19,7 +19,7 @@ export interface Access {
   setCookieHeader(): string;
 }
 
-export function createAccess(port: number, token = randomBytes(24).toString('base64url')): Access {
+export function createAccess(port: number, token = randomBytes(24).toString('hex')): Access {
   const cookieName = `trellis-token-${port}`;
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const tokenMatches = (candidate: string | undefined) => candidate !== undefined && sameText(candidate, token);
