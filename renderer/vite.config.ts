@@ -14,6 +14,13 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // monaco-editor's `exports` maps every subpath to `.js`, so its own CSS
+      // files (codicons) cannot be imported by name; point at them directly.
+      { find: /^monaco-editor\/(.+\.css)$/, replacement: `${root}/../node_modules/monaco-editor/esm/vs/$1` },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

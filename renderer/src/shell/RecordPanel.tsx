@@ -30,30 +30,33 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
   const client = useClient();
   const loaded = useRecord(text);
   const address = text ? parseRecordText(text) : undefined;
+  /** undefined: not known yet; null: no such record. */
+  const entry = loaded && 'entry' in loaded ? loaded.entry : undefined;
   return (
     <aside className="record-panel" data-testid="record-panel" data-key={text ?? undefined} aria-label={text ? `Record ${text}` : `New record in ${tree.name}`} tabIndex={-1}>
       <header className="record-panel-header">
         <h2 className="record-panel-title" title={text ?? undefined}>
           {text ?? <>New record in {tree.name}</>}
         </h2>
-        {loaded && 'entry' in loaded && loaded.entry && <span className="muted">rev {loaded.entry.revision}</span>}
+        {entry && <span className="muted">rev {entry.revision}</span>}
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close record panel" title="Close (Esc)">
           ✕
         </button>
       </header>
       <div className="record-panel-body">
-        {text === null && <RecordEditor client={client} database={database} tree={tree} record={null} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />}
         {text !== null && loaded === undefined && <div className="muted panel-message">Loading…</div>}
         {loaded && 'error' in loaded && <div className="error-text panel-message">{loaded.error}</div>}
-        {text !== null && loaded && 'entry' in loaded && loaded.entry === null && (
+        {text !== null && entry === null && (
           <div className="panel-message broken-target" data-testid="ref-broken">
             <strong>{text}</strong> does not exist. The reference that led here is broken, or the record was deleted.
           </div>
         )}
-        {text !== null && loaded && 'entry' in loaded && loaded.entry && (
-          <RecordEditor client={client} database={database} tree={tree} record={loaded.entry} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
+        {(text === null || entry) && (
+          <div className="record-panel-editor">
+            <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
+          </div>
         )}
-        {address && loaded && 'entry' in loaded && loaded.entry && <ReferencedBy tree={address.tree} recordKey={address.key} />}
+        {address && entry && <ReferencedBy tree={address.tree} recordKey={address.key} />}
       </div>
     </aside>
   );
