@@ -12,17 +12,18 @@ export function ProblemsList({ problems, onSelect }: ProblemsListProps): JSX.Ele
     <ul className="editor-problems" data-testid="editor-problems" aria-label="Problems" hidden={problems.length === 0}>
       {problems.map((p, i) => (
         <li key={`${p.line}:${p.column}:${i}`}>
+          <span className="editor-problem-where" aria-hidden="true">
+            {p.line}:{p.column}
+          </span>
           <button
             type="button"
             className="editor-problem"
             data-testid="editor-problem"
             data-line={p.line}
             data-column={p.column}
+            title={`Line ${p.line}, column ${p.column}`}
             onClick={() => onSelect(p)}
           >
-            <span className="editor-problem-where">
-              {p.line}:{p.column}
-            </span>{' '}
             {p.message}
           </button>
         </li>

@@ -34,6 +34,10 @@ describe('suggestionsFor', () => {
     expect(suggest('{ status: "do|"').items.map((i) => i.label)).toContain('"doing"');
   });
 
+  it('offers null for a nullable reference', () => {
+    expect(suggest('{ assignee: |', 'users').items.map((i) => i.label)).toEqual(['null']);
+  });
+
   it('passes the reference tree through and takes a typed string as key prefix', () => {
     const { referenceTree, context } = suggest('{ assignee: "ab|', 'users');
     expect(referenceTree).toBe('users');

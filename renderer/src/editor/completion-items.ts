@@ -6,7 +6,7 @@
  */
 import type { CompletionContext } from './completion-context.js';
 import { formatKey, toJson5 } from './json5-text.js';
-import { branches, describeSchema, fieldsAt, kindOf, schemasAt, type Schema } from './schema-nav.js';
+import { allowsNull, branches, describeSchema, fieldsAt, kindOf, schemasAt, type Schema } from './schema-nav.js';
 
 export interface Suggestion {
   readonly label: string;
@@ -38,7 +38,7 @@ export function suggestionsFor(context: CompletionContext, schema: Schema, refer
     if (Array.isArray(s['enum'])) for (const v of s['enum'] as unknown[]) add(v, 'allowed value');
     if ('const' in s) add(s['const'], 'the only allowed value');
     if (s['type'] === 'boolean') [true, false].forEach((v) => add(v, 'boolean'));
-    if (s['type'] === 'null' || (Array.isArray(s['type']) && s['type'].includes('null'))) add(null, 'no value');
+    if (allowsNull(s)) add(null, 'no value');
     if (kindOf(s) === 'timestamp') add(new Date().toISOString(), 'now (UTC)');
   }
   return { items, referenceTree };

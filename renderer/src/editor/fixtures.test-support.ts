@@ -1,4 +1,8 @@
-/** Stored value schemas as the catalog holds them (copied from the sample database's tasks tree). */
+/**
+ * Stored value schemas as the catalog holds them (after the sample database's
+ * tasks tree): reference nodes carry their target's key schema, a setNull
+ * reference as `anyOf: [key, null]`.
+ */
 import type { Schema } from './schema-nav.js';
 
 export const taskSchema: Schema = {
@@ -6,9 +10,12 @@ export const taskSchema: Schema = {
   required: ['title', 'project', 'labels', 'status', 'priority', 'created'],
   properties: {
     title: { type: 'string', minLength: 1 },
-    project: { 'x-trellis': 'ref', 'x-ref': 'projects', 'x-on-delete': 'cascade' },
-    assignee: { 'x-trellis': 'ref', 'x-ref': 'users', 'x-on-delete': 'setNull' },
-    labels: { type: 'array', items: { 'x-trellis': 'ref', 'x-ref': 'labels', 'x-on-delete': 'setNull' } },
+    project: { 'x-trellis': 'ref', 'x-ref': 'projects', 'x-on-delete': 'cascade', type: 'integer', minimum: 1 },
+    assignee: { 'x-trellis': 'ref', 'x-ref': 'users', 'x-on-delete': 'setNull', anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
+    labels: {
+      type: 'array',
+      items: { 'x-trellis': 'ref', 'x-ref': 'labels', 'x-on-delete': 'setNull', type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }] },
+    },
     status: { type: 'string', enum: ['todo', 'doing', 'review', 'done'] },
     priority: { type: 'integer', minimum: 1, maximum: 4 },
     created: { type: 'string', format: 'date-time', 'x-trellis': 'timestamp' },

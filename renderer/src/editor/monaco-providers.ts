@@ -51,7 +51,8 @@ export function registerProviders(monaco: typeof Monaco): void {
   if (registered) return;
   registered = true;
   monaco.languages.registerCompletionItemProvider(JSON5_LANGUAGE, {
-    triggerCharacters: ['"', "'", ':', '{', ',', '['],
+    // Only quotes: after ',' or ':' an Enter meant as a newline would accept a suggestion.
+    triggerCharacters: ['"', "'"],
     provideCompletionItems: async (model, position) => {
       const context = contexts.get(model.uri.toString());
       if (!context) return { suggestions: [] };

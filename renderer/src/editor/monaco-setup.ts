@@ -32,6 +32,10 @@ import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
+// Not in any feature entry (editor.main imports them directly): the suggest widget itself, core commands, UI strings.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/common/standaloneStrings';
 
 import { registerJson5Language } from './json5-language.js';
 

@@ -32,3 +32,10 @@ describe('schema navigation', () => {
     expect(describeSchema({ anyOf: [{ type: 'string' }, { type: 'null' }] })).toBe('string | null');
   });
 });
+
+describe('stored reference nodes', () => {
+  it('stay one node with their target, null allowed for setNull', () => {
+    expect(refTargetAt(taskSchema, ['assignee'])).toBe('users');
+    expect(describeSchema((taskSchema['properties'] as Record<string, Record<string, unknown>>)['assignee'] ?? {})).toBe('key of users | null');
+  });
+});

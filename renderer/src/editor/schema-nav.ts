@@ -16,6 +16,9 @@ function isSchema(v: unknown): v is Schema {
 
 /** The alternatives a schema allows, with unions flattened. */
 export function branches(schema: Schema): Schema[] {
+  // A marked node (a reference carries its target's key schema, maybe with
+  // `anyOf: [key, null]`) is one thing, not its alternatives.
+  if (kindOf(schema) !== undefined) return [schema];
   const anyOf = schema['anyOf'] ?? schema['oneOf'];
   if (Array.isArray(anyOf)) return anyOf.filter(isSchema).flatMap(branches);
   return [schema];
@@ -38,6 +41,13 @@ export function schemasAt(root: Schema, path: readonly PathSegment[]): Schema[] 
     });
   }
   return current;
+}
+
+/** Whether null is allowed here, including a nullable reference's own `anyOf`. */
+export function allowsNull(schema: Schema): boolean {
+  if (schema['type'] === 'null' || (Array.isArray(schema['type']) && schema['type'].includes('null'))) return true;
+  const anyOf = schema['anyOf'];
+  return Array.isArray(anyOf) && anyOf.some((b) => isSchema(b) && allowsNull(b));
 }
 
 export function kindOf(schema: Schema): string | undefined {
@@ -83,7 +93,7 @@ export function fieldsAt(root: Schema, path: readonly PathSegment[]): FieldInfo[
 export function describeSchema(schema: Schema): string {
   const parts = branches(schema).map((s) => {
     const kind = kindOf(s);
-    if (kind === 'ref') return `key of ${String(s[REF_TARGET])}`;
+    if (kind === 'ref') return `key of ${String(s[REF_TARGET])}${allowsNull(s) ? ' | null' : ''}`;
     if (kind === 'timestamp') return 'timestamp (ISO text)';
     if (kind === 'bytes') return 'bytes (base64 text)';
     if (Array.isArray(s['enum'])) return (s['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');

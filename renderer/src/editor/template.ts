@@ -31,6 +31,7 @@ function placeholder(schema: Schema, pointer: string, now: Date, notes: Map<stri
   const s = options[0] ?? {};
   const kind = kindOf(s);
   if (kind === 'ref') {
+    // null even where the reference is not nullable: validation then marks each one still to fill.
     notes.set(pointer, `key of a ${String(s['x-ref'])} record (Ctrl+Space lists them)`);
     return null;
   }
