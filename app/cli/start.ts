@@ -8,7 +8,7 @@ import { projectRoot } from '../layout.js';
 import { parseCliArguments } from './arguments.js';
 import { findElectronBinary } from './electron-binary.js';
 import { CliError, printLine, runCommand } from './output.js';
-import { describeCreatedSample, openOrCreateSample } from './sample-database.js';
+import { describeCreatedSample, openOrCreateSample } from '../sample/user-sample.js';
 import { resolveUserPath } from './user-path.js';
 import { runWebSession } from './web-session.js';
 

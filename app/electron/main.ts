@@ -5,7 +5,7 @@
  * host's; this file wires Electron to it.
  */
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { openOrCreateSample } from '../cli/sample-database.js';
+import { openOrCreateSample } from '../sample/user-sample.js';
 import { ipcEventChannel } from '../contract/index.js';
 import { createHost, fileRecentList, type Host } from '../host/index.js';
 import { rendererDistDir } from '../layout.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeCreatedSample, openOrCreateSample } from './sample-database.js';
+import { describeCreatedSample, openOrCreateSample } from './user-sample.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-sample-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

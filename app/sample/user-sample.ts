@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, rmSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSampleDatabase, type SampleSummary } from '../sample/index.js';
+import { createSampleDatabase, type SampleSummary } from './create-sample.js';
 import { dataDir, sampleDatabasePath } from '../paths.js';
 
 export interface SampleResult {
