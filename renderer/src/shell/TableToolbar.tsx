@@ -26,12 +26,11 @@ export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, 
       <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
         {countText}
       </span>
+      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
+        + New
+      </button>
       <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
       <IndexFilterBar key={`${tree.name} ${JSON.stringify(filter ?? null)}`} tree={tree} filter={filter} onApply={onFilter} onClear={onClearFilter} />
-      <span className="spacer" />
-      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
-        + New record
-      </button>
     </div>
   );
 }

@@ -33,23 +33,27 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   const columns = useMemo(() => columnsFor(tree), [tree]);
   const table = useRef<TableApi>(null);
   const [creating, setCreating] = useState(false);
-  const [pendingIndex, setPendingIndex] = useState<number | undefined>(undefined);
+  // The row last moved to: keeps its index when the record is not loaded (a keyboard jump
+  // into a block still on its way, or one dropped from the cache).
+  const [cursor, setCursor] = useState<{ index: number; text: string | undefined } | undefined>(undefined);
   const selected = location.selected;
   const foundIndex = selected ? cache.indexOf(selected) : -1;
-  const selectedIndex = foundIndex >= 0 ? foundIndex : pendingIndex;
+  const selectedIndex = foundIndex >= 0 ? foundIndex : cursor && cursor.text === selected ? cursor.index : undefined;
 
-  // Keyboard moves into rows not loaded yet select them once they arrive.
-  const pendingEntry = pendingIndex !== undefined ? cache.row(pendingIndex) : undefined;
+  // A row selected before it loaded: select its record once it arrives.
+  const arrived = cursor && cursor.text === undefined ? cache.row(cursor.index) : undefined;
   useEffect(() => {
-    if (pendingEntry && pendingEntry.text !== selected) history.update({ selected: pendingEntry.text });
-  }, [pendingEntry, selected, history]);
+    if (!arrived || !cursor) return;
+    setCursor({ index: cursor.index, text: arrived.text });
+    history.update({ selected: arrived.text });
+  }, [arrived, cursor, history]);
 
   useRevealSelected(location, historyIndex, tree.name, table);
 
   const select = useCallback(
     (index: number, entry: RecordEntry | undefined) => {
       setCreating(false);
-      setPendingIndex(index);
+      setCursor({ index, text: entry?.text });
       history.update({ selected: entry?.text });
     },
     [history],
@@ -68,6 +72,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   };
 
   const startCreating = () => {
+    setCursor(undefined);
     history.update({ selected: undefined });
     setCreating(true);
   };
@@ -75,6 +80,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   useCommand({ id: 'record.close', label: 'Close Record Panel', group: 'Record', keys: ['Escape'], run: () => closePanel(), enabled: () => creating || selected !== undefined });
   const closePanel = () => {
     setCreating(false);
+    setCursor(undefined);
     history.update({ selected: undefined });
     table.current?.focus();
   };
@@ -121,7 +127,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           theme={theme}
           onFollow={navigator.follow}
           onSaved={saved}
-          onDeleted={() => history.update({ selected: undefined })}
+          onDeleted={closePanel}
           onClose={closePanel}
         />
       )}
