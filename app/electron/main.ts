@@ -4,6 +4,7 @@
  * the app:// scheme, the IPC bridge and the menu. All database work is the
  * host's; this file wires Electron to it.
  */
+import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { openOrCreateSample } from '../sample/user-sample.js';
 import { ipcEventChannel } from '../contract/index.js';
@@ -32,7 +33,7 @@ async function start(): Promise<void> {
   denyPermissions();
   serveRenderer(rendererDistDir());
   const launch = parseLaunchArguments(process.argv, process.defaultApp === true);
-  const path = launch.path ?? (await openOrCreateSample(app.getPath('userData'))).path;
+  const path = launch.path === undefined ? (await openOrCreateSample(app.getPath('userData'))).path : resolve(launch.path);
   const recent = fileRecentList(recentListPath(app.getPath('userData')));
   let host: Host;
   try {
@@ -63,11 +64,11 @@ async function start(): Promise<void> {
   refreshMenu();
   host.on('database', () => refreshMenu()); // the renderer may open another one (drag and drop)
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isMinimized()) window.restore();
     window.focus();
     const again = parseLaunchArguments(argv, process.defaultApp === true);
-    if (again.path !== undefined) void openPath(again.path, again.readOnly);
+    if (again.path !== undefined) void openPath(resolve(workingDirectory, again.path), again.readOnly);
   });
   app.on('window-all-closed', () => app.quit());
   let closed = false;
