@@ -76,8 +76,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
     history.update({ selected: undefined });
     setCreating(true);
   };
-  useCommand({ id: 'record.new', label: `New Record in ${tree.name}`, group: 'Record', run: startCreating, enabled: () => !database.readOnly });
-  useCommand({ id: 'record.close', label: 'Close Record Panel', group: 'Record', keys: ['Escape'], run: () => closePanel(), enabled: () => creating || selected !== undefined });
+  useCommand({ id: 'tree.newRecord', label: `New Record in ${tree.name}`, group: 'Record', run: startCreating, enabled: () => !database.readOnly });
+  useCommand({ id: 'view.closeRecord', label: 'Close Record Panel', group: 'Record', keys: ['Escape'], run: () => closePanel(), enabled: () => creating || selected !== undefined });
   const closePanel = () => {
     setCreating(false);
     setCursor(undefined);
