@@ -7,7 +7,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_NAMES, IPC_CALL, ipcEventChannel } from '../contract/index.js';
 import type { Host } from '../host/index.js';
-import { APP_ORIGIN } from './app-protocol.js';
+import { APP_HOST, APP_SCHEME } from './app-protocol.js';
 
 export function bridgeIpc(host: Pick<Host, 'handle' | 'on'>, window: BrowserWindow): () => void {
   ipcMain.handle(IPC_CALL, async (event, method: unknown, args: unknown) => {
@@ -28,5 +28,15 @@ export function bridgeIpc(host: Pick<Host, 'handle' | 'on'>, window: BrowserWind
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   if (frame === null || window.isDestroyed()) return false;
-  return event.sender === window.webContents && frame === window.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+  return event.sender === window.webContents && frame === window.webContents.mainFrame && isAppUrl(frame.url);
+}
+
+/** Compared by parts: Node's URL gives custom schemes the origin 'null', so `origin` cannot be compared. */
+function isAppUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
 }
