@@ -16,6 +16,9 @@ export class RecordPanel {
   readonly conflictView: Locator;
   readonly keepMine: Locator;
   readonly takeTheirs: Locator;
+  /** The confirm step before a delete (not in renderer/CONTEXT.md yet; the renderer has it). */
+  readonly deleteConfirm: Locator;
+  readonly deleteConfirmYes: Locator;
   readonly deleteRefused: Locator;
   readonly deleteRefusedHolders: Locator;
 
@@ -32,6 +35,8 @@ export class RecordPanel {
     this.conflictView = page.getByTestId('conflict-view');
     this.keepMine = page.getByTestId('conflict-keep-mine');
     this.takeTheirs = page.getByTestId('conflict-take-theirs');
+    this.deleteConfirm = page.getByTestId('delete-confirm');
+    this.deleteConfirmYes = page.getByTestId('delete-confirm-yes');
     this.deleteRefused = page.getByTestId('delete-refused');
     this.deleteRefusedHolders = this.deleteRefused.getByTestId('backref-link');
   }

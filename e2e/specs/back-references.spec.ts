@@ -9,7 +9,8 @@ test('a person lists the tasks that own and watch them, and a back-reference ope
 
   await expect(ui.referencedBy.groups).toHaveCount(2);
   const owners = ui.referencedBy.group('tasks', 'owner');
-  const watchers = ui.referencedBy.group('tasks', 'watchers');
+  // The catalog's reference path: a list reference is `field[]`.
+  const watchers = ui.referencedBy.group('tasks', 'watchers[]');
   await expect(owners.getByTestId('backref-link')).toHaveCount(HEDY.ownerOf.length);
   for (const task of HEDY.ownerOf) await expect(ui.referencedBy.linkIn(owners, keyText('tasks', task))).toBeVisible();
   await expect(watchers.getByTestId('backref-link')).toHaveCount(HEDY.watcherOf.length);
