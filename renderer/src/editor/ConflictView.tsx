@@ -4,9 +4,8 @@
  * it stays in the editor until the user takes theirs.
  */
 import type { JSX } from 'react';
-import { DiffEditor } from '@monaco-editor/react';
 import type { RecordEntry } from '../../../app/contract/index.js';
-import { JSON5_LANGUAGE } from './json5-language.js';
+import { DiffPane } from './DiffPane.js';
 import { toJson5 } from './json5-text.js';
 
 export interface ConflictViewProps {
@@ -29,15 +28,7 @@ export function ConflictView(props: ConflictViewProps): JSX.Element {
           : `This record was changed elsewhere (now revision ${theirs.revision}) while you edited it.`}{' '}
         Left: theirs. Right: yours.
       </p>
-      <div className="conflict-panes">
-        <DiffEditor
-          original={theirsText}
-          modified={props.mine}
-          language={JSON5_LANGUAGE}
-          theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
-          options={{ readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false }}
-        />
-      </div>
+      <DiffPane original={theirsText} modified={props.mine} theme={props.theme} />
       <div className="conflict-actions">
         <button type="button" data-testid="conflict-keep-mine" onClick={props.onKeepMine}>
           {theirs === null ? 'Re-create with mine' : 'Keep mine (save over theirs)'}

@@ -29,7 +29,7 @@ function writeFailure(error: unknown): SaveOutcome {
   const payload = errorPayload(error);
   if (payload.code === 'VALIDATION' && payload.issues) return { type: 'invalid', issues: payload.issues };
   if (payload.code === 'CONFLICT') return { type: 'conflict', current: payload.current ?? null };
-  if (payload.code === 'DUPLICATE_KEY') return { type: 'error', message: `a record with this key already exists (${payload.message})` };
+  if (payload.code === 'DUPLICATE_KEY') return { type: 'error', message: `${payload.message}: change the key` };
   return { type: 'error', message: payload.message };
 }
 
