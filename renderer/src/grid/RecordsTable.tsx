@@ -19,6 +19,13 @@ export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 30;
 const LOAD_DELAY_MS = 30;
 const NO_ROWS: never[] = [];
+/**
+ * Past this canvas height, rows are drawn in a window that sticks to the
+ * viewport, at offsets relative to it: Chromium composites scrolled content
+ * with float offsets, and at the ~28M px of a million rows those lose whole
+ * pixels, so rows placed on the canvas itself overlap and jitter.
+ */
+const LARGE_CANVAS_PX = 1_000_000;
 
 export interface TableApi {
   scrollToRow(index: number): void;
@@ -60,6 +67,10 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
     initialOffset: initialScrollTop ?? 0,
   });
   const items = virtualizer.getVirtualItems();
+  const totalSize = virtualizer.getTotalSize();
+  const large = totalSize > LARGE_CANVAS_PX;
+  const viewportHeight = virtualizer.scrollRect?.height ?? 0;
+  const windowOffset = large ? (virtualizer.scrollOffset ?? 0) : 0;
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
 
@@ -89,7 +100,8 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
         onKeyDown={tableKeyHandler({ rowCount, selectedIndex, pageRows, moveTo, open: onOpen })}
         onScroll={(event) => onScroll(event.currentTarget.scrollTop)}
       >
-        <div className="table-canvas" style={{ height: virtualizer.getTotalSize(), width: table.getTotalSize() }}>
+        <div className="table-canvas" style={{ height: totalSize, width: table.getTotalSize() }}>
+          <div className={large ? 'table-window' : 'table-rows'} style={large ? { height: viewportHeight } : undefined}>
           <TableHeader table={table} height={HEADER_HEIGHT} />
           {items.map((item) => (
             <TableRow
@@ -97,13 +109,14 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
               index={item.index}
               entry={cache.row(item.index)}
               columns={stableSized}
-              top={item.start}
+              top={item.start - windowOffset}
               height={ROW_HEIGHT}
               selected={item.index === selectedIndex}
               onSelect={onSelect}
               onOpen={onOpen}
             />
           ))}
+          </div>
         </div>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>

@@ -36,7 +36,7 @@ export const TableRow = memo(function TableRow({ index, entry, columns, top, hei
       aria-selected={selected}
       aria-busy={entry ? undefined : true}
       className={`table-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${broken ? ' broken' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height }}
+      style={{ top, height }}
       onClick={() => onSelect(index, entry)}
       onDoubleClick={onOpen}
     >
