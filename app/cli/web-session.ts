@@ -3,6 +3,8 @@
  * that says where, the browser, and a clean close on Ctrl+C. Shared by
  * `serve` and by `start` when Electron is missing.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHost, fileRecentList, type Host } from '../host/index.js';
 import { rendererDistDir } from '../layout.js';
 import { recentListPath } from '../paths.js';
@@ -26,9 +28,11 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
     // The engine's errors already name the path ("… is not a Trellis database: …").
     throw new CliError(1, message.includes(options.path) ? message : `cannot open ${options.path}: ${message}`);
   }
+  const rendererDir = rendererDistDir();
+  if (!existsSync(join(rendererDir, 'index.html'))) logError(`the renderer is not built (${rendererDir} has no index.html): run npm run build`);
   let web: WebHost;
   try {
-    web = await startWebHost({ host, rendererDir: rendererDistDir(), ...(options.port === undefined ? {} : { port: options.port }), log: logError });
+    web = await startWebHost({ host, rendererDir, ...(options.port === undefined ? {} : { port: options.port }), log: logError });
   } catch (error) {
     await host.close();
     throw new CliError(1, `cannot start the web host: ${(error as Error).message}`);
