@@ -73,7 +73,8 @@ export function registerProviders(monaco: typeof Monaco): void {
       const summary = await targetSummary(context.client, span);
       return {
         range: new monaco.Range(span.line, span.column, span.endLine, span.endColumn),
-        contents: [{ value: `→ \`${span.target}\`${summary}` }, { value: 'Ctrl/Cmd+click to open' }],
+        // The link itself adds "Follow link (ctrl + click)".
+        contents: [{ value: `→ \`${span.target}\`${summary}` }],
       };
     },
   });
