@@ -3,16 +3,21 @@ import { expect } from '@playwright/test';
 import type { TrellisApp } from '../pages/trellis-app.js';
 
 /**
- * Replaces the whole text in the editor, as a user pasting over it: select all,
- * insert the text in one go (no per-key auto-indent), then delete whatever
- * Monaco put after the cursor — it auto-closes a leading `{`, which would
- * leave a stray `}` at the end.
+ * Replaces the whole text in the editor: select all, delete, insert the new
+ * text in one go, then delete whatever Monaco put after the cursor. Monaco
+ * treats inserted text as typed: it auto-closes a leading `{` (a stray `}` at
+ * the end) and auto-indents each new line, so lines go in without their own
+ * leading spaces (line numbers, which the specs check, stay as written).
  */
 export async function replaceRecordText(ui: TrellisApp, text: string): Promise<void> {
+  const unindented = text
+    .split('\n')
+    .map((line) => line.trimStart())
+    .join('\n');
   await ui.record.editorLines.click();
   await ui.page.keyboard.press('ControlOrMeta+A');
   await ui.page.keyboard.press('Delete');
-  await ui.page.keyboard.insertText(text);
+  await ui.page.keyboard.insertText(unindented);
   await ui.page.keyboard.press('ControlOrMeta+Shift+End');
   await ui.page.keyboard.press('Delete');
 }
