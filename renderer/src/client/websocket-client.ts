@@ -34,6 +34,7 @@ export class WebSocketClient implements HostClient {
   private retryMs = FIRST_RETRY_MS;
   private everConnected = false;
   private firstOpen: { resolve(): void } | undefined;
+  private closed = false;
 
   constructor(private readonly url: string) {}
 
@@ -70,6 +71,12 @@ export class WebSocketClient implements HostClient {
 
   pathForFile(): string {
     return '';
+  }
+
+  /** Stops for good: no more reconnects (tests, or a page being torn down). */
+  close(): void {
+    this.closed = true;
+    this.socket?.close();
   }
 
   private open(): void {
@@ -116,6 +123,7 @@ export class WebSocketClient implements HostClient {
       this.pending.delete(id);
       waiting.reject(new DisconnectedError(waiting.method));
     }
+    if (this.closed) return;
     this.setStatus(this.everConnected ? 'reconnecting' : 'connecting');
     const delay = this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);

@@ -65,7 +65,8 @@ export class RecordLookup {
   /** Changes whenever any cached state changes (for useSyncExternalStore). */
   snapshot = (): number => this.version;
 
-  private remember(text: string, entry: RecordEntry | null): void {
+  /** What someone else just read (the record panel), so links learn about it without asking again. */
+  remember(text: string, entry: RecordEntry | null): void {
     this.entries.delete(text);
     this.entries.set(text, entry);
     if (this.entries.size > LIMIT) {

@@ -8,7 +8,7 @@ import { useEffect, useState, type JSX } from 'react';
 import type { DatabaseInfo, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { RecordEditor } from '../editor/RecordEditor.js';
 import { ReferencedBy } from '../references/ReferencedBy.js';
-import { useClient } from '../state/contexts.js';
+import { useClient, useRecordLookup } from '../state/contexts.js';
 import { parseRecordText } from '../state/record-text.js';
 import type { Theme } from '../state/use-theme.js';
 
@@ -64,6 +64,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
 
 function useRecord(text: string | null): Loaded {
   const client = useClient();
+  const lookup = useRecordLookup();
   const [loaded, setLoaded] = useState<Loaded>(undefined);
   const [generation, setGeneration] = useState(0);
 
@@ -81,12 +82,16 @@ function useRecord(text: string | null): Loaded {
     let current = true;
     client
       .call('records.get', address)
-      .then(({ entry }) => current && setLoaded({ entry }))
+      .then(({ entry }) => {
+        // A followed link to a missing record: every link to it now shows as broken.
+        if (text) lookup.remember(text, entry);
+        if (current) setLoaded({ entry });
+      })
       .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;
     };
-  }, [client, text, generation]);
+  }, [client, lookup, text, generation]);
 
   return loaded;
 }

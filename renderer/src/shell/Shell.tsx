@@ -77,7 +77,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         <div className="workspace">
           {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
           <main className="content">
-            {info && tree && location && <TreeView key={tree.name} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+            {info && tree && location && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
             {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
             {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
             {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}

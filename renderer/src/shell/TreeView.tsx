@@ -30,7 +30,9 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   const client = useClient();
   const navigator = useContext(NavigatorContext);
   const cache = useBlockCache(client, tree, location.filter);
-  const columns = useMemo(() => columnsFor(tree), [tree]);
+  // Tree summaries are refetched whenever counts change; the columns only follow the schema.
+  const schemaText = JSON.stringify([tree.key, tree.keySchema, tree.value]);
+  const columns = useMemo(() => columnsFor(tree), [schemaText]);
   const table = useRef<TableApi>(null);
   const [creating, setCreating] = useState(false);
   // The row last moved to: keeps its index when the record is not loaded (a keyboard jump
