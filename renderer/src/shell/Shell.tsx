@@ -28,7 +28,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
   const info = database.info;
   const { history, snapshot } = useNavigation();
-  const { theme, toggle: toggleTheme } = useTheme();
+  const { theme, toggle: toggleTheme, followSystem } = useTheme();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [openDialog, setOpenDialog] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   }, [client, info, database.setInfo]);
   const openAndReport = useCallback((path: string) => void openDatabase(path).then((problem) => problem && setNotice(problem)), [openDatabase]);
   useDropToOpen(client, openDatabase, setNotice);
-  useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
+  useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
     <NavigatorContext.Provider value={navigator}>

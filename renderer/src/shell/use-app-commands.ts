@@ -17,6 +17,7 @@ interface AppCommandsOptions {
   openTree(tree: string): void;
   toggleReadOnly(): void;
   toggleTheme(): void;
+  followSystemTheme(): void;
   showOpenDialog(): void;
   openDatabase(path: string): void;
 }
@@ -27,6 +28,7 @@ export function useAppCommands(options: AppCommandsOptions): void {
   useCommand({ id: 'nav.forward', label: 'Forward', group: 'Go', keys: ['Alt+ArrowRight'], run: () => history.forward(), enabled: () => history.canGoForward() });
   useCommand({ id: 'palette.open', label: 'Command Palette…', group: 'View', keys: ['Mod+K', 'Mod+Shift+P'], run: options.openPalette });
   useCommand({ id: 'view.toggleTheme', label: 'Toggle Light/Dark Theme', group: 'View', run: options.toggleTheme });
+  useCommand({ id: 'view.followSystemTheme', label: 'Theme: Follow System', group: 'View', run: options.followSystemTheme });
   useCommand({
     id: 'session.toggleReadOnly',
     label: database?.readOnly ? 'Allow Edits (turn off read-only)' : 'Read-Only Mode',
