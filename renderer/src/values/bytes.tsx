@@ -27,5 +27,5 @@ export const bytesType: ValueType = {
   matches: (schema) => withoutNull(schema)[KIND] === 'bytes',
   text: describeBytes,
   Cell: ({ value }) => <PlainCell kind="bytes" text={describeBytes(value)} />,
-  width: 190,
+  width: 230,
 };
