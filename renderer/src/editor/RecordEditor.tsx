@@ -50,7 +50,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   useCommand({ id: 'record.format', label: 'Format Record', group: 'Record', run: session.format, enabled: () => !readOnly && !session.broken });
 
   return (
-    <div className="record-editor-panel" data-mode={session.base.mode}>
+    <div className="record-editor-panel" data-mode={session.base.mode} data-conflict={session.conflict ? 'true' : undefined}>
       <EditorToolbar
         disabled={disabled}
         status={session.status}
