@@ -3,15 +3,14 @@
  * key, index and reference the engine offers, so the browser has something of
  * each to show. e2e specs and tests import these declarations.
  */
-import { schema, t, tree } from '@trellis/engine';
-import { autoKey, fieldsKey, uuidKey } from './portable-keys.js';
+import { autoIncrement, composite, schema, t, tree, uuid } from '@trellis/engine';
 
 export const ROLES = ['admin', 'member', 'guest'] as const;
 export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'done'] as const;
 export const TASK_STATUSES = ['todo', 'doing', 'review', 'done'] as const;
 
 export const users = tree('users', {
-  key: autoKey(),
+  key: autoIncrement(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     email: t.string({ minLength: 3 }),
@@ -24,7 +23,7 @@ export const users = tree('users', {
 });
 
 export const teams = tree('teams', {
-  key: uuidKey(),
+  key: uuid(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     lead: t.ref(users), // restrict: a team lead cannot be deleted while leading
@@ -35,7 +34,7 @@ export const teams = tree('teams', {
 });
 
 export const projects = tree('projects', {
-  key: autoKey(),
+  key: autoIncrement(),
   value: t.object({
     name: t.string({ minLength: 1 }),
     team: t.ref(teams, { onDelete: 'cascade' }),
@@ -53,7 +52,7 @@ export const projects = tree('projects', {
 });
 
 export const labels = tree('labels', {
-  key: fieldsKey('project', 'name'),
+  key: composite('project', 'name'),
   value: t.object({
     project: t.ref(projects, { onDelete: 'cascade' }),
     name: t.string({ minLength: 1 }),
@@ -62,7 +61,7 @@ export const labels = tree('labels', {
 });
 
 export const tasks = tree('tasks', {
-  key: autoKey(),
+  key: autoIncrement(),
   value: t.object({
     title: t.string({ minLength: 1 }),
     project: t.ref(projects, { onDelete: 'cascade' }),
@@ -83,7 +82,7 @@ export const tasks = tree('tasks', {
 });
 
 export const comments = tree('comments', {
-  key: uuidKey(),
+  key: uuid(),
   value: t.object({
     task: t.ref(tasks, { onDelete: 'cascade' }),
     author: t.ref(users), // restrict

@@ -5,7 +5,19 @@
  * Opaque face: `openDatabase`, for tools without the application's code.
  */
 export { t, type OnDelete, type RefOptions } from './schema/values.js';
-export { autoIncrement, composite, contentHash, custom, uuid } from './schema/key-strategies.js';
+export {
+  autoIncrement,
+  composite,
+  contentHash,
+  custom,
+  uuid,
+  type AutoIncrementKey,
+  type CompositeKey,
+  type UuidKey,
+  type HashKey,
+  type CustomKey,
+  type KeyStrategy,
+} from './schema/key-strategies.js';
 export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration } from './schema/tree.js';
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
 export { schema, open, type Database, type Schema, type TransactionTrees } from './typed/database.js';
