@@ -5,6 +5,7 @@
  * line/column positions the markers need. Pure: no Monaco, no DOM.
  */
 import { evaluate, parse, type DocumentNode } from '@humanwhocodes/momoa';
+import { explainSyntaxError } from './syntax-message.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -114,18 +115,22 @@ export function parseJson5(text: string): ParseOutcome {
 interface MomoaError {
   readonly line: number;
   readonly column: number;
+  /** 0-based position in the text. */
+  readonly offset: number;
   readonly message: string;
 }
 
 function isMomoaError(error: unknown): error is MomoaError {
-  return typeof error === 'object' && error !== null && typeof (error as MomoaError).line === 'number' && typeof (error as MomoaError).column === 'number';
+  return typeof error === 'object' && error !== null && typeof (error as MomoaError).line === 'number' && typeof (error as MomoaError).column === 'number' && typeof (error as MomoaError).offset === 'number';
 }
 
 function syntaxProblem(error: unknown, text: string): TextProblem {
   const raw = error instanceof Error ? error.message : String(error);
   // momoa appends "(line:column)"; the marker already shows where.
   const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, '');
-  if (isMomoaError(error)) return { line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1, message };
+  if (isMomoaError(error)) {
+    return { line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1, message: explainSyntaxError(raw, text, error.offset) };
+  }
   const lines = text.split('\n');
   return { line: lines.length, column: 1, endLine: lines.length, endColumn: 2, message };
 }
