@@ -25,6 +25,15 @@ export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js
 export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
 export { openDatabase, OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
+export { verifyDatabase } from './integrity/verify-database.js';
+export {
+  INTEGRITY_PROBLEM_KINDS,
+  type IntegrityReport,
+  type IntegrityProblem,
+  type IntegrityProblemKind,
+  type IntegrityRepair,
+  type VerifyOptions,
+} from './integrity/report.js';
 export type { OpenOptions } from './core/open.js';
 export type { WriteOptions } from './core/write-context.js';
 export type { RangeOptions, IndexQuery, IndexHit, IndexCursor } from './core/reads.js';

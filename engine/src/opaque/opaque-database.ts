@@ -12,6 +12,8 @@ import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
+import { verifyEngine } from '../integrity/verify.js';
+import type { IntegrityReport, VerifyOptions } from '../integrity/report.js';
 import type { KeyValue } from '../schema/key-brand.js';
 
 export interface TreeInfo extends StoredTree {
@@ -67,6 +69,13 @@ export class OpaqueDatabase {
   }
   revision(): number {
     return this.engine.revision();
+  }
+  /**
+   * Checks the database against its records: indexes, reverse references,
+   * references, counters, stores. Writes nothing unless `repair` is set.
+   */
+  verify(options?: VerifyOptions): Promise<IntegrityReport> {
+    return verifyEngine(this.engine, options);
   }
   close(): Promise<void> {
     return this.engine.close();

@@ -54,6 +54,8 @@ export interface Backend {
   readonly location: string;
   readonly readOnly: boolean;
   store(name: string, options: StoreOptions): Store;
+  /** The names of the stores that exist (for the integrity check: stores the catalog does not account for). */
+  storeNames(): string[];
   /** Runs `body` atomically after every earlier transaction; if it throws, nothing it wrote is kept. */
   transaction<T>(body: () => T): Promise<T>;
   /** Makes commits of other processes visible to the next read. */

@@ -89,6 +89,11 @@ class LmdbBackend implements Backend {
     return store;
   }
 
+  storeNames(): string[] {
+    // The root database holds nothing but the names of the sub-databases (NOTES: no data in the root).
+    return [...this.root.getKeys({})].filter((name): name is string => typeof name === 'string');
+  }
+
   transaction<T>(body: () => T): Promise<T> {
     // A child transaction is rolled back when `body` throws; lmdb's plain
     // `transaction` would commit what was written before the throw.

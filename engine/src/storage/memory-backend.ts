@@ -45,6 +45,10 @@ class MemoryBackend implements Backend {
     return store;
   }
 
+  storeNames(): string[] {
+    return [...this.stores.keys()];
+  }
+
   transaction<T>(body: () => T): Promise<T> {
     const run = this.queue.then(() => this.runNow(body));
     this.queue = run.catch(() => undefined);

@@ -1,0 +1,51 @@
+/**
+ * One read-only pass of the integrity check. It is synchronous on purpose:
+ * lmdb-js keeps one read snapshot for a synchronous run of reads, so records,
+ * indexes and reverse references are all seen at the same commit even while
+ * another process writes.
+ *
+ * Missing entries are found by looking up what each record calls for (the
+ * forward pass). An index or the reverse-reference store then holds extra
+ * entries exactly when it counts more entries than were found, so the
+ * backward passes run only then. Neither pass builds a set of the entries.
+ */
+import type { Engine } from '../core/engine.js';
+import { checkTree, type ExpectedEntries } from './check-tree.js';
+import { findStaleIndexEntries } from './check-index-store.js';
+import { findStaleReferenceEntries } from './check-reference-store.js';
+import { checkCatalogReferences, checkRevision, checkUnknownStores } from './check-catalog.js';
+import { Findings } from './findings.js';
+import { Stores } from './stores.js';
+
+export function inspect(engine: Engine, maxProblems: number): Findings {
+  const findings = new Findings(maxProblems);
+  const stores = new Stores(engine);
+  checkCatalogReferences(engine, findings);
+  const references: ExpectedEntries = { expected: 0, found: 0 };
+  let maxVersion = 0;
+  for (const model of engine.models.values()) {
+    findings.checked.trees++;
+    const tally = checkTree(stores, model, references, findings);
+    maxVersion = Math.max(maxVersion, tally.maxVersion);
+    for (const index of model.indexes) {
+      const { expected, found } = tally.indexes.get(index.storeName)!;
+      if (!stores.exists(index.storeName)) {
+        if (expected > 0) {
+          findings.add({
+            kind: 'missing-store',
+            tree: model.name,
+            index: index.stored.name,
+            store: index.storeName,
+            message: `${model.name}.${index.stored.name}: its store '${index.storeName}' does not exist, and ${expected} entries belong in it`,
+          });
+        }
+      } else if (stores.get(index.storeName).countRange({}) !== found) {
+        findStaleIndexEntries(stores, model, index, findings);
+      }
+    }
+  }
+  if (stores.refs.countRange({}) !== references.found) findStaleReferenceEntries(stores, findings);
+  checkUnknownStores(stores, findings);
+  checkRevision(stores, maxVersion, findings);
+  return findings;
+}
