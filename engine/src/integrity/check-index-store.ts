@@ -3,41 +3,36 @@
  * than the records account for: each entry is traced to its record, which
  * must exist and put exactly that entry in the index.
  */
-import type { Stores } from './stores.js';
 import type { IndexModel, TreeModel } from '../core/tree-model.js';
+import type { StoredKey } from '../storage/backend.js';
 import type { Findings } from './findings.js';
-import { holds } from './check-tree.js';
+import type { Stores } from './stores.js';
+import { holds, readRecord } from './check-tree.js';
 import { showKey, storedParts } from './stored-keys.js';
 
 export function findStaleIndexEntries(stores: Stores, model: TreeModel, index: IndexModel, findings: Findings): void {
-  const width = index.stored.on.length;
-  const name = `${model.name}.${index.stored.name}`;
   for (const entry of stores.get(index.storeName).entries({})) {
-    const parts = storedParts(entry.key);
-    const unique = index.stored.unique;
-    const tuple = unique ? parts : parts.slice(0, width);
-    const owner = unique ? entry.value : parts.slice(width);
-    const wellFormed = unique ? parts.length === width : parts.length === width + model.key.arity;
-    const ownerKey = unique ? owner : model.key.fromParts(owner as unknown[]);
-    // An entry of a record that does not decode cannot be judged; that record is reported itself.
-    if (wellFormed && holds(stores, model, index, ownerKey, tuple) !== false) continue;
-    findings.add({
-      kind: 'stale-index-entry',
-      tree: model.name,
-      index: index.stored.name,
-      store: index.storeName,
-      key: entry.key,
-      message: wellFormed
-        ? `${name} ${showKey(tuple)} names ${model.name} ${showKey(ownerKey)}, which ${recordExists(stores, model, ownerKey) ? 'does not hold that value' : 'does not exist'}`
-        : `${name} holds a malformed entry ${showKey(entry.key)} (expected ${unique ? width : `${width} + ${model.key.arity}`} parts)`,
-    });
+    const reason = whyIndexEntryIsStale(stores, model, index, entry.key, entry.value);
+    if (reason === undefined) continue;
+    findings.add({ kind: 'stale-index-entry', tree: model.name, index: index.stored.name, store: index.storeName, key: entry.key, message: reason });
   }
 }
 
-function recordExists(stores: Stores, model: TreeModel, key: unknown): boolean {
-  try {
-    return stores.records(model).has(model.key.fromStored(key));
-  } catch {
-    return false;
-  }
+/**
+ * Why an index entry (its stored key, and its value: the record key in a unique
+ * index) is not one the records call for; undefined when it is, or when its
+ * record does not decode (that record is reported itself, and its entries cannot be judged).
+ */
+export function whyIndexEntryIsStale(stores: Stores, model: TreeModel, index: IndexModel, stored: StoredKey, value: unknown): string | undefined {
+  const width = index.stored.on.length;
+  const name = `${model.name}.${index.stored.name}`;
+  const parts = storedParts(stored);
+  const unique = index.stored.unique;
+  const wellFormed = unique ? parts.length === width : parts.length === width + model.key.arity;
+  if (!wellFormed) return `${name} holds a malformed entry ${showKey(stored)} (expected ${unique ? width : `${width} + ${model.key.arity}`} parts)`;
+  const tuple = unique ? parts : parts.slice(0, width);
+  const owner = unique ? value : model.key.fromParts(parts.slice(width));
+  if (holds(stores, model, index, owner, tuple) !== false) return undefined;
+  const exists = readRecord(stores, model, owner) !== undefined;
+  return `${name} ${showKey(tuple)} names ${model.name} ${showKey(owner)}, which ${exists ? 'does not hold that value' : 'does not exist'}`;
 }

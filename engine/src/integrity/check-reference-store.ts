@@ -12,13 +12,13 @@ import { sameStoredKey, showKey, storedParts } from './stored-keys.js';
 
 export function findStaleReferenceEntries(stores: Stores, findings: Findings): void {
   for (const stored of stores.refs.keys({})) {
-    const why = whyStale(stores, storedParts(stored));
+    const why = whyReferenceEntryIsStale(stores, storedParts(stored));
     if (why === undefined) continue;
     findings.add({ kind: 'stale-reference-entry', tree: why.tree, store: REFS_STORE, key: stored, ...(why.path ? { path: why.path } : {}), message: `reverse reference ${showKey(stored)}: ${why.reason}` });
   }
 }
 
-function whyStale(stores: Stores, parts: readonly unknown[]): { tree: string; path?: string; reason: string } | undefined {
+export function whyReferenceEntryIsStale(stores: Stores, parts: readonly unknown[]): { tree: string; path?: string; reason: string } | undefined {
   const targetName = String(parts[0]);
   const { models } = stores.engine;
   const target = models.get(targetName);

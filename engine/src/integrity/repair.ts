@@ -1,15 +1,18 @@
 /**
- * Repair, inside the caller's one write transaction: rebuild from the records
- * each index store and the reverse-reference store that disagree with them,
+ * Repair, inside the caller's one write transaction: bring each index store
+ * and the reverse-reference store that disagree with the records in line,
  * and raise auto-increment counters that are behind. Records themselves are
  * never touched: which value was meant is not for a check to guess.
  */
 import { assertKeyFits } from '../schema/key-codec.js';
 import { autoKey } from '../core/meta.js';
-import { keyText, type IndexModel, type TreeModel } from '../core/tree-model.js';
+import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { Engine } from '../core/engine.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import type { Store } from '../storage/backend.js';
+import { Stores } from './stores.js';
+import { whyIndexEntryIsStale } from './check-index-store.js';
+import { whyReferenceEntryIsStale } from './check-reference-store.js';
+import { storedParts } from './stored-keys.js';
 import type { Findings } from './findings.js';
 import type { IntegrityRepair } from './report.js';
 import { entriesOf } from './check-tree.js';
@@ -17,16 +20,17 @@ import { scanRecords } from './scan-records.js';
 
 export function repair(engine: Engine, findings: Findings): IntegrityRepair[] {
   const repairs: IntegrityRepair[] = [];
+  const stores = new Stores(engine);
   for (const model of engine.models.values()) {
     for (const index of model.indexes) {
       if (!findings.indexesToRebuild.has(index.storeName)) continue;
-      const entries = rebuildIndex(engine, model, index);
-      repairs.push({ action: 'rebuild-index', tree: model.name, index: index.stored.name, message: `rebuilt ${model.name}.${index.stored.name} from the records (${entries} entries)` });
+      const changed = rebuildIndex(engine, stores, model, index);
+      repairs.push({ action: 'rebuild-index', tree: model.name, index: index.stored.name, message: `rebuilt ${model.name}.${index.stored.name} from the records (${changed} entries removed or added)` });
     }
   }
   if (findings.referencesToRebuild) {
-    const entries = rebuildReferences(engine);
-    repairs.push({ action: 'rebuild-references', message: `rebuilt the reverse-reference store from the records (${entries} entries)` });
+    const changed = rebuildReferences(engine, stores);
+    repairs.push({ action: 'rebuild-references', message: `rebuilt the reverse-reference store from the records (${changed} entries removed or added)` });
   }
   for (const [tree, largest] of findings.countersToRaise) {
     engine.meta.put(autoKey(tree), largest);
@@ -35,45 +39,50 @@ export function repair(engine: Engine, findings: Findings): IntegrityRepair[] {
   return repairs;
 }
 
-function rebuildIndex(engine: Engine, model: TreeModel, index: IndexModel): number {
+/**
+ * Brings one index in line with the records: removes the entries no record
+ * calls for, adds the missing ones. Entries of records that do not decode are
+ * kept: they cannot be judged, and the record may yet be restored.
+ */
+function rebuildIndex(engine: Engine, stores: Stores, model: TreeModel, index: IndexModel): number {
   const store = engine.store(index.storeName);
-  clear(store);
-  let written = 0;
+  // Never remove while iterating the same store (CONTEXT.md): the stale keys are read first.
+  const stale = [...store.entries({})].filter((e) => whyIndexEntryIsStale(stores, model, index, e.key, e.value) !== undefined);
+  for (const entry of stale) store.remove(entry.key);
+  let added = 0;
   for (const { key, value } of readableRecords(engine, model)) {
     for (const tuple of entriesOf(index, value)) {
       const entry = index.stored.unique ? tuple : [...tuple, ...model.key.parts(key)];
-      // With two records holding one unique value, the first in key order keeps it; the conflict stays reported.
-      if (index.stored.unique && store.has(entry)) continue;
-      if (!fits(`${model.name}.${index.stored.name}`, entry)) continue;
+      // With two records holding one unique value, the holder keeps it; the conflict stays reported.
+      if (!fits(`${model.name}.${index.stored.name}`, entry) || store.has(entry)) continue;
       store.put(entry, index.stored.unique ? key : null);
-      written++;
+      added++;
     }
   }
-  return written;
+  return stale.length + added;
 }
 
-function rebuildReferences(engine: Engine): number {
-  clear(engine.refs);
-  let written = 0;
+/** The same for the reverse-reference store. */
+function rebuildReferences(engine: Engine, stores: Stores): number {
+  const stale = [...engine.refs.keys({})].filter((key) => whyReferenceEntryIsStale(stores, storedParts(key)) !== undefined);
+  for (const key of stale) engine.refs.remove(key);
+  let added = 0;
   for (const model of engine.models.values()) {
     if (model.references.length === 0) continue;
     for (const { key, value } of readableRecords(engine, model)) {
       for (const ref of model.references) {
         const target = engine.models.get(ref.stored.target);
         if (!target) continue;
-        const seen = new Set<string>();
         for (const targetKey of ref.targets(value)) {
-          if (seen.has(keyText(targetKey))) continue;
-          seen.add(keyText(targetKey));
           const entry = [target.name, ...target.key.parts(targetKey), model.name, ref.stored.path, ...model.key.parts(key)];
-          if (!fits(`${model.name}.${ref.stored.path}`, entry)) continue;
+          if (!fits(`${model.name}.${ref.stored.path}`, entry) || engine.refs.has(entry)) continue;
           engine.refs.put(entry, null);
-          written++;
+          added++;
         }
       }
     }
   }
-  return written;
+  return stale.length + added;
 }
 
 /** Records whose value decodes and whose key is valid; the others stay reported. */
@@ -88,11 +97,6 @@ function* readableRecords(engine: Engine, model: TreeModel): Generator<{ key: Ke
     }
     yield { key, value: record.value };
   }
-}
-
-/** Never remove while iterating the same store (CONTEXT.md): the keys are read first. */
-function clear(store: Store): void {
-  for (const key of [...store.keys({})]) store.remove(key);
 }
 
 function fits(where: string, entry: readonly unknown[]): boolean {
