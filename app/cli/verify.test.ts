@@ -1,0 +1,83 @@
+/**
+ * `npm run verify` as a user runs it: a child process on a real database,
+ * its output and its exit code.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open as openLmdb } from 'lmdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntegrityReport } from '@trellis/engine';
+import { createSampleDatabase } from '../sample/index.js';
+import { runCli } from './fixtures/run-cli.js';
+
+let root: string;
+let database: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'trellis-verify-cli-'));
+  database = join(root, 'tracker');
+  await createSampleDatabase(database, { tasks: 30 });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function verify(...args: string[]) {
+  const run = runCli('verify', args, {});
+  const code = await run.exited(60_000);
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/** Sets the tasks tree's auto-increment counter back, with lmdb-js directly (the engine would never). */
+async function lowerTaskCounter(): Promise<void> {
+  const env = openLmdb({ path: database, maxDbs: 1000 });
+  await env.openDB('__meta', { useVersions: true }).put(['auto', 'tasks'], 0);
+  await env.close();
+}
+
+describe('npm run verify', () => {
+  it('prints a summary and exits 0 for a sound database', async () => {
+    const { code, stdout, stderr } = await verify(database);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: checked 6 trees, \\d+ records, \\d+ index entries, \\d+ references\nOK: no problems found\n$`));
+  });
+
+  it('prints the report as JSON with --json', async () => {
+    const { code, stdout } = await verify(database, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as IntegrityReport;
+    expect(report).toMatchObject({ ok: true, problems: [], omittedProblems: 0 });
+    expect(report.checked.trees).toBe(6);
+  });
+
+  it('exits 1 and names each problem; --repair fixes it and exits 0', async () => {
+    await lowerTaskCounter();
+    const found = await verify(database);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toMatch(/\n {2}auto-counter-behind: tasks: the auto-increment counter is at 0 but id \d+ exists; the next insert would collide\n1 problem found\n$/);
+
+    const repaired = await verify(database, '--repair');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/\n {2}repaired: raised tasks's auto-increment counter to \d+\nOK: no problems found\n$/);
+    expect((await verify(database)).code).toBe(0);
+  });
+
+  it('exits 2 with a usage line when the path is missing or a flag is unknown', async () => {
+    const missing = await verify();
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('trellis verify: no database path given (usage: npm run verify -- PATH [--repair] [--json])\n');
+    const unknown = await verify(database, '--fix');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^trellis verify: Unknown option '--fix'.*\(usage: npm run verify -- PATH/);
+    expect(unknown.stdout).toBe('');
+  });
+
+  it('exits 2 with the engine’s error for a folder that is not a database', async () => {
+    const folder = join(root, 'photos');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'cat.jpg'), 'not a database');
+    const { code, stderr } = await verify(folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`trellis verify: ${folder} is not a Trellis database: the folder holds other files and no data.mdb\n`);
+  });
+});
