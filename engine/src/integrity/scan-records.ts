@@ -21,6 +21,8 @@ export function* scanRecords(store: Store): Generator<ScannedRecord> {
       }
       return;
     } catch (error) {
+      // LMDB's own errors (MDB_…) are not about one value: let them end the check.
+      if (error instanceof Error && error.message.startsWith('MDB_')) throw error;
       // Which key failed: the next one after the last value read (keys are read without their values).
       const failed = firstOf(store.keys(after === undefined ? { limit: 1 } : { after, limit: 1 }));
       if (failed === undefined) throw error;

@@ -29,6 +29,9 @@ export class Stores {
   constructor(readonly engine: Engine) {
     this.names = engine.backend.storeNames();
     this.existing = new Set(this.names);
+    // Open every store before the first scan. Read-only, lmdb-js opens a sub-database by resetting
+    // its read transaction, and a scan in progress then failed with MDB_BAD_TXN (seen in the fault test).
+    for (const name of this.names) engine.store(name, name.startsWith('t/') ? 'records' : 'plain');
   }
 
   exists(name: string): boolean {
