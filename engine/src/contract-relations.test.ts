@@ -280,6 +280,21 @@ describe.each(backends)('contract: indexes and references ($name)', (backend) =>
       expect(found.value.joined).toBeInstanceOf(Date);
       expect(found.value.joined.getTime()).toBe(day(7).getTime());
     });
+
+    it('a timestamp index takes ISO text through the opaque face and refuses bounds of the wrong sort, or a text prefix, by name', async () => {
+      const db = await backend.open(appSchema);
+      await seed(db);
+      const opaque = db.opaque.tree('people');
+      const hits = (query: object) => [...opaque.lookup('byJoined', query)].map((h) => h.key);
+      expect(hits({ start: day(3).toISOString(), end: day(9).toISOString() })).toEqual([1, 5]);
+      // A bound need not be a stored value's exact form: a date alone reads as its midnight UTC.
+      expect(hits({ start: day(3).toISOString().slice(0, 10) })).toEqual([1, 5, 3]);
+      for (const query of [{ start: 5 }, { equals: 'not a date' }, { end: { at: 1 } }, { equals: true }]) {
+        expect(() => hits(query), JSON.stringify(query)).toThrow(/index 'byJoined' on 'joined': must be a timestamp/);
+      }
+      expect(() => [...db.people.index('byJoined').keys({ equals: 'yesterday' as never })]).toThrow(InvalidKeyError);
+      expect(() => hits({ prefix: '2024-03' })).toThrow(/prefix lookup needs a text field first, and 'joined' is not text/);
+    });
   });
 
   describe('references', () => {

@@ -178,6 +178,9 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     const parts = index.toParts(asTuple(query.equals));
     ({ start, end } = prefixRange(parts));
   } else if (query.prefix !== undefined) {
+    if (!index.prefixable) {
+      throw new InvalidKeyError(`${model.name}.${index.stored.name}`, query.prefix, `a prefix lookup needs a text field first, and '${index.stored.on[0]}' is not text: look up a range instead`);
+    }
     start = [query.prefix];
     end = [query.prefix + TEXT_END];
   } else {

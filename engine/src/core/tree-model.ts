@@ -2,6 +2,7 @@
  * The runtime model of one tree, built from its catalog entry: value codec,
  * key codec, and how to compute its index entries and outgoing references.
  */
+import { InvalidKeyError } from '../errors.js';
 import { makeKeyCodec, type KeyCodec } from '../schema/key-codec.js';
 import { pathSegments, valuesAt } from '../schema/references.js';
 import { schemaAt } from '../schema/assemble.js';
@@ -16,8 +17,12 @@ export interface IndexModel {
   readonly storeName: string;
   /** Every entry (a tuple of parts) the value puts in the index; none when a field is absent or null. */
   entries(value: unknown): KeyPart[][];
-  /** Turns looked-up values (native, e.g. a Date) into index parts. */
+  /** Turns looked-up values (native, e.g. a Date) into index parts; InvalidKeyError for a value of the wrong sort. */
   toParts(values: readonly unknown[]): KeyPart[];
+  /** Looked-up values in text form (the opaque face) → native, field by field. */
+  fromJsonParts(values: readonly unknown[]): unknown[];
+  /** Whether the first field holds text, so that a text prefix can match it. */
+  readonly prefixable: boolean;
 }
 
 export interface ReferenceModel {
@@ -73,8 +78,17 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
     const leaf = node['type'] === 'array' ? ((node['items'] as JsonSchema | undefined) ?? node) : node;
     const kind = valueKindOf(leaf) ?? valueKindOf(((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
     const toPart = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (v as KeyPart));
-    return { segments: node['type'] === 'array' ? [...segments, '[]'] : segments, toPart };
+    const typed = leaf['type'] !== undefined ? leaf : (((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
+    const text = typed['type'] === 'string' && kind === undefined;
+    return { segments: node['type'] === 'array' ? [...segments, '[]'] : segments, toPart, kind, text };
   });
+  const queryPart = (v: unknown, i: number): KeyPart => {
+    const field = fields[i];
+    if (!field) return v as KeyPart;
+    const problem = field.kind?.queryProblem(v);
+    if (problem !== undefined) throw new InvalidKeyError(tree, v, `index '${stored.name}' on '${stored.on[i]}': ${problem}`);
+    return field.toPart(v);
+  };
   return {
     tree,
     stored,
@@ -89,7 +103,9 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
       }
       return tuples;
     },
-    toParts: (values) => values.map((v, i) => (fields[i] ? fields[i].toPart(v) : (v as KeyPart))),
+    toParts: (values) => values.map(queryPart),
+    prefixable: fields[0]?.text ?? false,
+    fromJsonParts: (values) => values.map((v, i) => (fields[i]?.kind ? fields[i].kind.queryFromJson(v) : v)),
   };
 }
 

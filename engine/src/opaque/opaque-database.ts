@@ -9,7 +9,7 @@ import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
 import type { Engine } from '../core/engine.js';
-import type { TreeModel } from '../core/tree-model.js';
+import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
 import { verifyEngine } from '../integrity/verify.js';
@@ -136,7 +136,7 @@ export class OpaqueTree {
   lookup(index: string, query: IndexQuery = {}): Generator<IndexHit> {
     this.engine.assertOpen();
     const model = indexModel(this.model, index);
-    return lookup(this.engine, this.model, model, this.nativeQuery(model.stored.on, query));
+    return lookup(this.engine, this.model, model, this.nativeQuery(model, query));
   }
 
   referencedBy(key: unknown, options: { limit?: number } = {}): ReferenceHolder[] {
@@ -177,14 +177,13 @@ export class OpaqueTree {
     return json.ok ? { key, value: json.value, revision } : { key, value: undefined, revision, problems: json.issues };
   }
 
-  private nativeQuery(on: readonly string[], query: IndexQuery): IndexQuery {
-    const node = (path: string) => (this.model.stored.value['properties'] as Record<string, Record<string, unknown>> | undefined)?.[path];
-    const isTime = on.map((path) => node(path)?.['x-trellis'] === 'timestamp');
+  /** Text-form bounds (timestamps as ISO text) → native, as the typed face would give them. */
+  private nativeQuery(index: IndexModel, query: IndexQuery): IndexQuery {
+    const compound = index.stored.on.length > 1;
     const convert = (v: unknown): unknown => {
       if (v === undefined) return v;
-      const parts = on.length > 1 && Array.isArray(v) ? v : [v];
-      const out = parts.map((p, i) => (isTime[i] && typeof p === 'string' ? new Date(p) : p));
-      return on.length > 1 && Array.isArray(v) ? out : out[0];
+      if (compound && Array.isArray(v)) return index.fromJsonParts(v);
+      return compound ? v : index.fromJsonParts([v])[0];
     };
     return { ...query, equals: convert(query.equals), start: convert(query.start), end: convert(query.end) };
   }

@@ -13,6 +13,10 @@ export interface ValueKind {
   fromJson(json: unknown): { ok: true; value: unknown } | { ok: false; message: string };
   /** What an index stores for this value (must be a key part). */
   toIndexPart(value: unknown): string | number | boolean | null;
+  /** Why a value cannot be looked up in an index on this kind (undefined when it can): queries are not schema-checked. */
+  queryProblem(value: unknown): string | undefined;
+  /** A looked-up value given in text form (the opaque face) → native; lenient where a prefix of a form makes sense. */
+  queryFromJson(json: unknown): unknown;
 }
 
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
@@ -41,6 +45,10 @@ const timestamp: ValueKind = {
     return { ok: true, value: date };
   },
   toIndexPart: (value) => (value as Date).getTime(),
+  queryProblem: (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime()) ? undefined : 'must be a timestamp (a Date, or ISO 8601 text like 2024-05-01T12:00:00Z)',
+  // Any text Date.parse reads ('2024-05-01', '2024-05-01T12:00Z'): a bound need not be a stored value's exact form.
+  queryFromJson: (json) => (typeof json === 'string' ? new Date(json) : json),
 };
 
 const bytes: ValueKind = {
@@ -58,6 +66,8 @@ const bytes: ValueKind = {
   toIndexPart: () => {
     throw new Error('bytes cannot be indexed');
   },
+  queryProblem: () => 'bytes cannot be indexed',
+  queryFromJson: (json) => json,
 };
 
 const kinds: Readonly<Record<string, ValueKind>> = { timestamp, bytes };
