@@ -41,10 +41,18 @@ export async function attemptSave(ui: TrellisApp): Promise<void> {
   }
 }
 
-/** Clicks Delete and confirms (the app's own confirm step, or a native dialog if it uses one). */
+/**
+ * Clicks Delete and confirms (the app's own confirm step, or a native dialog if it uses one).
+ * The app's confirm first looks up what points at the record; when that shows the delete
+ * would be refused, it offers no Delete (its `delete-refused` names the holders) and nothing
+ * is confirmed.
+ */
 export async function deleteRecord(ui: TrellisApp): Promise<void> {
   ui.page.once('dialog', (dialog) => void dialog.accept());
   await ui.record.delete.click();
-  await expect(ui.record.deleteConfirm.or(ui.record.deleteRefused)).toBeVisible();
-  if (await ui.record.deleteConfirm.isVisible()) await ui.record.deleteConfirmYes.click();
+  await expect(ui.record.deleteConfirm.or(ui.record.deleteRefused).first()).toBeVisible();
+  if (await ui.record.deleteConfirm.isVisible()) {
+    await expect(ui.record.deleteConfirm).not.toHaveAttribute('data-state', 'loading');
+    if (await ui.record.deleteConfirmYes.isEnabled()) await ui.record.deleteConfirmYes.click();
+  }
 }

@@ -5,8 +5,8 @@
  */
 import type { JSX } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
+import { conflictTexts } from './conflict-texts.js';
 import { DiffPane } from './DiffPane.js';
-import { toJson5 } from './json5-text.js';
 
 export interface ConflictViewProps {
   readonly mine: string;
@@ -19,16 +19,24 @@ export interface ConflictViewProps {
 
 export function ConflictView(props: ConflictViewProps): JSX.Element {
   const theirs = props.theirs;
-  const theirsText = theirs === null ? '// deleted by someone else' : theirs.value === undefined ? '// the stored value does not decode' : toJson5(theirs.value);
+  const texts = conflictTexts(props.mine, theirs);
   return (
     <section className="conflict-view" data-testid="conflict-view" aria-label="Conflicting versions">
       <p className="conflict-explain">
         {theirs === null
           ? 'This record was deleted elsewhere while you edited it.'
           : `This record was changed elsewhere (now revision ${theirs.revision}) while you edited it.`}{' '}
-        Left: theirs. Right: yours.
+        Left: theirs. Right: yours.{texts.mineFormatted ? ' Both are shown in the same formatting; your text in the editor is kept as you typed it.' : ''}
       </p>
-      <DiffPane original={theirsText} modified={props.mine} theme={props.theme} />
+      <div className="conflict-headers" aria-hidden="true">
+        <div className="conflict-header" data-testid="conflict-theirs-header">
+          {theirs === null ? 'Theirs — deleted' : `Theirs — revision ${theirs.revision}`}
+        </div>
+        <div className="conflict-header" data-testid="conflict-mine-header">
+          Yours — unsaved
+        </div>
+      </div>
+      <DiffPane original={texts.theirs} modified={texts.mine} theme={props.theme} />
       <div className="conflict-actions">
         <button type="button" data-testid="conflict-keep-mine" onClick={props.onKeepMine}>
           {theirs === null ? 'Re-create with mine' : 'Keep mine (save over theirs)'}

@@ -23,7 +23,12 @@ export function DiffPane({ original, modified, theme }: DiffPaneProps): JSX.Elem
     const editor = monaco.editor.createDiffEditor(host.current, {
       readOnly: true,
       originalEditable: false,
+      // Always two columns (the headers above name them), even in a narrow panel where Monaco would go inline.
       renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: false,
+      // Fixed halves, so the column headers stay over their panes.
+      enableSplitViewResizing: false,
+      renderOverviewRuler: false,
       minimap: { enabled: false },
       automaticLayout: true,
       scrollBeyondLastLine: false,

@@ -19,6 +19,8 @@ registerProviders(monaco);
 /** What the parent can do to the editor. */
 export interface PaneApi {
   reveal(line: number, column: number): void;
+  /** The model's text now (React's copy can be a keystroke behind). */
+  getText(): string | undefined;
 }
 
 export interface TextLoad {
@@ -49,7 +51,9 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
 
   const onMount = (editor: Monaco.editor.IStandaloneCodeEditor) => {
     editorRef.current = editor;
-    // Monaco handles the key (and stops it), so the shell's global shortcut does not save twice.
+    // Monaco handles the key (and stops it, even when there is nothing to save), so the shell's
+    // global shortcut does not save twice and the browser never opens "Save page as…".
+    // onSave reads the model's text itself and applies the same enabled check as the Save button.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => latest.current.onSave());
     props.apiRef.current = {
       reveal(line, column) {
@@ -57,6 +61,7 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
         editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
         editor.focus();
       },
+      getText: () => editor.getModel()?.getValue(),
     };
   };
 

@@ -10,11 +10,11 @@ import { useCommand } from '../commands/use-command.js';
 import { BrokenEntry } from './BrokenEntry.js';
 import { ConflictView } from './ConflictView.js';
 import { DeleteConfirm, DeleteRefused } from './DeleteDialog.js';
-import { deleteEffects, describeDeleteEffects } from './delete-effects.js';
 import { EditorToolbar, type ToolbarActions } from './EditorToolbar.js';
 import { KeyField } from './KeyField.js';
 import { MonacoPane, type PaneApi } from './MonacoPane.js';
 import { ProblemsList } from './ProblemsList.js';
+import { saveBlocked, type SaveFacts } from './save-gate.js';
 import { needsKeyInput } from './session-actions.js';
 import { useRecordSession, type RecordSession } from './use-record-session.js';
 import './editor.css';
@@ -42,7 +42,18 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
   const editing = session.base.mode === 'edit' ? session.base.entry : null;
 
-  useCommand({ id: 'record.save', label: 'Save Record', group: 'Record', keys: ['Mod+S'], run: () => void session.save(), enabled: () => disabled.save === undefined });
+  // Every way of saving (button, menu, palette, the shell's Mod+S, Monaco's Ctrl/Cmd+S) goes
+  // through here: the editor model's text at this moment, the Save button's enabled rule on it.
+  const latest = useRef({ session, readOnlyWhy: readOnly ? readOnlyWhy : undefined });
+  latest.current = { session, readOnlyWhy: readOnly ? readOnlyWhy : undefined };
+  const requestSave = () => {
+    const { session: now, readOnlyWhy: why } = latest.current;
+    const text = pane.current?.getText() ?? now.text;
+    if (saveBlocked(saveFacts(now, why), text) !== undefined) return;
+    void now.save(text);
+  };
+
+  useCommand({ id: 'record.save', label: 'Save Record', group: 'Record', keys: ['Mod+S'], run: requestSave, enabled: () => disabled.save === undefined });
   useCommand({ id: 'record.revert', label: 'Revert Record', group: 'Record', run: () => void session.revert(), enabled: () => disabled.revert === undefined });
   useCommand({ id: 'record.new', label: 'New Record', group: 'Record', run: () => session.startCreate(), enabled: () => disabled.create === undefined });
   useCommand({ id: 'record.duplicate', label: 'Duplicate Record', group: 'Record', run: () => session.startCreate(session.text), enabled: () => disabled.duplicate === undefined });
@@ -55,7 +66,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
         disabled={disabled}
         status={session.status}
         creating={session.base.mode === 'create'}
-        onSave={() => void session.save()}
+        onSave={requestSave}
         onRevert={() => void session.revert()}
         onCreate={() => session.startCreate()}
         onDuplicate={() => session.startCreate(session.text)}
@@ -65,14 +76,20 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
       <ElsewhereBanner session={session} />
       {session.deleteStep?.type === 'confirm' && editing ? (
         <DeleteConfirm
+          client={props.client}
+          database={props.database}
+          tree={props.tree.name}
+          recordKey={editing.key}
           text={editing.text}
-          effects={describeDeleteEffects(deleteEffects(props.database, props.tree.name))}
           busy={session.busy}
           onConfirm={() => void session.confirmDelete()}
           onCancel={() => session.setDeleteStep(null)}
+          onFollow={props.onFollow}
         />
       ) : null}
-      {session.deleteStep?.type === 'refused' ? <DeleteRefused holders={session.deleteStep.holders} onFollow={props.onFollow} onClose={() => session.setDeleteStep(null)} /> : null}
+      {session.deleteStep?.type === 'refused' ? (
+        <DeleteRefused database={props.database} tree={props.tree.name} holders={session.deleteStep.holders} onFollow={props.onFollow} onClose={() => session.setDeleteStep(null)} />
+      ) : null}
       {session.broken && editing ? (
         <BrokenEntry entry={editing} />
       ) : (
@@ -85,7 +102,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           tree={props.tree}
           client={props.client}
           onFollow={props.onFollow}
-          onSave={() => void session.save()}
+          onSave={requestSave}
           apiRef={pane}
         />
       )}
@@ -97,17 +114,24 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   );
 }
 
+function saveFacts(session: RecordSession, readOnlyWhy: string | undefined): SaveFacts {
+  return {
+    readOnlyWhy,
+    busy: session.busy,
+    broken: session.broken,
+    conflict: session.conflict !== null,
+    mode: session.base.mode,
+    baseText: session.base.text,
+    problems: session.problems,
+    problemsText: session.problemsText,
+  };
+}
+
 function disabledActions(session: RecordSession, readOnlyWhy: string | undefined): ToolbarActions {
   const editing = session.base.mode === 'edit';
   const busy = session.busy ? 'Working…' : undefined;
   return {
-    save:
-      readOnlyWhy ??
-      busy ??
-      (session.broken ? 'The stored value does not decode' : undefined) ??
-      (session.conflict ? 'Resolve the conflict first' : undefined) ??
-      (session.problems.length > 0 ? 'Fix the problems first' : undefined) ??
-      (editing && !session.dirty ? 'No changes to save' : undefined),
+    save: saveBlocked(saveFacts(session, readOnlyWhy), session.text),
     revert: busy ?? (session.dirty || session.conflict || session.elsewhere ? undefined : 'No changes to discard'),
     create: readOnlyWhy ?? busy,
     duplicate: readOnlyWhy ?? busy ?? (!editing ? 'Save the new record first' : session.broken ? 'The stored value does not decode' : undefined),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteEffects, describeDeleteEffects } from './delete-effects.js';
+import { deleteImpact, groupByRule } from './delete-effects.js';
 
 const ref = (path: string, target: string, onDelete: string) => ({ path, target, onDelete, many: path.endsWith('[]') });
 const trees = [
@@ -8,15 +8,42 @@ const trees = [
   { name: 'comments', references: [ref('task', 'tasks', 'cascade'), ref('author', 'users', 'restrict')] },
 ];
 const database = { trees: trees as never };
+const holder = (tree: string, key: number, path: string) => ({ tree, key, text: `${tree}/${key}`, path });
 
-describe('deleteEffects', () => {
-  it('sorts the references pointing at a tree by what a delete does', () => {
-    expect(deleteEffects(database, 'users')).toEqual({ cascade: [], setNull: ['teams.members[]', 'tasks.assignee'], restrict: ['teams.lead', 'comments.author'] });
-    expect(deleteEffects(database, 'tasks')).toEqual({ cascade: ['tasks.parent', 'comments.task'], setNull: [], restrict: [] });
+describe('deleteImpact', () => {
+  it('says nothing points here when nothing does, whatever the schema declares', () => {
+    expect(deleteImpact(database, 'tasks', [])).toEqual({ groups: [], refused: false, lines: ['Nothing points at this record.'] });
   });
 
-  it('says nothing for a tree nobody points at', () => {
-    expect(describeDeleteEffects(deleteEffects(database, 'labels'))).toEqual([]);
-    expect(describeDeleteEffects(deleteEffects(database, 'tasks'))[0]).toContain('tasks.parent, comments.task are deleted too');
+  it('counts the records a cascade deletes, by tree and field', () => {
+    const impact = deleteImpact(database, 'tasks', [holder('tasks', 2, 'parent'), holder('comments', 1, 'task'), holder('tasks', 3, 'parent'), holder('tasks', 4, 'parent')]);
+    expect(impact.refused).toBe(false);
+    expect(impact.lines).toEqual(['4 records will be deleted too (tasks.parent: 3, comments.task: 1), and whatever those hold in turn by the same rules.']);
+  });
+
+  it('counts the references cleared', () => {
+    const impact = deleteImpact(database, 'users', [holder('tasks', 5, 'assignee')]);
+    expect(impact.lines).toEqual(['1 record will have their reference cleared (tasks.assignee: 1).']);
+  });
+
+  it('is refused while restrict holders remain, naming the fields', () => {
+    const impact = deleteImpact(database, 'users', [holder('tasks', 5, 'assignee'), holder('teams', 1, 'lead'), holder('comments', 9, 'author'), holder('comments', 8, 'author')]);
+    expect(impact.refused).toBe(true);
+    expect(impact.lines).toEqual(['Refused: 3 records still hold it through teams.lead, comments.author — change them first.']);
+  });
+
+  it('says "at least" when the holder list was cut short', () => {
+    expect(deleteImpact(database, 'users', [holder('tasks', 5, 'assignee')], true).lines[0]).toMatch(/^At least 1 records will/);
+  });
+});
+
+describe('groupByRule', () => {
+  it('groups by tree and field, blocking holders first', () => {
+    const groups = groupByRule(database, 'users', [holder('tasks', 5, 'assignee'), holder('comments', 9, 'author'), holder('tasks', 6, 'assignee'), holder('teams', 1, 'lead')]);
+    expect(groups.map((g) => [g.tree, g.path, g.onDelete, g.holders.map((h) => h.text)])).toEqual([
+      ['comments', 'author', 'restrict', ['comments/9']],
+      ['teams', 'lead', 'restrict', ['teams/1']],
+      ['tasks', 'assignee', 'setNull', ['tasks/5', 'tasks/6']],
+    ]);
   });
 });

@@ -27,16 +27,17 @@ const at = (path: string, message = 'is wrong') => locateIssue(doc(text), { path
 
 describe('locateIssue', () => {
   it('puts a scalar issue on the value', () => {
-    expect(at('/title')).toEqual([[2, 10, 'is wrong']]);
+    expect(at('/title')).toEqual([[2, 10, 'title: is wrong']]);
+    expect(at('/title', 'must not have fewer than 1 characters')).toEqual([[2, 10, 'title: must be at least 1 character']]);
   });
 
   it('follows array items', () => {
-    expect(at('/tags/2/name')).toEqual([[7, 13, 'is wrong']]);
+    expect(at('/tags/2/name')).toEqual([[7, 13, 'tags[2].name: is wrong']]);
   });
 
   it('finds quoted keys and decodes ~0 / ~1', () => {
-    expect(at('/due date')).toEqual([[3, 15, 'is wrong']]);
-    expect(at('/a~1b/x~0y')).toEqual([[9, 19, 'is wrong']]);
+    expect(at('/due date')).toEqual([[3, 15, 'due date: is wrong']]);
+    expect(at('/a~1b/x~0y')).toEqual([[9, 19, 'a/b.x~y: is wrong']]);
   });
 
   it('marks an unknown field by its name, one problem per field', () => {
@@ -50,17 +51,17 @@ describe('locateIssue', () => {
   it('keeps other messages joined with an unknown field', () => {
     expect(at('/tags/2', "unknown field 'colour'; must have x")).toEqual([
       [7, 16, "unknown field 'colour'"],
-      [7, 5, 'must have x'],
+      [7, 5, 'tags[2]: must have x'],
     ]);
   });
 
   it('marks an object by the field that holds it, the whole value by its first brace', () => {
-    expect(at('/settings', "missing required field 'visibility'")).toEqual([[10, 3, "missing required field 'visibility'"]]);
+    expect(at('/settings', "missing required field 'visibility'")).toEqual([[10, 3, "settings: missing required field 'visibility'"]]);
     expect(at('', 'is too large')).toEqual([[1, 1, 'is too large']]);
   });
 
   it('falls back to the deepest existing node and names the path', () => {
-    expect(at('/tags/9/name')).toEqual([[4, 3, '/tags/9/name: is wrong']]);
+    expect(at('/tags/9/name')).toEqual([[4, 3, 'tags[9].name: is wrong']]);
   });
 
   it('gives spans that end after the node', () => {

@@ -6,6 +6,7 @@
  */
 import type { DocumentNode, ValueNode } from '@humanwhocodes/momoa';
 import type { Span, TextProblem } from './json5-text.js';
+import { problemMessage } from './problem-wording.js';
 import { findMember, parsePointer, resolve, spanOf, walkValues, memberName } from './ast-paths.js';
 
 export interface Issue {
@@ -25,8 +26,8 @@ export function unknownFieldNames(message: string): string[] {
 export function locateIssue(document: DocumentNode, issue: Issue): TextProblem[] {
   const segments = parsePointer(issue.path);
   const { node, member, complete } = resolve(document, segments);
-  const where = complete ? issue.path || 'the value' : issue.path;
-  const message = complete ? issue.message : `${where}: ${issue.message}`;
+  // The field is named in the message too: the list shows messages without their place in the text.
+  const message = problemMessage(issue.path, issue.message);
   const unknown = complete ? unknownFieldNames(issue.message) : [];
   const names = unknown.flatMap((name) => {
     const m = findMember(node, name);
@@ -35,7 +36,7 @@ export function locateIssue(document: DocumentNode, issue: Issue): TextProblem[]
   if (names.length > 0) {
     // Anything said besides the unknown fields still needs its own marker.
     const rest = issue.message.split('; ').filter((part) => !UNKNOWN_FIELDS.test(part));
-    return rest.length > 0 ? [...names, { ...containerSpan(node, member), message: rest.join('; ') }] : names;
+    return rest.length > 0 ? [...names, { ...containerSpan(node, member), message: problemMessage(issue.path, rest.join('; ')) }] : names;
   }
   return [{ ...containerSpan(node, member), message }];
 }

@@ -3,7 +3,7 @@
  * happened last (saved, refused, conflict, changed elsewhere). Writes go
  * through ./session-actions; this hook maps their outcomes to state.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HolderDetail, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
 import { placeIssues } from './check-text.js';
 import type { Status } from './EditorToolbar.js';
@@ -15,6 +15,8 @@ import { templateText } from './template.js';
 import type { Schema } from './schema-nav.js';
 import { useLiveChanges, type Elsewhere } from './use-live-changes.js';
 import { useValidation } from './use-validation.js';
+import { shownProblems } from './save-gate.js';
+import { reportUnsaved } from '../state/unsaved-edits.js';
 
 export interface SessionInput {
   readonly client: Transport;
@@ -25,7 +27,10 @@ export interface SessionInput {
   readonly onDeleted: (text: string) => void;
 }
 
-type Base = { readonly mode: 'edit'; readonly entry: RecordEntry; readonly text: string } | { readonly mode: 'create'; readonly text: string; readonly note: string | undefined };
+/** `template`: the create text is the generated template (not a duplicate), so its schema problems wait for an edit. */
+type Base =
+  | { readonly mode: 'edit'; readonly entry: RecordEntry; readonly text: string }
+  | { readonly mode: 'create'; readonly text: string; readonly note: string | undefined; readonly template: boolean };
 type DeleteStep = null | { readonly type: 'confirm' } | { readonly type: 'refused'; readonly holders: readonly HolderDetail[] };
 
 function entryText(entry: RecordEntry): string {
@@ -33,7 +38,7 @@ function entryText(entry: RecordEntry): string {
 }
 
 function baseFor(tree: TreeSummary, record: RecordEntry | null): Base {
-  return record ? { mode: 'edit', entry: record, text: entryText(record) } : { mode: 'create', text: templateText(tree.value as Schema, new Date()), note: undefined };
+  return record ? { mode: 'edit', entry: record, text: entryText(record) } : { mode: 'create', text: templateText(tree.value as Schema, new Date()), note: undefined, template: true };
 }
 
 export function useRecordSession(input: SessionInput) {
@@ -41,6 +46,11 @@ export function useRecordSession(input: SessionInput) {
   const [base, setBase] = useState<Base>(() => baseFor(tree, input.record));
   const [load, setLoad] = useState<TextLoad>({ text: base.text, generation: 0 });
   const [text, setText] = useState(base.text);
+  /** The editor's text as of its last change event: ahead of `text` until React renders. */
+  const textRef = useRef(base.text);
+  /** A fresh template's schema problems are not shown until the user edits it or tries to save. */
+  const [quiet, setQuiet] = useState(base.mode === 'create' && base.template);
+  const owner = useId();
   const [outcome, setOutcome] = useState<Status | null>(null);
   const [conflict, setConflict] = useState<{ theirs: RecordEntry | null } | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
@@ -57,6 +67,8 @@ export function useRecordSession(input: SessionInput) {
     setBase(next);
     setLoad((l) => ({ text: next.text, generation: l.generation + 1 }));
     setText(next.text);
+    textRef.current = next.text;
+    setQuiet(next.mode === 'create' && next.template);
     setOutcome(next.mode === 'create' && next.note ? { state: 'dirty', text: next.note } : null);
     setConflict(null);
     setElsewhere(null);
@@ -86,6 +98,22 @@ export function useRecordSession(input: SessionInput) {
     if (change.type === 'changed' && !latest.current.dirty) show({ mode: 'edit', entry: change.entry, text: entryText(change.entry) });
     else setElsewhere(change);
   });
+
+  /** The editor's text changed (typed, pasted, formatted; a load's echo is ignored). */
+  const edit = (t: string) => {
+    if (t === textRef.current) return;
+    textRef.current = t;
+    setText(t);
+    setQuiet(false);
+    // Reported at once, so a navigation right after the keystroke already knows.
+    reportUnsaved(owner, t !== latest.current.base.text);
+    if (outcome?.state !== 'conflict') setOutcome(null);
+  };
+
+  // What navigation guards ask (state/unsaved-edits): dirty or holding a conflict; false once saved, reverted or closed.
+  const unsaved = dirty || conflict !== null;
+  useEffect(() => reportUnsaved(owner, unsaved), [owner, unsaved]);
+  useEffect(() => () => reportUnsaved(owner, false), [owner]);
 
   const finish = (result: SaveOutcome, savedText: string) => {
     if (result.type === 'saved') {
@@ -118,10 +146,13 @@ export function useRecordSession(input: SessionInput) {
     }
   };
 
-  const save = () =>
+  /** Takes the editor's text at the moment of the keypress or click (`given`), never a render behind. */
+  const save = (given?: string) =>
     exclusive(async () => {
       if (!input.writable || broken || conflict) return;
-      const saving = text;
+      const saving = given ?? textRef.current;
+      if (saving !== textRef.current) edit(saving);
+      setQuiet(false);
       const checked = await validation.checkNow(saving);
       if (checked.value === undefined || checked.problems.length > 0) {
         setOutcome({ state: 'error', text: `Not saved: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} to fix first` });
@@ -136,10 +167,11 @@ export function useRecordSession(input: SessionInput) {
   const keepMine = () =>
     exclusive(async () => {
       if (!conflict || base.mode !== 'edit') return;
-      const parsed = parseJson5(text);
+      const mine = textRef.current;
+      const parsed = parseJson5(mine);
       if (!parsed.ok) return;
       const theirs = conflict.theirs;
-      finish(theirs ? await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision) : await recreate(client, tree.name, base.entry.key, parsed.value), text);
+      finish(theirs ? await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision) : await recreate(client, tree.name, base.entry.key, parsed.value), mine);
     });
 
   const takeTheirs = () => {
@@ -150,9 +182,10 @@ export function useRecordSession(input: SessionInput) {
 
   const recreateFromEdit = () =>
     exclusive(async () => {
-      const parsed = parseJson5(text);
+      const mine = textRef.current;
+      const parsed = parseJson5(mine);
       if (base.mode !== 'edit' || !parsed.ok) return setOutcome({ state: 'error', text: 'Fix the text before re-creating' });
-      finish(await recreate(client, tree.name, base.entry.key, parsed.value), text);
+      finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine);
     });
 
   const revert = () =>
@@ -167,11 +200,11 @@ export function useRecordSession(input: SessionInput) {
     const composite = tree.key.kind === 'composite' ? tree.key.fields : [];
     const note = seed === undefined ? 'New record: fill in the fields, then save' : composite.length ? `Duplicate: change the key fields (${composite.join(', ')}) before saving` : 'Duplicate: not saved yet';
     setKeyText(seed !== undefined && base.mode === 'edit' && needsKeyInput(tree) ? JSON.stringify(base.entry.key) : '');
-    show({ mode: 'create', text: seed ?? templateText(tree.value as Schema, new Date()), note });
+    show({ mode: 'create', text: seed ?? templateText(tree.value as Schema, new Date()), note, template: seed === undefined });
   };
 
   const format = () => {
-    const parsed = parseJson5(text);
+    const parsed = parseJson5(textRef.current);
     if (parsed.ok) setLoad((l) => ({ text: toJson5(parsed.value), generation: l.generation + 1 }));
   };
 
@@ -202,13 +235,9 @@ export function useRecordSession(input: SessionInput) {
     load,
     text,
     /** From the editor; the echo of a load is not an edit, so it keeps the status. */
-    edit: (t: string) => {
-      if (t === text) return;
-      setText(t);
-      if (outcome?.state !== 'conflict') setOutcome(null);
-    },
+    edit,
     status, dirty, busy, broken, conflict, elsewhere, keyText, setKeyText, deleteStep, setDeleteStep,
-    problems: validation.problems, pending: validation.pending,
+    problems: shownProblems(validation.problems, quiet), problemsText: validation.checkedText, pending: validation.pending,
     save, keepMine, takeTheirs, recreateFromEdit, revert, startCreate, format, confirmDelete,
   };
 }

@@ -12,6 +12,8 @@ const DEBOUNCE_MS = 250;
 
 export interface Validation {
   readonly problems: readonly TextProblem[];
+  /** The text `problems` were found in (they stay up, moved by Monaco, while a newer text is checked). */
+  readonly checkedText: string;
   /** True until the text on screen has been checked. */
   readonly pending: boolean;
   /** Checks now (for a save) and shows the result. */
@@ -46,5 +48,5 @@ export function useValidation(client: Transport, tree: string, text: string, ena
 
   const current = state.text === text;
   // While a check is pending the last problems stay up: Monaco moves their markers with the edits.
-  return { problems: enabled ? state.problems : [], pending: enabled && !current, checkNow, show };
+  return { problems: enabled ? state.problems : [], checkedText: state.text, pending: enabled && !current, checkNow, show };
 }

@@ -4,7 +4,7 @@
  * those keys already mean something.
  */
 import { useEffect } from 'react';
-import type { CommandRegistry } from '../commands/registry.js';
+import { shortcutOf, type CommandRegistry } from '../commands/registry.js';
 import { IS_MAC } from './shortcut-label.js';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -16,6 +16,8 @@ export function useShortcuts(registry: CommandRegistry): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
+      // Mod+S never reaches the browser ("Save page as…"), even when there is nothing to save.
+      if (shortcutOf(event, IS_MAC) === 'Mod+S') event.preventDefault();
       const command = registry.match(event, IS_MAC);
       if (!command) return;
       const usesMod = command.keys?.some((keys) => keys.startsWith('Mod+')) ?? false;
