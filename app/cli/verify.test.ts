@@ -34,7 +34,8 @@ async function lowerTaskCounter(): Promise<void> {
   await env.close();
 }
 
-describe('npm run verify', () => {
+// Each case spawns node + tsx (a few seconds each on a loaded 2-core machine).
+describe('npm run verify', { timeout: 90_000 }, () => {
   it('prints a summary and exits 0 for a sound database', async () => {
     const { code, stdout, stderr } = await verify(database);
     expect(stderr).toBe('');
