@@ -9,6 +9,8 @@ export interface CliArguments {
   readonly port: number | undefined;
   readonly readOnly: boolean;
   readonly openBrowser: boolean;
+  /** --help / -h: print the usage and stop. */
+  readonly help: boolean;
 }
 
 export type ParsedArguments = { readonly ok: true; readonly value: CliArguments } | { readonly ok: false; readonly error: string };
@@ -24,10 +26,13 @@ export function parseCliArguments(argv: readonly string[]): ParsedArguments {
         port: { type: 'string' },
         'read-only': { type: 'boolean', default: false },
         'no-open': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    // Node's message ends in advice about '--' that reads wrongly after npm's own '--'.
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    return { ok: false, error: message };
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) return { ok: false, error: `expected one database path, got ${positionals.length}: ${positionals.join(' ')}` };
@@ -37,6 +42,6 @@ export function parseCliArguments(argv: readonly string[]): ParsedArguments {
   }
   return {
     ok: true,
-    value: { path: positionals[0], port, readOnly: values['read-only'], openBrowser: !values['no-open'] },
+    value: { path: positionals[0], port, readOnly: values['read-only'], openBrowser: !values['no-open'], help: values.help },
   };
 }

@@ -30,9 +30,16 @@ describe('serve', () => {
 
   it('takes a relative path from where the user ran npm (INIT_CWD)', async () => {
     const run = runCli('serve', ['tracker', '--read-only'], { ...env(), INIT_CWD: root });
-    await run.line(new RegExp(`^Trellis is serving ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at `));
+    await run.line(new RegExp(`^Trellis is serving ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(read-only\\) at `));
     run.child.kill('SIGINT');
     expect(await run.exited()).toBe(0);
+  });
+
+  it('prints its usage for --help and exits 0 without opening anything', async () => {
+    const run = runCli('serve', ['--help'], env());
+    expect(await run.exited()).toBe(0);
+    expect(run.stdout()).toMatch(/^usage: npm run serve -- PATH .*\n\nServes the Trellis browser UI/);
+    expect(run.stderr()).toBe('');
   });
 
   it('exits 2 with a one-line usage error when the path is missing', async () => {

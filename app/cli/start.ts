@@ -14,10 +14,22 @@ import { runWebSession } from './web-session.js';
 
 const USAGE = 'usage: npm start [-- PATH] [--read-only]';
 
+const HELP = [
+  USAGE,
+  '',
+  'Opens the Trellis desktop app on PATH, or on the sample database (created on first run).',
+  "Where Electron's binary is missing, serves the same UI to your browser instead.",
+  '  --read-only  refuse every write',
+].join('\n');
+
 runCommand('start', async () => {
   const parsed = parseCliArguments(process.argv.slice(2));
   if (!parsed.ok) throw new CliError(2, `${parsed.error} (${USAGE})`);
-  const { path: given, ...flags } = parsed.value;
+  if (parsed.value.help) {
+    printLine(HELP);
+    return;
+  }
+  const { path: given, help: _help, ...flags } = parsed.value;
   const path = given === undefined ? await samplePath() : resolveUserPath(given);
 
   const electron = findElectronBinary();

@@ -42,8 +42,10 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
     await host.close();
   });
   // e2e reads the URL from this line: keep its shape.
-  printLine(`Trellis is serving ${host.path} at ${web.url}`);
-  if (browserSkipReason(options.openBrowser) === undefined) await openInBrowser(web.url, logError);
+  printLine(`Trellis is serving ${host.path}${options.readOnly ? ' (read-only)' : ''} at ${web.url}`);
+  const skip = browserSkipReason(options.openBrowser);
+  if (skip === undefined) await openInBrowser(web.url, logError);
+  else if (skip === 'no display') logError('no display here to open a browser on: open the address above in a browser on this machine');
 }
 
 /** Closes the database on Ctrl+C / SIGTERM (LMDB is durable anyway; this releases readers and locks tidily). */
