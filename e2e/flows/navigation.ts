@@ -1,5 +1,5 @@
 /** Moving around: trees, records, references, history. */
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Dialog, type Locator } from '@playwright/test';
 import type { TrellisApp } from '../pages/trellis-app.js';
 
 export async function openTree(ui: TrellisApp, tree: string): Promise<void> {
@@ -42,9 +42,18 @@ export async function goBack(ui: TrellisApp, via: 'button' | 'keyboard'): Promis
   else await ui.page.keyboard.press('Alt+ArrowLeft');
 }
 
-/** Reloads the window and waits until the tree list is back. */
+/**
+ * Reloads the window and waits until the tree list is back. A record left with an
+ * unsaved edit (a refused save) makes the page ask first: the reload is meant, so accept.
+ */
 export async function reload(ui: TrellisApp): Promise<void> {
-  await ui.page.reload();
+  const acceptLeaving = (dialog: Dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss());
+  ui.page.on('dialog', acceptLeaving);
+  try {
+    await ui.page.reload();
+  } finally {
+    ui.page.off('dialog', acceptLeaving);
+  }
   await expect(ui.trees.items.first()).toBeVisible();
 }
 

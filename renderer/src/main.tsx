@@ -2,10 +2,14 @@
 import { createRoot } from 'react-dom/client';
 import { connect } from './client/connect.js';
 import { App } from './shell/App.js';
+import { installUnloadGuard } from './state/unsaved-edits.js';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';
 import './styles/panels.css';
+
+// Reloading or closing the page asks when a record has an unsaved edit.
+installUnloadGuard();
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<div className="boot-message">Connecting to the Trellis host…</div>);

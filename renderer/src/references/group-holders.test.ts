@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { groupHolders } from './group-holders.js';
+import { groupBadge, groupHolders, nextLimit } from './group-holders.js';
+
+const holder = (tree: string, key: number, path: string) => ({ tree, key, text: `${tree}/${key}`, path });
 
 describe('groupHolders', () => {
   it('groups by tree and field, once per holder', () => {
-    const holder = (tree: string, key: number, path: string) => ({ tree, key, text: `${tree}/${key}`, path });
     const groups = groupHolders([holder('tasks', 1, 'assignee'), holder('teams', 9, 'members[]'), holder('tasks', 2, 'assignee'), holder('teams', 9, 'members[]'), holder('teams', 9, 'lead')]);
     expect(groups.map((g) => [g.tree, g.path, g.holders.map((h) => h.text)])).toEqual([
       ['tasks', 'assignee', ['tasks/1', 'tasks/2']],
       ['teams', 'members[]', ['teams/9']],
       ['teams', 'lead', ['teams/9']],
     ]);
+    expect(groups.map(groupBadge)).toEqual(['2', '1', '1']);
+  });
+
+  it('marks every group of a cut-off answer as possibly holding more', () => {
+    const many = Array.from({ length: 1195 }, (_, i) => holder('tasks', i, 'assignee'));
+    const groups = groupHolders([...many, holder('teams', 1, 'lead')], true);
+    expect(groups.map(groupBadge)).toEqual(['1,195+', '1+']);
+  });
+});
+
+describe('nextLimit', () => {
+  it('grows to the host maximum, then stops', () => {
+    expect(nextLimit(200, 1000)).toBe(500);
+    expect(nextLimit(500, 1000)).toBe(1000);
+    expect(nextLimit(1000, 1000)).toBeUndefined();
   });
 });

@@ -7,15 +7,32 @@ export interface HolderGroup {
   readonly tree: string;
   readonly path: string;
   readonly holders: readonly Holder[];
+  /** The answer was cut at its limit, so this group may have more holders than listed. */
+  readonly maybeMore: boolean;
 }
 
-export function groupHolders(holders: readonly Holder[]): HolderGroup[] {
-  const groups = new Map<string, { tree: string; path: string; holders: Holder[] }>();
+/**
+ * `truncated`: the host stopped at the limit. Its order is not by group, so any
+ * group (not just the last) may be missing holders: all are marked.
+ */
+export function groupHolders(holders: readonly Holder[], truncated = false): HolderGroup[] {
+  const groups = new Map<string, { tree: string; path: string; holders: Holder[]; maybeMore: boolean }>();
   for (const holder of holders) {
     const id = `${holder.tree}\u0000${holder.path}`;
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { tree: holder.tree, path: holder.path, holders: [] }));
+    if (!group) groups.set(id, (group = { tree: holder.tree, path: holder.path, holders: [], maybeMore: truncated }));
     if (!group.holders.some((h) => h.text === holder.text)) group.holders.push(holder);
   }
   return [...groups.values()];
+}
+
+/** The group's badge: `195`, or `195+` when it may hold more. */
+export function groupBadge(group: HolderGroup): string {
+  return `${group.holders.length.toLocaleString('en-US')}${group.maybeMore ? '+' : ''}`;
+}
+
+/** The next limit to ask with after "Show more", or undefined at the host's maximum. */
+export function nextLimit(limit: number, max: number): number | undefined {
+  if (limit >= max) return undefined;
+  return Math.min(max, limit < 500 ? 500 : limit * 2);
 }

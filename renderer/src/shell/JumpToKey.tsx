@@ -24,7 +24,11 @@ export function JumpToKey({ tree, onJump }: { tree: string; onJump(key: JsonKey)
       setMessage(parsed.reason);
       return;
     }
-    setMessage(await onJump(parsed.key));
+    try {
+      setMessage(await onJump(parsed.key));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
   };
 
   return (

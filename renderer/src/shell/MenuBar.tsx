@@ -33,7 +33,13 @@ export function MenuBar(): JSX.Element {
   }, [open]);
 
   return (
-    <div className="menu-bar" role="menubar" data-testid="menu-bar" ref={bar} onKeyDown={(event) => event.key === 'Escape' && setOpen(null)}>
+    <div className="menu-bar" role="menubar" data-testid="menu-bar" ref={bar} onKeyDown={(event) => {
+        // Escape closes the open menu and nothing else (not the record panel behind it).
+        if (event.key !== 'Escape' || !open) return;
+        event.preventDefault();
+        event.stopPropagation();
+        setOpen(null);
+      }}>
       {groupCommands(commands).map(([group, items]) => (
         <div className="menu" key={group}>
           <button type="button" role="menuitem" aria-haspopup="menu" aria-expanded={open === group} className="menu-title" onClick={() => setOpen(open === group ? null : group)} onMouseEnter={() => open && setOpen(group)}>

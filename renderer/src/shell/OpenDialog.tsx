@@ -28,7 +28,12 @@ export function OpenDialog({ onClose, onOpen }: { onClose(): void; onOpen(path: 
         role="dialog"
         aria-label="Open database"
         data-testid="open-dialog"
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           void open(path);

@@ -3,12 +3,13 @@
  * the navigation history and what the commands need; everything else lives
  * in the parts it composes.
  */
-import { useCallback, useMemo, useState, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import { HostError } from '../../../app/contract/index.js';
 import type { HostClient } from '../client/connect.js';
 import { useCommands } from '../commands/use-command.js';
 import { NavigatorContext, type Navigator } from '../state/contexts.js';
 import { parseRecordText } from '../state/record-text.js';
+import { confirmDiscardUnsaved } from '../state/unsaved-edits.js';
 import { useDatabase } from '../state/use-database.js';
 import { useNavigation } from '../state/use-navigation.js';
 import { useTheme } from '../state/use-theme.js';
@@ -48,9 +49,10 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
     }),
     [info, history],
   );
-  const openTree = useCallback((name: string) => history.push({ tree: name }), [history]);
+  const openTree = useCallback((name: string) => void history.push({ tree: name }), [history]);
   const openDatabase = useCallback(
     async (path: string): Promise<string | null> => {
+      if (!confirmDiscardUnsaved()) return `Did not open ${path}: the record on screen has unsaved changes.`;
       try {
         database.setInfo(await client.call('database.open', { path }));
         return null;
@@ -66,6 +68,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   }, [client, info, database.setInfo]);
   const openAndReport = useCallback((path: string) => void openDatabase(path).then((problem) => problem && setNotice(problem)), [openDatabase]);
   useDropToOpen(client, openDatabase, setNotice);
+  useWindowTitle(info?.path, location?.tree);
   useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
@@ -96,4 +99,12 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
       </div>
     </NavigatorContext.Provider>
   );
+}
+
+/** `tasks — sample-db — Trellis`: the page title (and the window's, under Electron) says where the user is. */
+function useWindowTitle(path: string | undefined, tree: string | undefined): void {
+  useEffect(() => {
+    const folder = path?.split(/[\\/]/).filter(Boolean).at(-1);
+    document.title = [tree, folder, 'Trellis'].filter(Boolean).join(' — ');
+  }, [path, tree]);
 }

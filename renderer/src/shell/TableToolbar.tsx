@@ -2,6 +2,7 @@
 import type { JSX } from 'react';
 import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
 import type { BlockCache } from '../grid/block-cache.js';
+import { countText } from '../grid/count-text.js';
 import type { IndexFilter } from '../state/history.js';
 import { IndexFilterBar } from './IndexFilterBar.js';
 import { JumpToKey } from './JumpToKey.js';
@@ -19,12 +20,12 @@ interface TableToolbarProps {
 
 export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
-  const countText = filter ? `${cache.exact ? count.toLocaleString('en-US') : `${(count - cache.blockSize).toLocaleString('en-US')}+`} matching` : `${count.toLocaleString('en-US')} ${count === 1 ? 'record' : 'records'}`;
+  const text = countText({ filtered: filter !== undefined, rowCount: count, exact: cache.exact, blockSize: cache.blockSize, error: cache.error });
   return (
     <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
       <h1 className="tree-title">{tree.name}</h1>
       <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
-        {countText}
+        {text}
       </span>
       <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
         + New

@@ -35,11 +35,22 @@ export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, 
         title={database?.lockedReadOnly ? 'The database was opened read-only' : 'Refuse writes in this session'}
         onClick={onToggleReadOnly}
       >
-        {readOnly ? '🔒 Read-only' : '✎ Editable'}
+        {readOnly ? <LockIcon /> : '✎ '}
+        {readOnly ? 'Read-only' : 'Editable'}
       </button>
       <button type="button" className="toggle" data-testid="theme-toggle" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Toggle theme" onClick={onToggleTheme}>
         {theme === 'dark' ? '☾ Dark' : '☀ Light'}
       </button>
     </div>
+  );
+}
+
+/** A padlock drawn inline: the emoji renders as an empty box where no emoji font is installed (many Linux desktops). */
+function LockIcon(): JSX.Element {
+  return (
+    <svg className="toggle-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
   );
 }

@@ -47,51 +47,62 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   useEffect(() => {
     if (!arrived || !cursor) return;
     setCursor({ index: cursor.index, text: arrived.text });
-    history.update({ selected: arrived.text });
+    history.update({ selected: arrived.text }, false, { force: true });
   }, [arrived, cursor, history]);
 
   useRevealSelected(location, historyIndex, tree.name, table);
 
   const select = useCallback(
     (index: number, entry: RecordEntry | undefined) => {
+      // Asks first when the record on screen has an unsaved edit (creating: no selection to change).
+      if (creating && selected === entry?.text && !history.mayLeave()) return;
+      if (!history.update({ selected: entry?.text })) return;
       setCreating(false);
       setCursor({ index, text: entry?.text });
-      history.update({ selected: entry?.text });
     },
-    [history],
+    [history, creating, selected],
   );
 
   const jump = async (key: JsonKey): Promise<string | null> => {
     const text = recordText(tree.name, key);
-    const { position, exists } = await client.call('records.position', { tree: tree.name, key });
+    let found: { position: number; exists: boolean };
+    try {
+      found = await client.call('records.position', { tree: tree.name, key });
+    } catch (error) {
+      // A key of the wrong type (INVALID_KEY), a lost connection: say what the host said.
+      return `Cannot jump to ${text}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const { position, exists } = found;
     if (exists) {
       history.push({ tree: tree.name, selected: text });
       return null;
     }
-    if (location.filter) history.push({ tree: tree.name });
+    if (location.filter && !history.push({ tree: tree.name })) return null;
     setTimeout(() => table.current?.scrollToRow(position), 0);
     return `No record ${text}; showing where it would be (row ${position + 1}).`;
   };
 
   const startCreating = () => {
+    if (creating ? !history.mayLeave() : !history.update({ selected: undefined })) return;
     setCursor(undefined);
-    history.update({ selected: undefined });
     setCreating(true);
   };
   useCommand({ id: 'tree.newRecord', label: `New Record in ${tree.name}`, group: 'Record', run: startCreating, enabled: () => !database.readOnly });
   useCommand({ id: 'view.closeRecord', label: 'Close Record Panel', group: 'Record', keys: ['Escape'], run: () => closePanel(), enabled: () => creating || selected !== undefined });
-  const closePanel = () => {
+  /** Escape or the panel's close button ask about an unsaved edit; after a delete there is nothing to lose. */
+  const closePanel = (force = false) => {
+    if (creating && !force && !history.mayLeave()) return;
+    if (!history.update({ selected: undefined }, false, { force })) return;
     setCreating(false);
     setCursor(undefined);
-    history.update({ selected: undefined });
     table.current?.focus();
   };
 
   const saved = (entry: RecordEntry) => {
     const wasCreating = creating;
     setCreating(false);
-    if (wasCreating) history.push({ tree: parseRecordText(entry.text)?.tree ?? tree.name, selected: entry.text });
-    else history.update({ selected: entry.text });
+    if (wasCreating) history.push({ tree: parseRecordText(entry.text)?.tree ?? tree.name, selected: entry.text }, { force: true });
+    else history.update({ selected: entry.text }, false, { force: true });
   };
 
   const panelText = creating ? null : selected;
@@ -129,8 +140,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           theme={theme}
           onFollow={navigator.follow}
           onSaved={saved}
-          onDeleted={closePanel}
-          onClose={closePanel}
+          onDeleted={() => closePanel(true)}
+          onClose={() => closePanel()}
         />
       )}
     </div>

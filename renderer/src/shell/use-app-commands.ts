@@ -31,7 +31,7 @@ export function useAppCommands(options: AppCommandsOptions): void {
   useCommand({ id: 'view.followSystemTheme', label: 'Theme: Follow System', group: 'View', run: options.followSystemTheme });
   useCommand({
     id: 'session.toggleReadOnly',
-    label: database?.readOnly ? 'Allow Edits (turn off read-only)' : 'Read-Only Mode',
+    label: database?.readOnly ? 'Turn Read-Only Off' : 'Turn Read-Only On',
     group: 'Edit',
     run: options.toggleReadOnly,
     enabled: () => database !== null && !database.lockedReadOnly,

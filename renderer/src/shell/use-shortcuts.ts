@@ -1,7 +1,9 @@
 /**
  * Keyboard shortcuts from the registry, for the whole window. Shortcuts
  * without Mod (Escape, Alt+←) are left alone while typing in a field, where
- * those keys already mean something.
+ * those keys already mean something, and inside a menu or dialog, which
+ * handles its own Escape; a key some handler already consumed
+ * (`defaultPrevented`) is left alone too.
  */
 import { useEffect } from 'react';
 import { shortcutOf, type CommandRegistry } from '../commands/registry.js';
@@ -10,6 +12,11 @@ import { IS_MAC } from './shortcut-label.js';
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
+}
+
+/** Escape in a menu, the palette or a dialog belongs to that (innermost) thing, which closes itself. */
+function insideLayer(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"], [role="menu"], [role="menubar"], [cmdk-root]') !== null;
 }
 
 export function useShortcuts(registry: CommandRegistry): void {
@@ -21,7 +28,7 @@ export function useShortcuts(registry: CommandRegistry): void {
       const command = registry.match(event, IS_MAC);
       if (!command) return;
       const usesMod = command.keys?.some((keys) => keys.startsWith('Mod+')) ?? false;
-      if (!usesMod && isTyping(event.target)) return;
+      if (!usesMod && (isTyping(event.target) || (event.key === 'Escape' && insideLayer(event.target)))) return;
       if (registry.run(command.id)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

@@ -1,9 +1,11 @@
 /**
- * Where the history starts: the first tree of the database. Opening another
- * database starts the history over, since its places differ.
+ * Where the history starts: the place in the page's URL fragment (a reload, a
+ * shared link) when it names a tree of the database, else its first tree.
+ * Opening another database starts the history over, since its places differ.
  */
 import { useEffect, useRef } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
+import { hashToLocation } from '../state/browser-location.js';
 import type { NavigationHistory } from '../state/history.js';
 
 export function useStartingPlace(info: DatabaseInfo | null, history: NavigationHistory): void {
@@ -12,8 +14,11 @@ export function useStartingPlace(info: DatabaseInfo | null, history: NavigationH
     if (!info) return;
     const first = info.trees[0]?.name;
     if (openedPath.current !== info.path) {
+      const firstOpen = openedPath.current === null;
       openedPath.current = info.path;
-      if (first) history.reset({ tree: first });
+      const linked = firstOpen ? hashToLocation(window.location.hash) : undefined;
+      if (linked && info.trees.some((tree) => tree.name === linked.tree)) history.reset(linked);
+      else if (first) history.reset({ tree: first });
     } else if (!history.current() && first) history.push({ tree: first });
   }, [info, history]);
 }

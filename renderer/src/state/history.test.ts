@@ -39,3 +39,36 @@ describe('NavigationHistory', () => {
     expect(history.current()?.scrollTop).toBe(5);
   });
 });
+
+describe('NavigationHistory leave guard', () => {
+  it('asks before leaving the selected record, and stays when told no', () => {
+    let allow = false;
+    let asked = 0;
+    const history = new NavigationHistory(() => {
+      asked++;
+      return allow;
+    });
+    history.reset({ tree: 'tasks', selected: 'tasks/1' });
+    history.push({ tree: 'users' });
+    expect(history.get().index).toBe(0);
+    expect(history.update({ selected: 'tasks/2' })).toBe(false);
+    expect(history.update({ selected: undefined })).toBe(false);
+    expect(history.current()).toEqual({ tree: 'tasks', selected: 'tasks/1' });
+    // Scrolling and pushing the same place do not ask.
+    const before = asked;
+    history.update({ scrollTop: 50 }, true);
+    history.push({ tree: 'tasks', selected: 'tasks/1' });
+    expect(asked).toBe(before);
+    // A save or delete leaves without asking.
+    expect(history.update({ selected: 'tasks/3' }, false, { force: true })).toBe(true);
+    allow = true;
+    history.push({ tree: 'users' });
+    allow = false;
+    expect(history.back()).toBe(false);
+    expect(history.go(0)).toBe(false);
+    expect(history.current()).toEqual({ tree: 'users' });
+    allow = true;
+    expect(history.back()).toBe(true);
+    expect(history.current()).toEqual({ tree: 'tasks', selected: 'tasks/3', scrollTop: 50 });
+  });
+});
