@@ -1,9 +1,15 @@
 /**
- * The benchmark's data: one tree declaration, deterministic records, and a
- * deterministic random key sequence, so every run and both sides see the same
- * bytes in the same order.
+ * The benchmark's data: one schema, deterministic records, and deterministic
+ * random sequences, so every run and every system sees the same values in the
+ * same order.
  */
 import { autoIncrement, schema, t, tree } from '@trellis/engine';
+
+/** The referenced tree: every item points at one of `OWNERS` owners. */
+export const owners = tree('owners', {
+  key: autoIncrement(),
+  value: t.object({ name: t.string() }),
+});
 
 export const items = tree('items', {
   key: autoIncrement(),
@@ -13,18 +19,24 @@ export const items = tree('items', {
     score: t.number(),
     visits: t.integer(),
     active: t.boolean(),
+    owner: t.ref(owners),
   }),
   indexes: { byGroup: { on: 'group' } },
 });
 
-export const benchSchema = schema(items);
+export const benchSchema = schema(owners, items);
 
+export const OWNERS = 1000;
+export const GROUPS = 1000;
+
+/** An item as plain data; `owner` is an owner's id, 1..OWNERS (the engine's keys are the same numbers). */
 export interface Item {
   name: string;
   group: string;
   score: number;
   visits: number;
   active: boolean;
+  owner: number;
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
@@ -39,26 +51,29 @@ export function random(seed: number): () => number {
   };
 }
 
-/** `count` records of about 60 bytes of msgpack each; 1,000 distinct groups for the index. */
+export const groupName = (n: number) => `group-${n}`;
+
+/** `count` records of about 70 bytes of msgpack each; GROUPS distinct groups, OWNERS owners. */
 export function makeItems(count: number, seed = 42): Item[] {
   const rnd = random(seed);
   const out: Item[] = new Array<Item>(count);
   for (let i = 0; i < count; i++) {
     out[i] = {
       name: `user-${Math.floor(rnd() * 2 ** 32).toString(36)}-${i}`,
-      group: `group-${Math.floor(rnd() * 1000)}`,
+      group: groupName(Math.floor(rnd() * GROUPS)),
       score: Math.round(rnd() * 1e6) / 100,
-      visits: Math.floor(rnd() * 10_000),
+      visits: 1 + Math.floor(rnd() * 10_000),
       active: rnd() < 0.5,
+      owner: 1 + Math.floor(rnd() * OWNERS),
     };
   }
   return out;
 }
 
-/** `length` indexes into [0, count), uniformly at random. */
-export function randomIndexes(count: number, length: number, seed = 7): Uint32Array {
+/** `length` integers in [from, from + count), uniformly at random. */
+export function randomInts(from: number, count: number, length: number, seed = 7): number[] {
   const rnd = random(seed);
-  const out = new Uint32Array(length);
-  for (let i = 0; i < length; i++) out[i] = Math.floor(rnd() * count);
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = from + Math.floor(rnd() * count);
   return out;
 }

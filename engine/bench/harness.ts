@@ -1,55 +1,50 @@
 /**
- * Benchmark plumbing: warm-up, then rounds in which the two sides take turns
- * in small steps. Nothing here knows about Trellis or lmdb.
+ * Benchmark plumbing: warm-up, then rounds in which the systems take turns in
+ * small steps. Nothing here knows about Trellis, lmdb or SQLite.
  *
  * Why steps: on a shared machine other processes take the CPU at random
  * moments. Timing A for a whole round and then B for a whole round lets that
  * land on one side only (per-round ratios swung ±40% on a loaded 2-core VM);
- * alternating a few milliseconds of A with a few of B (A,B,B,A,A,B…, starting
- * with the other side in the next round) exposes both to the same load. The
- * ratio is then taken over the totals of all rounds (see `ratio`).
+ * alternating a few milliseconds of each system (A,B,C,C,B,A,A,B,C…, starting
+ * from another system in the next round) exposes all to the same load. Ratios
+ * are taken over the totals of all rounds (see `ratio`).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** One side's run over one round, advanced a step at a time. */
+/** One system's run over one round, advanced a step at a time. */
 export interface Run {
   /** Does up to `budget` operations; returns how many it did, 0 once the round's work is done. */
   step(budget: number): number | Promise<number>;
-  /** Untimed: checks the work and releases what `start` opened. */
+  /** Untimed: checks the work and undoes or releases what the round set up. */
   finish?(): void | Promise<void>;
 }
 
 export interface Side {
   readonly name: string;
-  /** Untimed: prepares one round (e.g. opens a fresh database). */
+  /** Untimed: prepares one round. */
   start(): Run | Promise<Run>;
+}
+
+/** Aim: sides[0] / sides[against] throughput must reach `ratio`. */
+export interface Aim {
+  readonly against: number;
+  readonly ratio: number;
 }
 
 export interface Workload {
   readonly name: string;
-  readonly a: Side;
-  readonly b: Side;
+  /** What one operation is (e.g. 'reads', 'rows', 'pages'). */
+  readonly unit: string;
+  /** The system under test first, then the ones it is compared with. */
+  readonly sides: readonly Side[];
   /** Operations per step. */
   readonly step: number;
   readonly warmupRounds: number;
-  /** Sides to warm up with instead of `a` and `b` (e.g. the same work on less data). */
-  readonly warmup?: { readonly a: Side; readonly b: Side } | undefined;
+  /** Sides to warm up with instead of `sides` (e.g. the same work on less data). */
+  readonly warmup?: readonly Side[] | undefined;
   readonly rounds: number;
-  /** Ratio a/b must reach; undefined when the row is informational. */
-  readonly aim?: number | undefined;
-}
-
-export interface Result {
-  readonly workload: Workload;
-  /** Wall-clock ops/s of every measured round, in run order. */
-  readonly a: number[];
-  readonly b: number[];
-  /** The same rounds by this process's CPU time (all its threads): blind to time other processes took. */
-  readonly cpuA: number[];
-  readonly cpuB: number[];
-  /** Totals over all measured rounds, for the ratio. */
-  readonly total: { a: Totals; b: Totals };
+  readonly aims: readonly Aim[];
 }
 
 export interface Totals {
@@ -58,7 +53,15 @@ export interface Totals {
   cpu: number;
 }
 
-// A forced collection before each round starts both sides from a clean heap.
+export interface Result {
+  readonly workload: Workload;
+  /** Per side: wall-clock ops/s of every measured round, in run order. */
+  readonly perRound: number[][];
+  /** Per side: totals over all measured rounds (wall and this process's CPU time). */
+  readonly totals: Totals[];
+}
+
+// A forced collection before each round starts every side from a clean heap.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
@@ -83,48 +86,45 @@ class Clock {
   }
 }
 
-async function round(a: Side, b: Side, budget: number, aFirst: boolean): Promise<[Clock, Clock]> {
-  const runA = await a.start();
-  const runB = await b.start();
-  const clockA = new Clock(runA);
-  const clockB = new Clock(runB);
-  const order = aFirst ? [clockA, clockB] : [clockB, clockA];
+async function round(sides: readonly Side[], budget: number, first: number): Promise<Clock[]> {
+  const runs: Run[] = [];
+  for (const side of sides) runs.push(await side.start());
+  const clocks = runs.map((run) => new Clock(run));
+  const order = [...clocks.slice(first), ...clocks.slice(0, first)];
   collect();
-  while (!clockA.done || !clockB.done) {
+  while (clocks.some((clock) => !clock.done)) {
     for (const clock of order) if (!clock.done) await clock.step(budget);
-    order.reverse(); // A,B,B,A,A,B…: neither side always follows the other
+    order.reverse(); // A,B,C,C,B,A…: no side always follows the same other
   }
-  await runA.finish?.();
-  await runB.finish?.();
-  for (const [side, clock] of [[a, clockA], [b, clockB]] as const) {
-    if (!(clock.ops > 0)) throw new Error(`${side.name} did no work`);
-  }
-  return [clockA, clockB];
+  for (const run of runs) await run.finish?.();
+  clocks.forEach((clock, i) => {
+    if (!(clock.ops > 0)) throw new Error(`${sides[i]!.name} did no work`);
+  });
+  return clocks;
 }
 
 export async function measure(workload: Workload, log: (line: string) => void): Promise<Result> {
-  const warm = workload.warmup ?? workload;
-  for (let i = 0; i < workload.warmupRounds; i++) await round(warm.a, warm.b, workload.step, i % 2 === 0);
-  const total = { a: { ops: 0, wall: 0, cpu: 0 }, b: { ops: 0, wall: 0, cpu: 0 } };
-  const result: Result = { workload, a: [], b: [], cpuA: [], cpuB: [], total };
+  const n = workload.sides.length;
+  const warm = workload.warmup ?? workload.sides;
+  for (let i = 0; i < workload.warmupRounds; i++) await round(warm, workload.step, i % n);
+  const result: Result = {
+    workload,
+    perRound: workload.sides.map(() => []),
+    totals: workload.sides.map(() => ({ ops: 0, wall: 0, cpu: 0 })),
+  };
   for (let i = 0; i < workload.rounds; i++) {
-    const [a, b] = await round(workload.a, workload.b, workload.step, i % 2 === 0);
-    result.a.push(a.ops / a.wall);
-    result.b.push(b.ops / b.wall);
-    result.cpuA.push(a.ops / a.cpu);
-    result.cpuB.push(b.ops / b.cpu);
-    for (const [sum, clock] of [[total.a, a], [total.b, b]] as const) {
+    const clocks = await round(workload.sides, workload.step, i % n);
+    clocks.forEach((clock, s) => {
+      result.perRound[s]!.push(clock.ops / clock.wall);
+      const sum = result.totals[s]!;
       sum.ops += clock.ops;
       sum.wall += clock.wall;
       sum.cpu += clock.cpu;
-    }
+    });
   }
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-  const perRound = result.a.map((x, i) => x / result.b[i]!);
-  log(
-    `  ${workload.name}: ratio ${pct(ratio(result))} (by CPU time ${pct(ratio(result, 'cpu'))}; ` +
-      `median of per-round ratios ${pct(median(perRound))}: ${perRound.map(pct).join(' ')})`,
-  );
+  const ratios = workload.sides.slice(1).map((side, i) => `vs ${side.name} ${pct(ratio(result, i + 1))} (CPU ${pct(ratio(result, i + 1, 'cpu'))})`);
+  log(`  ${workload.name}: ${ratios.join(', ')}`);
   return result;
 }
 
@@ -134,13 +134,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Throughput of a side over all measured rounds together: total work over total time. */
+export function throughput(result: Result, side: number, clock: 'wall' | 'cpu' = 'wall'): number {
+  const t = result.totals[side]!;
+  return t.ops / t[clock];
+}
+
 /**
- * A/B throughput over all measured rounds together: total work over total
- * time of each side. The sides took turns every few milliseconds, so both
- * totals span the same conditions; and unlike a median of short pieces, the
- * total keeps every garbage collection and slow moment each side caused.
+ * sides[0] / sides[against] throughput over all measured rounds together. The
+ * sides took turns every few milliseconds, so all totals span the same
+ * conditions; and unlike a median of short pieces, a total keeps every garbage
+ * collection and slow moment each side caused.
  */
-export function ratio(result: Result, clock: 'wall' | 'cpu' = 'wall'): number {
-  const { a, b } = result.total;
-  return a.ops / a[clock] / (b.ops / b[clock]);
+export function ratio(result: Result, against: number, clock: 'wall' | 'cpu' = 'wall'): number {
+  return throughput(result, 0, clock) / throughput(result, against, clock);
 }

@@ -1,22 +1,64 @@
 /**
- * What `npm run bench` prints around the measurements: the machine, how busy
- * it was, and the result table.
+ * What the benchmark reports: the machine, how busy it was, and per size and
+ * workload each system's throughput and the engine's ratios against the others.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { median, ratio, type Result } from './harness.js';
+import { median, ratio, throughput, type Result } from './harness.js';
 
-export function fmtOps(ops: number): string {
-  return Math.round(ops).toLocaleString('en-US');
+export interface SystemFigure {
+  readonly system: string;
+  /** Total operations over total wall time of all measured rounds. */
+  readonly opsPerSec: number;
+  /** The same by this process's CPU time. */
+  readonly cpuOpsPerSec: number;
+  /** Half the min–max range of the per-round figures around their median, in percent. */
+  readonly spreadPct: number;
+}
+
+export interface Comparison {
+  readonly against: string;
+  readonly ratio: number;
+  readonly cpuRatio: number;
+  readonly aim?: number | undefined;
+  readonly met?: boolean | undefined;
+}
+
+export interface Row {
+  readonly size: number;
+  readonly workload: string;
+  readonly unit: string;
+  readonly systems: SystemFigure[];
+  readonly comparisons: Comparison[];
+}
+
+export function toRow(size: number, result: Result): Row {
+  const { workload } = result;
+  const systems = workload.sides.map((side, s) => {
+    const rounds = result.perRound[s]!;
+    const m = median(rounds);
+    return {
+      system: side.name,
+      opsPerSec: throughput(result, s),
+      cpuOpsPerSec: throughput(result, s, 'cpu'),
+      spreadPct: (50 * (Math.max(...rounds) - Math.min(...rounds))) / m,
+    };
+  });
+  const comparisons = workload.sides.slice(1).map((side, i) => {
+    const r = ratio(result, i + 1);
+    const aim = workload.aims.find((a) => a.against === i + 1)?.ratio;
+    return { against: side.name, ratio: r, cpuRatio: ratio(result, i + 1, 'cpu'), aim, met: aim === undefined ? undefined : r >= aim };
+  });
+  return { size, workload: workload.name, unit: workload.unit, systems, comparisons };
 }
 
 export function machine(): string {
   const cpu = cpus();
   const model = cpu[0]?.model.trim() ?? 'unknown CPU';
   const gib = (totalmem() / 2 ** 30).toFixed(1);
-  return `${model}, ${cpu.length} cores, ${gib} GiB RAM, ${platform()}/${arch()}, Node ${process.version}, lmdb ${lmdbVersion()}`;
+  return `${model}, ${cpu.length} cores, ${gib} GiB RAM, ${platform()}/${arch()}, Node ${process.version}, lmdb ${version('lmdb')}, better-sqlite3 ${version('better-sqlite3')}`;
 }
 
 /** Other processes compete for the cores: say how busy the machine was. */
@@ -24,14 +66,14 @@ export function loadAverage(): string {
   return `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores`;
 }
 
-function lmdbVersion(): string {
+function version(name: string): string {
   try {
-    // lmdb's "exports" hide package.json; walk up from its entry point instead.
-    let dir = dirname(createRequire(import.meta.url).resolve('lmdb'));
+    // Some packages' "exports" hide package.json; walk up from the entry point instead.
+    let dir = dirname(createRequire(import.meta.url).resolve(name));
     for (let i = 0; i < 4; i++, dir = dirname(dir)) {
       try {
         const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'lmdb') return pkg.version ?? '?';
+        if (pkg.name === name) return pkg.version ?? '?';
       } catch {
         // not here; keep walking up
       }
@@ -42,33 +84,43 @@ function lmdbVersion(): string {
   return '?';
 }
 
-/** Half the min–max range around the median, in percent: how much the rounds varied. */
-function spread(values: readonly number[]): string {
-  const m = median(values);
-  return `±${((50 * (Math.max(...values) - Math.min(...values))) / m).toFixed(0)}%`;
+const fmtOps = (ops: number) => Math.round(ops).toLocaleString('en-US');
+const times = (x: number) => `${x.toFixed(2)}×`;
+
+function comparisonCell(c: Comparison): string {
+  if (c.aim === undefined) return times(c.ratio);
+  return `${times(c.ratio)} (aim ≥ ${times(c.aim)}: ${c.met ? 'met' : `missed by ${(100 * (1 - c.ratio / c.aim)).toFixed(0)}%`})`;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-export function table(results: readonly Result[], names: { a: string; b: string }): string {
-  const header = ['workload', `${names.a} ops/s`, `${names.b} ops/s`, 'ratio', 'aim', 'met?', 'ratio by CPU time'];
-  const rows = results.map((result) => {
-    const { workload, a, b } = result;
-    const r = ratio(result);
-    const aim = workload.aim;
-    return [
-      workload.name,
-      `${fmtOps(median(a))} ${spread(a)}`,
-      `${fmtOps(median(b))} ${spread(b)}`,
-      pct(r),
-      aim === undefined ? '— (info)' : `≥ ${Math.round(aim * 100)}%`,
-      aim === undefined ? '—' : r >= aim ? 'yes' : 'NO',
-      pct(ratio(result, 'cpu')),
-    ];
-  });
-  const all = [header, ...rows];
+/** A markdown table: one row per size and workload. */
+export function table(rows: readonly Row[]): string {
+  const first = rows[0];
+  if (!first) return '(no results)';
+  const header = [
+    'records',
+    'workload',
+    ...first.systems.map((s) => `${s.system} ops/s`),
+    ...first.comparisons.map((c) => `${first.systems[0]!.system} / ${c.against}`),
+    ...first.comparisons.map((c) => `by CPU time / ${c.against}`),
+  ];
+  const body = rows.map((row) => [
+    row.size.toLocaleString('en-US'),
+    `${row.workload} (${row.unit})`,
+    ...row.systems.map((s) => `${fmtOps(s.opsPerSec)} ±${s.spreadPct.toFixed(0)}%`),
+    ...row.comparisons.map(comparisonCell),
+    ...row.comparisons.map((c) => times(c.cpuRatio)),
+  ]);
+  const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+export function missedAims(rows: readonly Row[]): string[] {
+  return rows.flatMap((row) =>
+    row.comparisons
+      .filter((c) => c.met === false)
+      .map((c) => `${row.size.toLocaleString('en-US')} records, ${row.workload}: ${times(c.ratio)} of ${c.against}, aim ${times(c.aim!)}`),
+  );
 }

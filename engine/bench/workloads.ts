@@ -1,23 +1,14 @@
 /**
- * The three workloads, each as the same work done by the Trellis engine (A)
- * and by raw lmdb-js (B) over the same records and the same key order.
+ * The workloads: each the same operations, in the same order, on every system
+ * (the engine first, then the systems it is compared with). Read workloads
+ * check that every system read the same values (equal checksums per round).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open as openRaw, type Database as RawDatabase, type RootDatabase } from 'lmdb';
-import { open, type Database, type KeyOf } from '@trellis/engine';
-import { benchSchema, type Item, type items } from './data.js';
-import type { Run, Side, Workload } from './harness.js';
-
-type BenchDb = Database<typeof benchSchema>;
-type RawDb = RootDatabase<Item, number>;
-type ItemKey = KeyOf<typeof items>;
-
-/** Records per write transaction. */
-export const BATCH = 1000;
-/** Reads per step: a few milliseconds, so the two sides alternate often. */
-const READ_STEP = 5000;
+import { GROUPS, OWNERS, groupName, makeItems, random, randomInts, type Item } from './data.js';
+import type { Aim, Run, Side, Workload } from './harness.js';
+import { BATCH, PAGE, type GroupChange, type System } from './system.js';
 
 /** Every temp dir made here, so a failed run still cleans up. */
 const dirs = new Set<string>();
@@ -33,35 +24,27 @@ export function removeTempDirs(): void {
   dirs.clear();
 }
 
-/** lmdb-js the way a careful user opens it: msgpack values with shared structures. */
-export function openRawDb(path: string): RawDb {
-  return openRaw<Item, number>({ path, sharedStructuresKey: Symbol.for('structures') });
+/** How much work a round does and how many rounds there are. */
+export interface Plan {
+  readonly reads: number;
+  readonly pages: number;
+  readonly lookups: number;
+  readonly writes: number;
+  readonly rounds: number;
+  /** Rounds for full scans and writes, which take longer. */
+  readonly slowRounds: number;
+  readonly minScanRows: number;
 }
 
-export function openEngineDb(path: string): Promise<BenchDb> {
-  return open(join(path, 'db'), benchSchema);
-}
+/** Comparison targets by position in the systems list: [trellis, raw lmdb, better-sqlite3]. */
+const LMDB = 1;
+const SQLITE = 2;
 
-/** Loads the same records, in the same batches, into both; returns the engine's keys (1..N). */
-export async function load(db: BenchDb, raw: RawDb, data: readonly Item[]): Promise<ItemKey[]> {
-  const keys: ItemKey[] = [];
-  for (let from = 0; from < data.length; from += BATCH) {
-    const batch = data.slice(from, from + BATCH);
-    keys.push(...(await db.transaction((tx) => batch.map((item) => tx.items.insert(item)))));
-    await raw.transaction(() => {
-      for (let i = 0; i < batch.length; i++) raw.put(from + i + 1, batch[i]!);
-    });
-  }
-  keys.forEach((key, i) => {
-    if ((key as number) !== i + 1) throw new Error(`engine key ${String(key)} is not ${i + 1}: the two stores would differ`);
-  });
-  return keys;
-}
-
-/** A side whose round walks `total` operations with `op(i)`, which returns a number to sum (so nothing is optimised away). */
-function counted(name: string, total: number, op: (i: number) => number): Side {
-  return {
-    name,
+/** Sides that walk `total` operations with `op(i)`; every side's checksum must agree each round. */
+function counted(systems: readonly System[], total: number, op: (system: System, i: number) => number): Side[] {
+  const sums: number[][] = systems.map(() => []);
+  return systems.map((system, s) => ({
+    name: system.name,
     start(): Run {
       let i = 0;
       let sum = 0;
@@ -69,152 +52,133 @@ function counted(name: string, total: number, op: (i: number) => number): Side {
         step(budget) {
           const end = Math.min(total, i + budget);
           const from = i;
-          for (; i < end; i++) sum += op(i);
+          for (; i < end; i++) sum += op(system, i);
           return end - from;
         },
         finish() {
-          if (i !== total || !(sum > 0)) throw new Error(`${name}: ${i} of ${total} operations, checksum ${sum}`);
+          if (i !== total || !(sum > 0)) throw new Error(`${system.name}: ${i} of ${total} operations, checksum ${sum}`);
+          const round = sums[s]!.push(sum) - 1;
+          const first = sums[0]![round];
+          if (first !== undefined && first !== sum) throw new Error(`${system.name} read checksum ${sum}, ${systems[0]!.name} ${first}`);
         },
       };
     },
-  };
+  }));
 }
 
-/** Random point reads: the same sequence of existing keys for both. */
-export function pointReads(db: BenchDb, raw: RawDb, sequence: readonly ItemKey[], rounds: number): Workload {
-  return {
-    name: `point reads (get, ${sequence.length.toLocaleString('en-US')}/round)`,
-    step: READ_STEP,
-    warmupRounds: 2,
-    rounds,
-    aim: 0.85,
-    a: counted('trellis', sequence.length, (i) => db.items.get(sequence[i]!)!.visits + 1),
-    b: counted('raw lmdb', sequence.length, (i) => raw.get(sequence[i] as number)!.visits + 1),
-  };
+function reads(name: string, unit: string, systems: readonly System[], plan: Plan, step: number, total: number, op: (system: System, i: number) => number, aims: Aim[]): Workload {
+  return { name, unit, sides: counted(systems, total, op), step, warmupRounds: 2, rounds: plan.rounds, aims };
 }
 
-/** A side whose round is `passes` full forward scans, reading key and value of every entry. */
-function scanning(name: string, count: number, passes: number, scan: () => Iterator<{ key: unknown; value: Item }>): Side {
-  return {
-    name,
-    start(): Run {
-      let pass = 0;
-      let seen = 0;
-      let sum = 0;
-      let it: Iterator<{ key: unknown; value: Item }> | undefined;
-      return {
-        step(budget) {
-          let done = 0;
-          while (done < budget && pass < passes) {
-            it ??= scan();
-            const next = it.next();
-            if (next.done) {
-              it = undefined;
-              pass++;
-              continue;
+export function readWorkloads(systems: readonly System[], n: number, plan: Plan): Workload[] {
+  const ids = randomInts(1, n, plan.reads, 7);
+  const starts = randomInts(1, Math.max(1, n - PAGE), plan.pages, 8);
+  const groups = randomInts(0, GROUPS, plan.lookups, 9).map(groupName);
+  const owners = randomInts(1, OWNERS, plan.lookups, 10);
+  const passes = Math.ceil(plan.minScanRows / n);
+  return [
+    reads('point reads', 'reads', systems, plan, 5000, ids.length, (sys, i) => sys.get(ids[i]!), [
+      { against: SQLITE, ratio: 2 },
+      { against: LMDB, ratio: 0.85 },
+    ]),
+    { ...scanWorkload(systems, n, passes), rounds: plan.slowRounds, warmupRounds: 1 },
+    reads(`range scans, pages of ${PAGE}`, 'pages', systems, plan, 50, starts.length, (sys, i) => sys.page(starts[i]!), [{ against: SQLITE, ratio: 2 }]),
+    reads(`index lookups (≤ ${PAGE} records)`, 'lookups', systems, plan, 50, groups.length, (sys, i) => sys.byGroup(groups[i]!), []),
+    reads(`back-references (≤ ${PAGE} keys)`, 'lookups', systems, plan, 200, owners.length, (sys, i) => sys.referrers(owners[i]!), []),
+  ];
+}
+
+/** `passes` full scans per round, reading every record as an object; cursors stay open across steps. */
+function scanWorkload(systems: readonly System[], n: number, passes: number): Omit<Workload, 'rounds' | 'warmupRounds'> {
+  const sides = systems.map(
+    (system): Side => ({
+      name: system.name,
+      start(): Run {
+        let pass = 0;
+        let seen = 0;
+        let next: (() => Item | undefined) | undefined;
+        return {
+          step(budget) {
+            let done = 0;
+            while (done < budget && pass < passes) {
+              next ??= system.scan();
+              const item = next();
+              if (item === undefined) {
+                next = undefined;
+                pass++;
+                continue;
+              }
+              seen += item.visits > 0 ? 1 : 0;
+              done++;
             }
-            sum += (next.value.key as number) + next.value.value.visits;
-            seen++;
-            done++;
-          }
-          return done;
-        },
-        finish() {
-          if (seen !== count * passes || !(sum > 0)) throw new Error(`${name}: a scan saw ${seen} entries, expected ${count * passes}`);
-        },
-      };
-    },
-  };
-}
-
-/** Full range scans; the two sides' cursors stay open side by side and take turns. */
-export function scans(db: BenchDb, raw: RawDb, count: number, passes: number, rounds: number): Workload {
-  return {
-    name: `range scans (${(count * passes).toLocaleString('en-US')} entries/round)`,
-    step: READ_STEP,
-    warmupRounds: 2,
-    rounds,
-    aim: 0.8,
-    a: scanning('trellis', count, passes, () => db.items.range()[Symbol.iterator]()),
-    b: scanning('raw lmdb', count, passes, () => raw.getRange()[Symbol.iterator]()),
-  };
+            return done;
+          },
+          finish() {
+            if (seen !== n * passes) throw new Error(`${system.name}: a scan saw ${seen} records, expected ${n * passes}`);
+          },
+        };
+      },
+    }),
+  );
+  return { name: 'range scans, full', unit: 'rows', sides, step: 5000, aims: [{ against: SQLITE, ratio: 2 }] };
 }
 
 /**
- * Batched inserts into an empty tree with one secondary index, a fresh
- * database per round (opening and closing are not timed); a step is one
- * transaction. Raw lmdb does the same work by hand: the record under the next
- * id and an index entry `[group, id]` in a second sub-database, in one
- * `transaction` per batch. Warm-up inserts the first `warmupCount` records
- * only: the JIT needs iterations, not a full-size database.
+ * Batched inserts into the loaded database (so the cost at this size shows):
+ * BATCH per transaction, each with its owner checked and its index and
+ * reverse-reference entries written. The records are deleted again after the
+ * round (untimed), so every round starts from the same size.
  */
-export function indexedInserts(data: readonly Item[], rounds: number, warmupCount: number): Workload {
-  return {
-    name: `indexed inserts (${BATCH}/txn, ${data.length.toLocaleString('en-US')}/round)`,
-    step: BATCH,
-    warmupRounds: 2,
-    warmup: insertSides(data.slice(0, warmupCount)),
-    rounds,
-    ...insertSides(data),
-  };
-}
-
-function insertSides(data: readonly Item[]): { a: Side; b: Side } {
+export function insertWorkload(systems: readonly System[], plan: Plan): Workload {
+  const data = makeItems(plan.writes, 99);
   const batches: Item[][] = [];
   for (let from = 0; from < data.length; from += BATCH) batches.push(data.slice(from, from + BATCH));
-  const a: Side = {
-    name: 'trellis',
-    async start(): Promise<Run> {
-      const dir = tempDir('insert');
-      const db = await openEngineDb(dir);
-      let next = 0;
-      return {
-        async step() {
-          const batch = batches[next++];
-          if (!batch) return 0;
-          await db.transaction((tx) => {
-            for (let i = 0; i < batch.length; i++) tx.items.insert(batch[i]!);
-          });
-          return batch.length;
-        },
-        async finish() {
-          const count = db.items.count();
-          await db.close();
-          rmSync(dir, { recursive: true, force: true });
-          if (count !== data.length) throw new Error(`trellis holds ${count} records, expected ${data.length}`);
-        },
-      };
-    },
-  };
-  const b: Side = {
-    name: 'raw lmdb',
-    start(): Run {
-      const dir = tempDir('insert-raw');
-      const root = openRawDb(dir);
-      const index: RawDatabase<null, [string, number]> = root.openDB<null, [string, number]>('byGroup', {});
-      let next = 0;
-      let id = 0;
-      return {
-        async step() {
-          const batch = batches[next++];
-          if (!batch) return 0;
-          await root.transaction(() => {
-            for (let i = 0; i < batch.length; i++) {
-              const item = batch[i]!;
-              root.put(++id, item);
-              index.put([item.group, id], null);
-            }
-          });
-          return batch.length;
-        },
-        async finish() {
-          const count = index.getKeysCount();
-          await root.close();
-          rmSync(dir, { recursive: true, force: true });
-          if (count !== data.length) throw new Error(`raw lmdb holds ${count} index entries, expected ${data.length}`);
-        },
-      };
-    },
-  };
-  return { a, b };
+  const sides = systems.map(
+    (system): Side => ({
+      name: system.name,
+      start(): Run {
+        let next = 0;
+        const ids: number[] = [];
+        return {
+          async step() {
+            const batch = batches[next++];
+            if (!batch) return 0;
+            ids.push(...(await system.insert(batch)));
+            return batch.length;
+          },
+          async finish() {
+            if (ids.length !== data.length) throw new Error(`${system.name} inserted ${ids.length} of ${data.length}`);
+            for (let from = 0; from < ids.length; from += BATCH) await system.remove(ids.slice(from, from + BATCH));
+          },
+        };
+      },
+    }),
+  );
+  return { name: `indexed inserts (${BATCH}/txn, 1 index, 1 reference)`, unit: 'records', sides, step: BATCH, warmupRounds: 1, rounds: plan.slowRounds, aims: [{ against: SQLITE, ratio: 1 }] };
+}
+
+/** Updates of random records that move them to another group (the indexed field), BATCH per transaction; a new sequence each round. */
+export function updateWorkload(systems: readonly System[], n: number, plan: Plan): Workload {
+  const sides = systems.map((system): Side => {
+    let round = 0;
+    return {
+      name: system.name,
+      start(): Run {
+        const rnd = random(1000 + round++);
+        const changes: GroupChange[] = [];
+        for (let i = 0; i < plan.writes; i++) changes.push({ id: 1 + Math.floor(rnd() * n), group: groupName(Math.floor(rnd() * GROUPS)) });
+        let from = 0;
+        return {
+          async step() {
+            if (from >= changes.length) return 0;
+            const batch = changes.slice(from, from + BATCH);
+            from += BATCH;
+            await system.update(batch);
+            return batch.length;
+          },
+        };
+      },
+    };
+  });
+  return { name: `updates of the indexed field (${BATCH}/txn)`, unit: 'records', sides, step: BATCH, warmupRounds: 1, rounds: plan.slowRounds, aims: [] };
 }

@@ -50,12 +50,10 @@ export class TreeModel {
     this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
     this.storeName = recordStoreName(stored.name);
     this.indexes = stored.indexes.map((index) => makeIndex(stored.name, stored.value, index));
-    this.references = stored.references.map((ref) => ({
-      tree: stored.name,
-      stored: ref,
-      segments: pathSegments(ref.path),
-      targets: (value: unknown) => valuesAt(value, pathSegments(ref.path)) as KeyValue[],
-    }));
+    this.references = stored.references.map((ref) => {
+      const segments = pathSegments(ref.path);
+      return { tree: stored.name, stored: ref, segments, targets: (value: unknown) => valuesAt(value, segments) as KeyValue[] };
+    });
   }
 
   get name(): string {

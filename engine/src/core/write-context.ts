@@ -37,6 +37,8 @@ type Entry = { readonly value: unknown; readonly version: number };
 export class WriteContext {
   readonly changes: ChangeEvent[] = [];
   private revision: number | undefined;
+  /** Auto-increment counters read or moved in this transaction, by tree: read once, stored once in `finish`. */
+  private readonly autoIds = new Map<string, number>();
   /** Records being deleted in this operation: cascades that come back to them stop there. */
   private readonly deleting = new Set<string>();
   private ended = false;
@@ -107,6 +109,7 @@ export class WriteContext {
 
   /** Called once the transaction body returned: persists the revision counter and trims the change log. */
   finish(): void {
+    for (const [tree, id] of this.autoIds) this.engine.meta.put(autoKey(tree), id);
     if (this.revision === undefined) return;
     this.engine.meta.put(REVISION_KEY, this.revision);
     const first = this.revision - this.changes.length + 1;
@@ -142,10 +145,10 @@ export class WriteContext {
 
   private newKey(model: TreeModel, value: unknown, json: unknown): KeyValue {
     if (model.stored.key.kind === 'auto') {
-      const id = ((this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0) + 1;
+      const id = this.lastAutoId(model) + 1;
       // Past the largest safe integer an id could be stored but never read back (keys are checked on every read).
       if (!Number.isSafeInteger(id)) throw new InvalidKeyError(model.name, id, `auto-increment ids are used up (the last is ${Number.MAX_SAFE_INTEGER})`);
-      this.engine.meta.put(autoKey(model.name), id);
+      this.autoIds.set(model.name, id);
       return id;
     }
     if (model.key.generate) return model.key.generate();
@@ -157,8 +160,11 @@ export class WriteContext {
 
   /** An explicit id past the counter moves the counter, so later inserts never reuse it. */
   private raiseAutoId(model: TreeModel, id: number): void {
-    const last = (this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0;
-    if (id > last) this.engine.meta.put(autoKey(model.name), id);
+    if (id > this.lastAutoId(model)) this.autoIds.set(model.name, id);
+  }
+
+  private lastAutoId(model: TreeModel): number {
+    return this.autoIds.get(model.name) ?? (this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0;
   }
 
   private nextRevision(): number {
@@ -285,6 +291,7 @@ export function referrers(engine: Engine, model: TreeModel, key: KeyValue, limit
 }
 
 function diff(before: KeyPart[][], after: KeyPart[][]): { removed: KeyPart[][]; added: KeyPart[][] } {
+  if (before.length === 0 || after.length === 0) return { removed: before, added: after }; // inserts and deletes: nothing to compare
   const beforeText = new Set(before.map(keyText));
   const afterText = new Set(after.map(keyText));
   return { removed: before.filter((t) => !afterText.has(keyText(t))), added: after.filter((t) => !beforeText.has(keyText(t))) };
