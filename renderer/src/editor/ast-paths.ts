@@ -61,7 +61,13 @@ export function resolve(document: DocumentNode, segments: readonly string[]): Re
 
 /** Calls `visit` for every value node with its path (pre-order). */
 export function walkValues(node: ValueNode, visit: (node: ValueNode, path: readonly PathSegment[]) => void, path: PathSegment[] = []): void {
-  visit(node, path);
-  if (node.type === 'Object') for (const m of node.members) walkValues(m.value, visit, [...path, memberName(m)]);
-  if (node.type === 'Array') node.elements.forEach((e, i) => walkValues(e.value, visit, [...path, i]));
+  // Its own stack, in the same (pre-)order: text nested thousands deep must not overflow the call stack.
+  const pending: [ValueNode, PathSegment[]][] = [[node, path]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, at] = next;
+    visit(current, at);
+    const children: [ValueNode, PathSegment[]][] =
+      current.type === 'Object' ? current.members.map((m) => [m.value, [...at, memberName(m)]]) : current.type === 'Array' ? current.elements.map((e, i) => [e.value, [...at, i]]) : [];
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+  }
 }

@@ -91,3 +91,15 @@ describe('localProblems', () => {
     expect(localProblems(doc('{a: [1, {b: 2}], c: -0.5}'))).toEqual([]);
   });
 });
+
+describe('text nested past the host’s limit', () => {
+  it('is a local problem, found without overflowing the stack', () => {
+    const deep = (depth: number) => parseJson5(`{a: ${'['.repeat(depth)}1${']'.repeat(depth)}}`);
+    const outcome = deep(300);
+    if (!outcome.ok) throw new Error('expected the deep text to parse');
+    expect(localProblems(outcome.document).map((p) => p.message)).toEqual(['nested too deeply: more than 200 levels cannot be stored']);
+    // Deeper still, reading the value itself would overflow: a problem, not a throw.
+    const deeper = deep(20_000);
+    expect(deeper.ok ? 'parsed' : deeper.problem.message).toMatch(/nested too deeply|stack/i);
+  });
+});

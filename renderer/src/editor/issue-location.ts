@@ -54,9 +54,18 @@ function containerSpan(node: ValueNode, member: { name: ValueNode | { loc: Value
  * field silently keeps the last value, and JSON (the transport) has no
  * Infinity or NaN.
  */
+/** The host's limit on nesting (app/host/plain-json.ts). */
+const MAX_NESTING = 200;
+
 export function localProblems(document: DocumentNode): TextProblem[] {
   const problems: TextProblem[] = [];
-  walkValues(document.body, (node) => {
+  let tooDeep = false;
+  walkValues(document.body, (node, path) => {
+    if (path.length > MAX_NESTING && !tooDeep) {
+      // The host refuses such values (app/host/plain-json.ts), and a transport may not even carry them.
+      tooDeep = true;
+      problems.push({ ...spanOf(node), message: `nested too deeply: more than ${MAX_NESTING} levels cannot be stored` });
+    }
     if (node.type === 'Object') {
       const seen = new Set<string>();
       for (const m of node.members) {

@@ -109,7 +109,13 @@ export function parseJson5(text: string): ParseOutcome {
   } catch (error) {
     return { ok: false, problem: syntaxProblem(error, text) };
   }
-  return { ok: true, document, value: evaluate(document.body) as JsonValue };
+  try {
+    return { ok: true, document, value: evaluate(document.body) as JsonValue };
+  } catch (error) {
+    // momoa's evaluate recurses: text nested thousands deep parses, then overflows here.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, problem: { line: 1, column: 1, endLine: 1, endColumn: 2, message: 'nested too deeply to read; the host stores at most 200 levels' } };
+  }
 }
 
 interface MomoaError {
