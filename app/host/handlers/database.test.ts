@@ -3,12 +3,13 @@
  * database (and refusing what is not one without losing the current one),
  * the recent list, and the session's read-only toggle.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, onCleanup, startHost } from '../fixtures/host-harness.js';
 import { makeSampleDatabase, USER_COUNT } from '../fixtures/sample-database.js';
+import { createHost } from '../host.js';
 import { fileRecentList } from '../recent.js';
 
 function tempDir(): string {
@@ -74,6 +75,27 @@ describe('database.open', () => {
     const inserted = await client.call('records.insert', { tree: 'users', value: { name: 'still here', joined: '2024-01-01T00:00:00.000Z' } });
     expect(inserted.entry.key).toBe(USER_COUNT + 1);
     expect(events).toEqual([]);
+  });
+
+  it('refuses a damaged copy of a database (truncated, or a meta page overwritten) without touching its bytes, here and in createHost', async () => {
+    const { client, sample } = await startHost();
+    const damaged = await makeSampleDatabase();
+    onCleanup(() => damaged.remove());
+    const file = join(damaged.path, 'data.mdb');
+    const intact = readFileSync(file);
+    const cases: [string, Buffer][] = [
+      ['truncated to half', intact.subarray(0, Math.floor(intact.length / 2))],
+      ['first meta page overwritten', Buffer.concat([intact.subarray(0, 16), Buffer.alloc(64, 0xa5), intact.subarray(80)])],
+    ];
+    for (const [what, bytes] of cases) {
+      writeFileSync(file, bytes);
+      const answer = client.call('database.open', { path: damaged.path });
+      expect(await codeOf(answer), what).toBe('NOT_A_DATABASE');
+      await expect(createHost({ path: damaged.path, log: () => {} }), what).rejects.toMatchObject({ code: 'NOT_A_DATABASE' });
+      expect(readFileSync(file).equals(bytes), `${what}: the file is left as it was`).toBe(true);
+    }
+    expect((await client.call('database.info', {})).path).toBe(sample.path);
+    expect((await client.call('records.get', { tree: 'users', key: 1 })).entry).not.toBeNull();
   });
 
   it('reopens the same database read-only, and writable again', async () => {
