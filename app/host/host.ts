@@ -17,7 +17,7 @@ export interface HostOptions {
   recent?: RecentList | undefined;
   /** Where unexpected failures are described in full (the caller only gets a short message). */
   log?: ((message: string, error?: unknown) => void) | undefined;
-  /** How often to look for other processes' writes, in ms (default 200: they show within a second). */
+  /** How often to look for other processes' writes, in ms (default 25: one small read; they show within a frame or two). */
   watchIntervalMs?: number | undefined;
 }
 
@@ -32,13 +32,20 @@ export interface Host {
 
 export type { HostAnswer };
 
+/**
+ * A poll is one revision read after renewing the read transaction (microseconds), so
+ * polling often is cheap; at 200 ms another process's write took ~100 ms on average
+ * just to be noticed (e2e/bench/browser-bench.ts: write → row repainted).
+ */
+const DEFAULT_WATCH_INTERVAL_MS = 25;
+
 const consoleLog: Log = (message, error) => console.error(`trellis host: ${message}`, ...(error === undefined ? [] : [error]));
 
 /** Opens `options.path` (rejecting with the engine's error, e.g. NOT_A_DATABASE, if it cannot) and returns the host. */
 export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? consoleLog;
   const emitter = new Emitter(log);
-  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? 200 });
+  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS });
   await session.open(options.path, options.readOnly ?? false);
   const table = handlerTable(options.recent);
   const context = { session };

@@ -2,8 +2,9 @@
  * The records table: @tanstack/react-table holds the column state (sizes,
  * resizing) and @tanstack/react-virtual lays out only the visible rows of
  * `rowCount`; the rows themselves come from the block cache, which is asked
- * for the visible range shortly after scrolling settles (a scrollbar drag
- * across a million rows asks only where it stops).
+ * for the visible range at once after a quiet spell, else shortly after
+ * scrolling settles (a scrollbar drag across a million rows asks where it
+ * starts and where it stops).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -74,7 +75,18 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
 
+  // Leading and trailing: a range asked for after a quiet spell (a jump, a click on the
+  // scrollbar track) loads at once; while the range keeps moving (a drag, a fling) only
+  // where it settles loads, LOAD_DELAY_MS after the last move.
+  const lastMove = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
+    const now = performance.now();
+    const quiet = now - lastMove.current > LOAD_DELAY_MS;
+    lastMove.current = now;
+    if (quiet) {
+      cache.ensure(first, Math.max(last, first));
+      return undefined;
+    }
     const timer = setTimeout(() => cache.ensure(first, Math.max(last, first)), LOAD_DELAY_MS);
     return () => clearTimeout(timer);
   }, [cache, first, last]);

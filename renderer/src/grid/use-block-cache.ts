@@ -11,7 +11,8 @@ import type { IndexFilter } from '../state/history.js';
 import { BlockCache } from './block-cache.js';
 import { indexSource, treeSource } from './sources.js';
 
-const REFRESH_DELAY_MS = 80;
+/** One frame: the host already delivers a poll's writes as one event; a longer wait only delayed the row. */
+const REFRESH_DELAY_MS = 16;
 export const BLOCK_SIZE = 100;
 const MAX_BLOCKS = 40;
 

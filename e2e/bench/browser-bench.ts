@@ -1,0 +1,454 @@
+/**
+ * The browser benchmark: the real renderer in Chromium against a real web host
+ * process (`app/dist/cli/serve.js`) on databases made with the engine.
+ *
+ *   npm run build --silent && tsx --conditions=source e2e/bench/browser-bench.ts [--short] [--runs N] [--fresh]
+ *
+ * Full: `items` trees of 100k and 1M records, 20 runs of each interaction on 1M,
+ * memory after scrolling the whole tree at both sizes. `--short`: 10k records,
+ * 5 runs (a smoke check). Databases are kept in $TMPDIR/trellis-browser-bench
+ * and reused (`--fresh` makes them again). Writes e2e/bench/report/latest.md and
+ * latest.json (full runs only, unless --report).
+ *
+ * Every time is taken in the page (performance.now(), or the epoch clock
+ * performance.timeOrigin + performance.now() shared with the writer process):
+ * "painted" is the first animation frame after a MutationObserver saw the
+ * rendered rows hold what was asked for (every rendered row has its data: a
+ * `data-key` and no `aria-busy`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startWebHost, type WebHost } from '../fixtures/web-host.js';
+import { REPO_ROOT, RENDERER_DIST, WEB_HOST_CLI } from '../fixtures/paths.js';
+import { stopProcess, tail } from '../fixtures/processes.js';
+import { createBenchDatabase, ownerOf } from './bench-schema.js';
+
+const ROW_HEIGHT = 28; // renderer/src/grid/RecordsTable.tsx
+const CHROMIUM = process.env.TRELLIS_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const argv = process.argv.slice(2);
+const short = argv.includes('--short');
+const fresh = argv.includes('--fresh');
+const runsArg = argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : short ? 5 : 20;
+const SIZES = short ? [2_000, 10_000] : [100_000, 1_000_000];
+const BIG = SIZES.at(-1)!;
+/** Row 900,000 of 1M: the same fraction (90%) of a smaller tree. */
+const TARGET_ROW = Math.round(BIG * 0.9);
+const MEMORY_STEPS = short ? 20 : 100;
+const MEMORY_PASSES = short ? 1 : 3;
+const writeReport = !short || argv.includes('--report');
+
+const AIMS = { open: 300, scroll: 50, reference: 50, write: 50 } as const;
+
+interface Stats {
+  readonly median: number;
+  readonly p90: number;
+  readonly min: number;
+  readonly max: number;
+  readonly n: number;
+}
+
+function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, p90: at(0.9), min: sorted[0]!, max: sorted.at(-1)!, n: sorted.length };
+}
+
+// ---------------------------------------------------------------- databases
+
+const DB_ROOT = join(tmpdir(), 'trellis-browser-bench');
+
+async function benchDatabase(count: number): Promise<{ path: string; createdMs: number | undefined }> {
+  mkdirSync(DB_ROOT, { recursive: true });
+  // No '.' in the path: lmdb takes a dotted path for a file name.
+  const path = join(DB_ROOT, `items-${count}`);
+  const ready = `${path}-ready`;
+  if (!fresh && existsSync(ready) && existsSync(path)) return { path, createdMs: undefined };
+  rmSync(path, { recursive: true, force: true });
+  rmSync(ready, { force: true });
+  console.log(`creating ${count.toLocaleString('en')} items at ${path}`);
+  const createdMs = await createBenchDatabase(path, count, (line) => console.log(line));
+  console.log(`  done in ${(createdMs / 1000).toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
+  writeFileSync(ready, JSON.stringify({ count, createdMs }));
+  return { path, createdMs };
+}
+
+// ---------------------------------------------------------------- the other process
+
+interface Writer {
+  send(command: object): Promise<Record<string, number | string | boolean>>;
+  stop(): Promise<void>;
+}
+
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const WRITER = fileURLToPath(new URL('./bench-writer.ts', import.meta.url));
+
+async function startWriter(dbPath: string): Promise<Writer> {
+  const child: ChildProcess = spawn(process.execPath, [TSX_CLI, '--conditions=source', WRITER, dbPath], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stderr = tail(child.stderr);
+  const lines = createInterface({ input: child.stdout! });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const next = () =>
+    new Promise<Record<string, number | string | boolean>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`writer did not answer\n${stderr()}`)), 30_000);
+      waiting.push((line) => {
+        clearTimeout(timer);
+        const answer = JSON.parse(line) as Record<string, number | string | boolean>;
+        if (answer.error) reject(new Error(String(answer.error)));
+        else resolve(answer);
+      });
+    });
+  await next(); // {"ready":true}
+  return {
+    send: (command) => {
+      const answer = next();
+      child.stdin!.write(`${JSON.stringify(command)}\n`);
+      return answer;
+    },
+    stop: async () => {
+      child.stdin!.end();
+      await stopProcess(child);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- in-page probes
+
+/**
+ * Installed before the page's own scripts. `waitFor(check)` resolves with the
+ * time (performance.now()) of the first animation frame after a DOM mutation
+ * (or the call itself) found `check()` true.
+ */
+function installProbes(): void {
+  type Check = () => boolean;
+  const pending: { check: Check; resolve: (t: number) => void }[] = [];
+  const test = () => {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const entry = pending[i]!;
+      if (!entry.check()) continue;
+      pending.splice(i, 1);
+      requestAnimationFrame(() => entry.resolve(performance.now()));
+    }
+  };
+  const rowsLoaded = (scope: ParentNode = document): boolean => {
+    const rows = [...scope.querySelectorAll<HTMLElement>('[data-testid="records-table"] [data-testid="row"]')];
+    return rows.length > 0 && rows.every((row) => row.dataset.key !== undefined && !row.hasAttribute('aria-busy'));
+  };
+  const hasRow = (index: number) => document.querySelector(`[data-testid="row"][aria-rowindex="${index}"]`) !== null;
+  const observer = new MutationObserver(test);
+  const start = () => observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  start();
+  const bench = {
+    waitFor(check: Check, timeoutMs = 20_000): Promise<number> {
+      return new Promise((resolve, reject) => {
+        const entry = { check, resolve: (t: number) => (clearTimeout(timer), resolve(t)) };
+        const timer = setTimeout(() => {
+          pending.splice(pending.indexOf(entry), 1);
+          reject(new Error(`not seen within ${timeoutMs} ms: ${check.toString()}`));
+        }, timeoutMs);
+        pending.push(entry);
+        test();
+      });
+    },
+    rowsLoaded,
+    hasRow,
+    /** Rows painted after the first load: recorded from navigation start. */
+    firstRows: undefined as Promise<number> | undefined,
+  };
+  bench.firstRows = bench.waitFor(() => rowsLoaded());
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+}
+
+interface BenchGlobal {
+  __bench: {
+    waitFor(check: () => boolean): Promise<number>;
+    rowsLoaded(): boolean;
+    hasRow(index: number): boolean;
+    firstRows: Promise<number>;
+  };
+  __pending?: Promise<number>;
+}
+
+async function openPage(browser: Browser, url: string): Promise<{ page: Page; firstRowsMs: number; scriptMs: number; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx (esbuild, keepNames) wraps named functions in `__name(...)`, here and in page.evaluate bodies: give the page one.
+  await context.addInitScript({ content: `globalThis.__name = (target) => target;\n(${installProbes.toString()})();` });
+  const page = await context.newPage();
+  page.on('crash', () => console.error('the page crashed'));
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`${url}#/items`);
+  const firstRowsMs = await page.evaluate(() => (window as unknown as BenchGlobal).__bench.firstRows);
+  // The page's module script (the whole bundle) has run by DOMContentLoaded's end.
+  const scriptMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  return { page, firstRowsMs, scriptMs, close: () => context.close() };
+}
+
+/** Sets table-scroll's scrollTop so `row` (1-based) is the first row under the header; ms to its rows painted. */
+async function scrollToRow(page: Page, row: number): Promise<number> {
+  return page.evaluate(
+    async ({ row, rowHeight }) => {
+      const bench = (window as unknown as BenchGlobal).__bench;
+      const scroller = document.querySelector<HTMLElement>('[data-testid="table-scroll"]')!;
+      const started = performance.now();
+      scroller.scrollTop = (row - 1) * rowHeight;
+      const painted = await bench.waitFor(() => bench.hasRow(row) && bench.rowsLoaded());
+      return painted - started;
+    },
+    { row, rowHeight: ROW_HEIGHT },
+  );
+}
+
+/** A write to `items/key` by the other process, to its new label painted in the row; ms from the commit. */
+async function writeToPaint(page: Page, writer: Writer, key: number, label: string): Promise<number> {
+  await page.evaluate(
+    ({ key, label }) => {
+      const global = window as unknown as BenchGlobal;
+      const row = () => document.querySelector(`[data-testid="row"][data-key="items/${key}"]`);
+      global.__pending = global.__bench
+        .waitFor(() => row()?.textContent?.includes(label) === true)
+        .then((painted) => performance.timeOrigin + painted);
+    },
+    { key, label },
+  );
+  const { committedAt } = await writer.send({ op: 'update', key, label });
+  const paintedAt = await page.evaluate(() => (window as unknown as BenchGlobal).__pending!);
+  return paintedAt - Number(committedAt);
+}
+
+/** Clicks the reference link in row `row`; ms to the target's row painted and its record panel open, and to its text in the editor. */
+async function followReference(page: Page, row: number, target: string, targetName: string): Promise<{ shown: number; editor: number }> {
+  return page.evaluate(
+    async ({ row, target, targetName }) => {
+      const bench = (window as unknown as BenchGlobal).__bench;
+      const link = document.querySelector<HTMLElement>(`[data-testid="row"][aria-rowindex="${row}"] [data-testid="ref-link"][data-target="${target}"]`);
+      if (!link) throw new Error(`no ref-link to ${target} in row ${row}`);
+      const started = performance.now();
+      link.click();
+      const shown = await bench.waitFor(() => {
+        const targetRow = document.querySelector(`[data-testid="row"][data-key="${target}"]`);
+        return targetRow !== null && bench.rowsLoaded() && document.querySelector(`[data-testid="record-panel"][data-key="${target}"]`) !== null;
+      });
+      const editor = await bench.waitFor(() => document.querySelector('[data-testid="record-editor"] .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes(targetName) === true);
+      return { shown: shown - started, editor: editor - started };
+    },
+    { row, target, targetName },
+  );
+}
+
+// ---------------------------------------------------------------- memory
+
+interface MemorySample {
+  readonly heapMB: number;
+  readonly nodes: number;
+}
+
+async function heapAfterGc(page: Page): Promise<MemorySample> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { heapMB: metric('JSHeapUsedSize') / 2 ** 20, nodes: metric('Nodes') };
+}
+
+/** Scrolls the whole tree top to bottom in `MEMORY_STEPS` steps (each to its rows painted), `MEMORY_PASSES` times. */
+async function memoryAfterScrolling(browser: Browser, url: string, count: number): Promise<{ before: MemorySample; after: MemorySample[] }> {
+  const { page, close } = await openPage(browser, url);
+  try {
+    const before = await heapAfterGc(page);
+    const after: MemorySample[] = [];
+    for (let pass = 0; pass < MEMORY_PASSES; pass++) {
+      for (let step = 0; step <= MEMORY_STEPS; step++) {
+        const row = Math.max(1, Math.min(count - 20, Math.round((count * step) / MEMORY_STEPS)));
+        await scrollToRow(page, row);
+      }
+      await scrollToRow(page, 1);
+      after.push(await heapAfterGc(page));
+    }
+    return { before, after };
+  } finally {
+    await close();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+interface Result {
+  readonly name: string;
+  readonly what: string;
+  readonly aimMs: number | undefined;
+  readonly stats: Stats;
+}
+
+function loadText(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' / ');
+}
+
+async function main(): Promise<void> {
+  for (const needed of [WEB_HOST_CLI, RENDERER_DIST]) {
+    if (!existsSync(needed)) throw new Error(`build the app first (npm run build): missing ${needed}`);
+  }
+  const loadBefore = loadText();
+  const databases = new Map<number, { path: string; createdMs: number | undefined }>();
+  for (const size of SIZES) databases.set(size, await benchDatabase(size));
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'trellis-browser-bench-data-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const hosts: WebHost[] = [];
+  let writer: Writer | undefined;
+  const results: Result[] = [];
+  const memory: Record<number, { before: MemorySample; after: MemorySample[] }> = {};
+  const hostOffset: Record<string, Stats> = {};
+  try {
+    // ---- interactions, on the big tree
+    const big = databases.get(BIG)!;
+    const host = await startWebHost({ dbPath: big.path, dataDir });
+    hosts.push(host);
+    writer = await startWriter(big.path);
+    const samples = { script: [] as number[], open: [] as number[], scroll: [] as number[], write: [] as number[], reference: [] as number[], editor: [] as number[] };
+    // One warm-up run (the OS page cache, Chromium's code cache, Monaco's chunks), not counted.
+    for (let run = -1; run < RUNS; run++) {
+      const { page, firstRowsMs, scriptMs, close } = await openPage(browser, host.url);
+      try {
+        const scrollMs = await scrollToRow(page, TARGET_ROW);
+        // A row a few below the top of the view, so the write lands in the visible block.
+        const writeKey = TARGET_ROW + 3;
+        const writeMs = await writeToPaint(page, writer, writeKey, `written ${run} ${Date.now()}`);
+        const owner = ownerOf(TARGET_ROW);
+        const reference = await followReference(page, TARGET_ROW, `owners/${owner}`, `owner ${owner}`);
+        if (run >= 0) {
+          samples.open.push(firstRowsMs);
+          samples.script.push(scriptMs);
+          samples.scroll.push(scrollMs);
+          samples.write.push(writeMs);
+          samples.reference.push(reference.shown);
+          samples.editor.push(reference.editor);
+        }
+        console.log(
+          `run ${run < 0 ? 'warm-up' : run + 1}: open ${firstRowsMs.toFixed(0)} ms, scroll ${scrollMs.toFixed(0)} ms, write ${writeMs.toFixed(0)} ms, ` +
+            `reference ${reference.shown.toFixed(0)} ms (editor text ${reference.editor.toFixed(0)} ms)`,
+        );
+      } finally {
+        await close().catch(() => undefined); // a failure above says what went wrong
+      }
+    }
+    const rows = BIG.toLocaleString('en');
+    const target = TARGET_ROW.toLocaleString('en');
+    results.push(
+      { name: 'first rows', what: `page load (#/items, ${rows} records) → first rows painted`, aimMs: AIMS.open, stats: stats(samples.open) },
+      { name: '  … bundle run', what: 'page load → DOMContentLoaded end (the 4 MB script parsed and run)', aimMs: undefined, stats: stats(samples.script) },
+      { name: `scroll to row ${target}`, what: 'scrollTop set → rows there painted', aimMs: AIMS.scroll, stats: stats(samples.scroll) },
+      { name: 'reference click', what: 'ref-link click → target row painted + record panel', aimMs: AIMS.reference, stats: stats(samples.reference) },
+      { name: '  … editor text', what: 'ref-link click → target text in the editor', aimMs: undefined, stats: stats(samples.editor) },
+      { name: 'write elsewhere', what: `other process commits (row ${target}) → row repainted`, aimMs: AIMS.write, stats: stats(samples.write) },
+    );
+
+    // ---- the host's share of the scroll: the engine's offset skip, in another process on the same file
+    for (const [label, command] of [
+      [`offset ${target}`, { op: 'page', offset: TARGET_ROW - 1, limit: 101 }],
+      ['after (keyset)', { op: 'page', after: TARGET_ROW - 1, limit: 101, offset: 0 }],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push(Number((await writer.send(command)).ms));
+      hostOffset[label] = stats(times);
+    }
+    await writer.stop();
+    writer = undefined;
+    await host.stop();
+    hosts.length = 0;
+
+    // ---- memory after scrolling the whole tree, per size
+    for (const size of SIZES) {
+      const sizeHost = await startWebHost({ dbPath: databases.get(size)!.path, dataDir });
+      hosts.push(sizeHost);
+      memory[size] = await memoryAfterScrolling(browser, sizeHost.url, size);
+      const m = memory[size];
+      console.log(`memory ${size}: before ${m.before.heapMB.toFixed(1)} MB, after ${m.after.map((s) => s.heapMB.toFixed(1)).join(', ')} MB`);
+      await sizeHost.stop();
+      hosts.length = 0;
+    }
+  } finally {
+    await writer?.stop();
+    for (const host of hosts) await host.stop();
+    await browser.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  // ---------------------------------------------------------------- report
+  const loadAfter = loadText();
+  const [small, large] = SIZES.map((size) => stats(memory[size]!.after.map((s) => s.heapMB)).median) as [number, number];
+  const growth = large / small - 1;
+  const lines: string[] = [];
+  const fmt = (ms: number) => ms.toFixed(1);
+  lines.push(`# Browser benchmark${short ? ' (short)' : ''}`, '');
+  lines.push(`${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(1)} GiB · Node ${process.version} · Chromium ${(await chromiumVersion()) ?? '?'}`);
+  lines.push(`Load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}. ${RUNS} runs each (after one warm-up); tree of ${BIG.toLocaleString('en')} records.`, '');
+  lines.push('| measurement | from → to | median ms | p90 ms | min | max | aim | |', '|---|---|---:|---:|---:|---:|---|---|');
+  for (const r of results) {
+    const verdict = r.aimMs === undefined ? '' : r.stats.median < r.aimMs ? 'pass' : `MISS by ${fmt(r.stats.median - r.aimMs)} ms`;
+    lines.push(`| ${r.name} | ${r.what} | ${fmt(r.stats.median)} | ${fmt(r.stats.p90)} | ${fmt(r.stats.min)} | ${fmt(r.stats.max)} | ${r.aimMs === undefined ? '' : `< ${r.aimMs}`} | ${verdict} |`);
+  }
+  lines.push('', '| engine, other process (host share of the scroll) | median ms | p90 ms |', '|---|---:|---:|');
+  for (const [label, s] of Object.entries(hostOffset)) lines.push(`| ${label}, 101 rows | ${fmt(s.median)} | ${fmt(s.p90)} |`);
+  lines.push('', `| renderer memory after scrolling the whole tree (${MEMORY_STEPS} steps × ${MEMORY_PASSES} passes, after GC) | JS heap MB (median of passes) | DOM nodes | before scrolling MB |`, '|---|---:|---:|---:|');
+  for (const size of SIZES) {
+    const m = memory[size]!;
+    lines.push(`| ${size.toLocaleString('en')} records | ${fmt(stats(m.after.map((s) => s.heapMB)).median)} | ${m.after.at(-1)!.nodes} | ${fmt(m.before.heapMB)} |`);
+  }
+  lines.push('', `Memory ${SIZES.map((s) => s.toLocaleString('en')).join(' → ')}: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% (aim: within 20%) — ${Math.abs(growth) <= 0.2 ? 'pass' : 'MISS'}`);
+  const text = lines.join('\n');
+  console.log(`\n${text}\n`);
+  if (writeReport) {
+    const dir = fileURLToPath(new URL('./report/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'latest.md'), `${text}\n`);
+    const json = {
+      date: new Date().toISOString(),
+      short,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version },
+      load: { before: loadBefore, after: loadAfter },
+      runs: RUNS,
+      records: BIG,
+      targetRow: TARGET_ROW,
+      databasesCreatedMs: Object.fromEntries([...databases].map(([size, db]) => [size, db.createdMs ?? null])),
+      results: results.map((r) => ({ ...r, pass: r.aimMs === undefined ? null : r.stats.median < r.aimMs })),
+      engineOffset: hostOffset,
+      memory,
+      memoryGrowth: growth,
+    };
+    writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`wrote ${join(dir, 'latest.md')} and latest.json`);
+  }
+}
+
+async function chromiumVersion(): Promise<string | undefined> {
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const version = browser.version();
+    await browser.close();
+    return version;
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
