@@ -3,10 +3,7 @@
  * against both backends (LMDB in a fresh temp folder, and the in-memory
  * backend), which must behave identically.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   autoIncrement,
   composite,
@@ -21,8 +18,8 @@ import {
   uuid,
   type Database,
   type KeyOf,
-  type Schema,
 } from '@trellis/engine';
+import { afterThisTest, backends, failure, tempDir } from './testing/contract-backends.js';
 
 const users = tree('users', {
   key: autoIncrement(),
@@ -41,56 +38,7 @@ const words = tree('words', {
 const appSchema = schema(users, toys, sessions, blobs, words);
 type Db = Database<typeof appSchema>;
 
-// ---- backends -------------------------------------------------------------
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-interface Backend {
-  readonly name: string;
-  readonly lmdb: boolean;
-  open<S extends Schema>(declared: S): Promise<Database<S>>;
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'trellis-contract-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'lmdb',
-    lmdb: true,
-    async open(declared) {
-      const db = await open(tempDir(), declared);
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-  {
-    name: 'memory',
-    lmdb: false,
-    async open(declared) {
-      const db = await open('mem', declared, { inMemory: true });
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-];
-
-/** Awaits a promise that must reject with `type`, and returns the error. */
-async function failure<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
+// ---- backends: engine/src/testing/contract-backends.ts ----------------------
 
 async function fillUsers(db: Db, count: number): Promise<void> {
   await db.transaction((tx) => {
@@ -232,7 +180,7 @@ describe.each(backends)('contract: records, keys, ranges ($name)', (backend) => 
       await first.users.delete(await first.users.insert({ name: 'b', n: 2 }));
       await first.close();
       const again = await open(dir, appSchema);
-      cleanups.push(() => again.close());
+      afterThisTest(() => again.close());
       expect(await again.users.insert({ name: 'c', n: 3 })).toBe(3);
     });
 

@@ -3,25 +3,21 @@
  * Every test runs against both backends (LMDB in a fresh temp folder, and the
  * in-memory backend), which must behave identically.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   autoIncrement,
   composite,
   InvalidKeyError,
   KeyTooLargeError,
   MissingReferenceError,
-  open,
   ReferencedError,
   schema,
   t,
   tree,
   UniqueViolationError,
   type Database,
-  type Schema,
 } from '@trellis/engine';
+import { backends, failure } from './testing/contract-backends.js';
 
 const people = tree('people', {
   key: autoIncrement(),
@@ -72,49 +68,7 @@ const nodes = tree('nodes', {
 const appSchema = schema(people, pets, toys, clubs, nodes);
 type Db = Database<typeof appSchema>;
 
-// ---- backends -------------------------------------------------------------
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-interface Backend {
-  readonly name: string;
-  open<S extends Schema>(declared: S): Promise<Database<S>>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'lmdb',
-    async open(declared) {
-      const dir = mkdtempSync(join(tmpdir(), 'trellis-contract-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const db = await open(dir, declared);
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-  {
-    name: 'memory',
-    async open(declared) {
-      const db = await open('mem', declared, { inMemory: true });
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-];
-
-/** Awaits a promise that must reject with `type`, and returns the error. */
-async function failure<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
+// ---- backends: engine/src/testing/contract-backends.ts ----------------------
 
 const day = (n: number) => new Date(Date.UTC(2024, 0, n));
 const person = (name: string, age: number, more: { email?: string; city?: string; tags?: string[]; joined?: Date } = {}) => ({

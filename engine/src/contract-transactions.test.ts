@@ -4,11 +4,7 @@
  * in-memory backend), which must behave identically; reopening by path is
  * LMDB only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AsyncTransactionError,
   autoIncrement,
@@ -25,8 +21,8 @@ import {
   type ChangeEvent,
   type Database,
   type ResyncEvent,
-  type Schema,
 } from '@trellis/engine';
+import { backends } from './testing/contract-backends.js';
 
 const users = tree('users', {
   key: autoIncrement(),
@@ -46,41 +42,7 @@ const counters = tree('counters', { key: autoIncrement(), value: t.object({ n: t
 const appSchema = schema(users, pets, toys, counters);
 type Db = Database<typeof appSchema>;
 
-// ---- backends -------------------------------------------------------------
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-interface Backend {
-  readonly name: string;
-  readonly lmdb: boolean;
-  open<S extends Schema>(declared: S): Promise<Database<S>>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'lmdb',
-    lmdb: true,
-    async open(declared) {
-      const dir = mkdtempSync(join(tmpdir(), 'trellis-contract-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const db = await open(dir, declared);
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-  {
-    name: 'memory',
-    lmdb: false,
-    async open(declared) {
-      const db = await open('mem', declared, { inMemory: true });
-      cleanups.push(() => db.close());
-      return db;
-    },
-  },
-];
+// ---- backends: engine/src/testing/contract-backends.ts ----------------------
 
 const when = new Date('2024-05-01T12:00:00.000Z');
 
@@ -195,7 +157,7 @@ describe.each(backends)('contract: transactions, change events, opaque face ($na
         }
       });
       await expect(afterAwait).rejects.toMatchObject({ code: 'ASYNC_TRANSACTION' });
-      await sleep(20);
+      await expect.poll(() => late).not.toBe('not run'); // the body's continuation runs after the refusal
       expect(late).toMatchObject({ code: 'ASYNC_TRANSACTION' }); // the late write was refused, not applied
       expect(snapshot(db)).toEqual(before);
       expect(batches).toEqual([]);

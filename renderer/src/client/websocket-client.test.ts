@@ -13,6 +13,8 @@ let server: WebSocketServer;
 let url: string;
 /** Requests for this method are never answered, so a drop catches them waiting. */
 const HANG = 'records.page';
+/** How many HANG requests the server has received. */
+let hanging = 0;
 
 beforeAll(async () => {
   (globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
@@ -24,7 +26,8 @@ beforeAll(async () => {
       const { id, method } = JSON.parse(String(data)) as { id: number; method: string };
       if (method === 'database.info') socket.send(JSON.stringify({ id, ok: true, result: info }));
       else if (method === 'records.get') socket.send(JSON.stringify({ id, ok: false, error: { code: 'NOT_FOUND', message: 'no tree' } }));
-      else if (method !== HANG) socket.send(JSON.stringify({ id, ok: false, error: { code: 'UNKNOWN_METHOD', message: method } }));
+      else if (method === HANG) hanging++;
+      else socket.send(JSON.stringify({ id, ok: false, error: { code: 'UNKNOWN_METHOD', message: method } }));
     });
   });
 });
@@ -61,7 +64,7 @@ describe('WebSocketClient', () => {
     const statuses: string[] = [];
     client.onStatus((status) => statuses.push(status));
     const waiting = client.call(HANG, { tree: 'x', limit: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => hanging === 1); // the call is at the server, unanswered
     for (const socket of server.clients) socket.terminate();
     await expect(waiting).rejects.toBeInstanceOf(DisconnectedError);
     await waitFor(() => statuses.includes('connected'));
