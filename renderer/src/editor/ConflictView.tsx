@@ -3,10 +3,11 @@
  * side (theirs left, mine right), and the two ways out. Mine is never lost:
  * it stays in the editor until the user takes theirs.
  */
-import type { JSX } from 'react';
+import { lazy, Suspense, type JSX } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { conflictTexts } from './conflict-texts.js';
-import { DiffPane } from './DiffPane.js';
+/** Monaco's diff editor, in the editor's own chunk (see RecordEditor). */
+const DiffPane = lazy(() => import('./DiffPane.js').then((module) => ({ default: module.DiffPane })));
 
 export interface ConflictViewProps {
   readonly mine: string;
@@ -36,7 +37,9 @@ export function ConflictView(props: ConflictViewProps): JSX.Element {
           Yours — unsaved
         </div>
       </div>
-      <DiffPane original={texts.theirs} modified={texts.mine} theme={props.theme} />
+      <Suspense fallback={null}>
+        <DiffPane original={texts.theirs} modified={texts.mine} theme={props.theme} />
+      </Suspense>
       <div className="conflict-actions">
         <button type="button" data-testid="conflict-keep-mine" onClick={props.onKeepMine}>
           {theirs === null ? 'Re-create with mine' : 'Keep mine (save over theirs)'}
