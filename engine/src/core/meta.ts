@@ -8,3 +8,9 @@ export const CATALOG_KEY = 'catalog';
 export const REVISION_KEY = 'revision';
 /** The last auto-increment id of a tree: ['auto', tree]. */
 export const autoKey = (tree: string) => ['auto', tree] as const;
+/**
+ * How many transactions inserted or deleted records of a tree: ['shape', tree].
+ * Updates leave it alone (they move no record's position), so caches of row
+ * positions (./positions.ts) stay valid across them, in every process.
+ */
+export const shapeKey = (tree: string) => ['shape', tree] as const;

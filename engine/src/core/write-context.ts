@@ -20,7 +20,7 @@ import { prefixRange } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
 import { CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedChange } from './changes.js';
-import { REVISION_KEY, autoKey } from './meta.js';
+import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import type { Engine } from './engine.js';
 
@@ -39,6 +39,8 @@ export class WriteContext {
   private revision: number | undefined;
   /** Auto-increment counters read or moved in this transaction, by tree: read once, stored once in `finish`. */
   private readonly autoIds = new Map<string, number>();
+  /** Trees that gained or lost records in this transaction: their shape counters move once, in `finish`. */
+  private readonly reshaped = new Set<string>();
   /** Records being deleted in this operation: cascades that come back to them stop there. */
   private readonly deleting = new Set<string>();
   private ended = false;
@@ -110,6 +112,7 @@ export class WriteContext {
   /** Called once the transaction body returned: persists the revision counter and trims the change log. */
   finish(): void {
     for (const [tree, id] of this.autoIds) this.engine.meta.put(autoKey(tree), id);
+    for (const tree of this.reshaped) this.engine.meta.put(shapeKey(tree), ((this.engine.meta.get(shapeKey(tree)) as number | undefined) ?? 0) + 1);
     if (this.revision === undefined) return;
     this.engine.meta.put(REVISION_KEY, this.revision);
     const first = this.revision - this.changes.length + 1;
@@ -189,6 +192,7 @@ export class WriteContext {
     for (const index of model.indexes) this.reindex(index, model, key, old?.value, value);
     this.relink(model, key, old?.value, value);
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
+    if (kind !== 'update') this.reshaped.add(model.name);
     this.changes.push({ tree: model.name, key, kind, revision, local: true });
     const logged: LoggedChange = [model.name, key, kind, this.engine.writerId];
     this.engine.changeLog.put(revision, logged);
