@@ -9,14 +9,18 @@ import type { Backend, Store } from '../storage/backend.js';
 import type { Catalog } from '../schema/catalog.js';
 import { TreeModel } from './tree-model.js';
 import { WriteContext } from './write-context.js';
+import { PositionIndex } from './positions.js';
 import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from './meta.js';
 import type { ChangeEvent, ChangeListener } from './changes.js';
 
 export class Engine {
   readonly writerId = randomUUID();
   readonly models = new Map<string, TreeModel>();
+  /** Checkpoints for offset jumps and key positions (./positions.ts). */
+  readonly positions = new PositionIndex(this);
   private readonly listeners = new Set<ChangeListener>();
   private closed = false;
+  private writing = false;
 
   constructor(
     readonly backend: Backend,
@@ -64,6 +68,11 @@ export class Engine {
     return (this.meta.get(REVISION_KEY) as number | undefined) ?? 0;
   }
 
+  /** True while a transaction body runs: its reads see writes that no counter reflects yet. */
+  get inTransaction(): boolean {
+    return this.writing;
+  }
+
   /** Every model whose references point at `tree`. */
   referrersOf(tree: string): TreeModel[] {
     return [...this.models.values()].filter((m) => m.references.some((r) => r.stored.target === tree));
@@ -80,6 +89,7 @@ export class Engine {
     if (this.readOnly) throw new ReadOnlyError(this.path);
     const { result, changes } = await this.backend.transaction(() => {
       const context = new WriteContext(this);
+      this.writing = true;
       try {
         const result = body(context);
         if (isThenable(result)) {
@@ -91,6 +101,7 @@ export class Engine {
       } finally {
         // Writes after an await in `body`, or through a handle kept past it, would land outside any transaction.
         context.end();
+        this.writing = false;
       }
     });
     if (changes.length > 0) this.emit(changes);

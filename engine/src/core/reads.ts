@@ -86,7 +86,8 @@ class RecordIterator implements IterableIterator<RecordEntry> {
     let source = this.source;
     if (source === undefined) {
       try {
-        source = this.source = this.engine.records(this.model).entries(recordQuery(this.model, this.options))[Symbol.iterator]();
+        const query = this.engine.positions.narrow(this.model, recordQuery(this.model, this.options));
+        source = this.source = this.engine.records(this.model).entries(query)[Symbol.iterator]();
       } catch (error) {
         this.done = true;
         throw error;
@@ -141,7 +142,8 @@ export function recordQuery(model: TreeModel, options: RangeOptions): RangeQuery
 
 /** The number of records in a range (`limit` and `offset` ignored), counted over keys only. */
 export function countRange(engine: Engine, model: TreeModel, options: RangeOptions): number {
-  return engine.records(model).countRange(recordQuery(model, options));
+  const query = recordQuery(model, options);
+  return engine.positions.countRange(model, query.start, query.end) ?? engine.records(model).countRange(query);
 }
 
 function prefixBounds(model: TreeModel, prefix: readonly unknown[] | string): { start: StoredKey; end: StoredKey } {

@@ -120,7 +120,7 @@ export class OpaqueTree {
     return countRange(this.engine, this.model, { start, end, prefix } as RangeOptions);
   }
 
-  /** How many records sort before `key` (it need not exist): its row in the whole tree. Walks keys, not values. */
+  /** How many records sort before `key` (it need not exist): its row in the whole tree. Walks at most a few thousand keys (core/positions.ts), no values. */
   position(key: unknown): number {
     this.engine.assertOpen();
     return countRange(this.engine, this.model, { end: this.model.key.check(key) });

@@ -83,7 +83,7 @@ export class TreeReader<T extends TreeDeclaration> {
     return countRange(this.engine, this.model, { start: options.start, end: options.end, prefix: options.prefix } as RangeOptions);
   }
 
-  /** How many records sort before `key` (which need not exist). Walks keys, not values. */
+  /** How many records sort before `key` (which need not exist). Walks at most a few thousand keys (core/positions.ts), no values. */
   position(key: Key<T['name']>): number {
     this.engine.assertOpen();
     return countRange(this.engine, this.model, { end: this.model.key.check(key) });
