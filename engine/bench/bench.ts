@@ -17,7 +17,8 @@ export const FULL_PLAN: Plan = { reads: 100_000, pages: 1000, lookups: 1000, wri
 /** A smoke run that CI can afford: every workload, tiny. */
 export const SHORT_PLAN: Plan = { reads: 10_000, pages: 200, lookups: 200, writes: 2000, rounds: 2, slowRounds: 2, minScanRows: 10_000 };
 
-export async function runBench(sizes: readonly number[], plan: Plan, log: (line: string) => void): Promise<Row[]> {
+/** `only`: run just the workloads whose names contain one of these strings (the data is loaded all the same). */
+export async function runBench(sizes: readonly number[], plan: Plan, log: (line: string) => void, only?: readonly string[]): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     for (const size of sizes) {
@@ -31,7 +32,9 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
           if (system.count() !== size) throw new Error(`${system.name} holds ${system.count()} records, expected ${size}`);
           log(`  loaded ${system.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         }
-        const workloads = [...readWorkloads(systems, size, plan), insertWorkload(systems, plan), updateWorkload(systems, size, plan)];
+        const workloads = [...readWorkloads(systems, size, plan), insertWorkload(systems, plan), updateWorkload(systems, size, plan)].filter(
+          (workload) => !only || only.some((part) => workload.name.includes(part)),
+        );
         for (const workload of workloads) {
           const started = performance.now();
           rows.push(toRow(size, await measure(workload, log)));

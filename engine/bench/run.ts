@@ -5,6 +5,7 @@
  *   npm run bench                              100,000 and 1,000,000 records; writes report/latest.md and .json
  *   npm run bench -- --sizes 100000            other sizes (still writes the report)
  *   npm run bench -- --short  (or BENCH_SHORT=1)  5,000 records, a smoke run in seconds; no report
+ *   npm run bench -- --only inserts,back-ref   only workloads whose names contain one of these; no report
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,8 @@ const short = args.includes('--short') || process.env['BENCH_SHORT'] === '1';
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(positiveInt) : short ? [5000] : [100_000, 1_000_000];
 const plan = short ? SHORT_PLAN : FULL_PLAN;
+const onlyArg = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') && onlyArg ? onlyArg.split(',') : undefined;
 
 function positiveInt(text: string): number {
   const n = Number(text);
@@ -35,7 +38,7 @@ const started = new Date();
 log(`Trellis engine vs raw lmdb vs better-sqlite3 — ${machine()}`);
 const loadBefore = loadAverage();
 log(`before: ${loadBefore}`);
-const rows = await runBench(sizes, plan, log);
+const rows = await runBench(sizes, plan, log, only);
 const loadAfter = loadAverage();
 log(`after: ${loadAfter}`);
 const result = table(rows);
@@ -43,7 +46,7 @@ const missed = missedAims(rows);
 console.log(`\n${result}\n`);
 if (missed.length > 0) console.log(`missed aims:\n${missed.map((m) => `  ${m}`).join('\n')}`);
 
-if (!short) {
+if (!short && !only) {
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'report');
   mkdirSync(dir, { recursive: true });
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);

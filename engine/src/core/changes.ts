@@ -25,10 +25,48 @@ export interface ResyncEvent {
 
 export type ChangeListener = (events: readonly ChangeEvent[] | ResyncEvent) => void;
 
-/** Entries the change log keeps; a watcher further behind than this gets a resync. */
+/**
+ * The change log keeps at least the last CHANGE_LOG_RETAIN revisions; a
+ * watcher further behind than this gets a resync.
+ */
 export const CHANGE_LOG_RETAIN = 10_000;
 /** How often (in revisions) old log entries are trimmed, so trimming is cheap per write. */
 export const CHANGE_LOG_TRIM_EVERY = 512;
+/**
+ * A transaction with more changes than this logs only their number, which
+ * watchers take as a resync. At CHANGE_LOG_RETAIN this drops nothing a watcher
+ * could still use: it would be further behind than the log keeps anyway.
+ */
+export const CHANGE_LOG_MAX_LISTED = CHANGE_LOG_RETAIN;
 
-/** A change log entry: tree, key, kind, writer id. */
-export type LoggedChange = readonly [string, KeyValue, ChangeKind, string];
+/** One change of a logged transaction: tree, key, kind. */
+export type LoggedChange = readonly [string, KeyValue, ChangeKind];
+
+/**
+ * A change log entry: one per committed transaction, keyed by the last
+ * revision it gave out. (lmdb-js pays per put: an entry per write was a quarter
+ * of an indexed insert's puts, and batched inserts ran ~12% faster without.)
+ * The value is the writer's id and the changes in revision order, the first
+ * having taken `key - changes.length + 1`; or, for a transaction too big to
+ * list, the number of revisions it took.
+ */
+export type LoggedTransaction = readonly [writer: string, changes: readonly LoggedChange[] | number];
+
+/** A log entry as read back: the revisions it covers, and its changes unless it only counts them. */
+export interface ReadTransaction {
+  readonly writer: string;
+  readonly first: number;
+  readonly last: number;
+  /** Undefined for a transaction too big to list: watchers resync. */
+  readonly changes: readonly LoggedChange[] | undefined;
+}
+
+/** Reads a log entry; undefined for one this version cannot read (e.g. the per-write entries of earlier versions), which watchers take as a resync. */
+export function readLoggedTransaction(key: unknown, value: unknown): ReadTransaction | undefined {
+  if (typeof key !== 'number' || !Array.isArray(value) || value.length !== 2) return undefined;
+  const [writer, changes] = value as [unknown, unknown];
+  if (typeof writer !== 'string') return undefined;
+  const count = Array.isArray(changes) ? changes.length : changes;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > key) return undefined;
+  return { writer, first: key - count + 1, last: key, changes: Array.isArray(changes) ? (changes as LoggedChange[]) : undefined };
+}

@@ -13,7 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { autoIncrement, composite, open, schema, t, tree, type ChangeEvent, type ChangeListener, type ResyncEvent } from '@trellis/engine';
-import { CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY } from './changes.js';
+import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, readLoggedTransaction, type ReadTransaction } from './changes.js';
+import type { Engine } from './engine.js';
 import { openEngine } from './open.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,6 +71,21 @@ function recorder() {
   const events = () => batches.flatMap((b) => ('kind' in b ? [] : b));
   const resyncs = () => batches.filter((b): b is ResyncEvent => 'kind' in b && b.kind === 'resync');
   return { listener, batches, events, resyncs };
+}
+
+/** The change log's entries, read back (one per transaction); fails on one that does not read. */
+function loggedTransactions(engine: Engine): ReadTransaction[] {
+  return [...engine.changeLog.entries({})].map((entry) => {
+    const logged = readLoggedTransaction(entry.key, entry.value);
+    if (!logged) throw new Error(`unreadable change log entry ${JSON.stringify(entry.key)}`);
+    return logged;
+  });
+}
+
+/** Asserts the entries follow one another with no hole, and returns the revisions they cover. */
+function coveredRevisions(logged: readonly ReadTransaction[]): { first: number; last: number } {
+  for (let i = 1; i < logged.length; i++) expect(logged[i]!.first).toBe(logged[i - 1]!.last + 1);
+  return { first: logged[0]!.first, last: logged.at(-1)!.last };
 }
 
 const remote = (events: readonly ChangeEvent[]) => events.filter((e) => !e.local);
@@ -149,6 +165,28 @@ describe('watching another process', () => {
     await db.close();
   }, 60_000);
 
+  it('gives each change of another process’s transaction its own revision, in order', async () => {
+    const db = await open(path, appSchema);
+    await db.items.insert({ name: 'first', n: 0 });
+    const seen = recorder();
+    const stop = db.watch(seen.listener, { intervalMs: 50 });
+    // Two transactions of three inserts each: one log entry each, six events.
+    const bulk = await writeFromChild(path, 'bulk', '2', '3', 'items');
+    expect(bulk.revision).toBe(7);
+    await until('the six inserts', () => remote(seen.events()).length >= 6);
+    expect(remote(seen.events()).map((e) => [e.key, e.kind, e.revision])).toEqual([
+      [2, 'insert', 2],
+      [3, 'insert', 3],
+      [4, 'insert', 4],
+      [5, 'insert', 5],
+      [6, 'insert', 6],
+      [7, 'insert', 7],
+    ]);
+    expect(seen.resyncs()).toEqual([]);
+    stop();
+    await db.close();
+  }, 60_000);
+
   it('reports every write once to each of several watchers, through either face', async () => {
     const db = await open(path, appSchema);
     const typed = recorder();
@@ -200,20 +238,54 @@ describe('when the other process writes more than the change log keeps', () => {
     stop();
     await db.close();
 
-    // The log keeps the last CHANGE_LOG_RETAIN changes, and about no more (it is trimmed every CHANGE_LOG_TRIM_EVERY revisions).
+    // The log keeps the last CHANGE_LOG_RETAIN revisions, and about no more: it is trimmed every CHANGE_LOG_TRIM_EVERY
+    // revisions, of whole transactions (one entry each, here of 4,000 changes) that lie entirely outside the window.
     const engine = await openEngine(path, undefined, { readOnly: true });
     try {
-      const logged = [...engine.changeLog.keys({})] as number[];
+      const logged = loggedTransactions(engine);
       expect(engine.changeLog.count()).toBe(logged.length);
-      expect(logged.length).toBeGreaterThanOrEqual(CHANGE_LOG_RETAIN);
-      expect(logged.length).toBeLessThanOrEqual(CHANGE_LOG_RETAIN + CHANGE_LOG_TRIM_EVERY);
-      expect(logged.at(-1)).toBe(next.revision);
-      expect(logged[0]).toBeGreaterThanOrEqual(next.revision - CHANGE_LOG_RETAIN - CHANGE_LOG_TRIM_EVERY);
-      // What is kept has no holes: a watcher within reach gets every change.
-      expect(logged.every((revision, i) => i === 0 || revision === logged[i - 1]! + 1)).toBe(true);
+      expect(logged.map((l) => l.changes?.length)).toEqual([perTransaction, perTransaction, perTransaction, 1]);
+      // What is kept has no holes, ends at the last commit, and reaches back at least CHANGE_LOG_RETAIN revisions.
+      const covered = coveredRevisions(logged);
+      expect(covered.last).toBe(next.revision);
+      expect(covered.first).toBeLessThanOrEqual(next.revision - CHANGE_LOG_RETAIN + 1);
+      // The oldest entry kept still reaches into the window as it was at the last trim.
+      expect(logged[0]!.last).toBeGreaterThan(next.revision - CHANGE_LOG_RETAIN - CHANGE_LOG_TRIM_EVERY);
     } finally {
       await engine.close();
     }
+  }, 120_000);
+
+  it('logs a transaction too big to list by its size only, and watchers resync', async () => {
+    let db = await open(path, appSchema);
+    await db.items.insert({ name: 'first', n: 0 });
+    let seen = recorder();
+    let stop = db.watch(seen.listener, { intervalMs: 50 });
+    const big = await writeFromChild(path, 'bulk', '1', String(CHANGE_LOG_MAX_LISTED + 1), 'items');
+    expect(big.revision).toBe(CHANGE_LOG_MAX_LISTED + 2);
+    await until('a resync', () => seen.resyncs().length > 0);
+    expect(seen.batches).toEqual([{ kind: 'resync', revision: big.revision }]);
+    stop();
+    await db.close();
+    const engine = await openEngine(path, undefined, { readOnly: true });
+    try {
+      // The size only (the first insert, now past the window, was trimmed).
+      expect(loggedTransactions(engine).map((l) => [l.first, l.last, l.changes?.length])).toEqual([[2, big.revision, undefined]]);
+    } finally {
+      await engine.close();
+    }
+
+    // A transaction of exactly the limit is listed in full, and the watcher gets every change.
+    db = await open(path, appSchema);
+    seen = recorder();
+    stop = db.watch(seen.listener, { intervalMs: 50 });
+    await writeFromChild(path, 'bulk', '1', String(CHANGE_LOG_MAX_LISTED), 'items');
+    await until('the listed transaction', () => seen.batches.length > 0);
+    expect(seen.resyncs()).toEqual([]);
+    expect(seen.events()).toHaveLength(CHANGE_LOG_MAX_LISTED);
+    expect(seen.events().map((e) => e.revision)).toEqual(Array.from({ length: CHANGE_LOG_MAX_LISTED }, (_, i) => big.revision + 1 + i));
+    stop();
+    await db.close();
   }, 120_000);
 
   it('keeps the log bounded under many small transactions too', async () => {
@@ -229,9 +301,14 @@ describe('when the other process writes more than the change log keeps', () => {
     await db.close();
     const engine = await openEngine(path, undefined, { readOnly: true });
     try {
-      const size = engine.changeLog.count();
-      expect(size).toBeGreaterThanOrEqual(CHANGE_LOG_RETAIN);
-      expect(size).toBeLessThanOrEqual(CHANGE_LOG_RETAIN + CHANGE_LOG_TRIM_EVERY);
+      // One entry per transaction; the last trim (in the one ending at 12,000) dropped those ending at or before 2,000.
+      const logged = loggedTransactions(engine);
+      expect(logged.every((l) => l.changes?.length === 500)).toBe(true);
+      const covered = coveredRevisions(logged);
+      expect(covered.last).toBe(revision);
+      expect(covered.first).toBeLessThanOrEqual(revision - CHANGE_LOG_RETAIN + 1);
+      expect(logged[0]!.last).toBeGreaterThan(revision - CHANGE_LOG_RETAIN - CHANGE_LOG_TRIM_EVERY);
+      expect(logged).toHaveLength(20);
     } finally {
       await engine.close();
     }

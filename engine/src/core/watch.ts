@@ -4,7 +4,7 @@
  * and, when it moved, reads the change log from where it left off.
  */
 import type { KeyValue } from '../schema/key-brand.js';
-import type { ChangeEvent, ChangeListener, LoggedChange } from './changes.js';
+import { readLoggedTransaction, type ChangeEvent, type ChangeListener } from './changes.js';
 import type { Engine } from './engine.js';
 
 export interface WatchOptions {
@@ -25,12 +25,19 @@ export function watchChanges(engine: Engine, listener: ChangeListener, options: 
       const events: ChangeEvent[] = [];
       let expected = seen + 1;
       let gap = false;
+      // One log entry per transaction, keyed by its last revision; its changes took the revisions up to it, in order.
       for (const entry of engine.changeLog.entries({ after: seen, end: now + 1 })) {
-        const revision = entry.key as number;
-        if (revision !== expected) gap = true;
-        expected = revision + 1;
-        const [tree, key, kind, writer] = entry.value as LoggedChange;
-        if (writer !== engine.writerId) events.push({ tree, key: key as KeyValue, kind, revision, local: false });
+        const logged = readLoggedTransaction(entry.key, entry.value);
+        if (!logged?.changes || logged.first !== expected) {
+          gap = true;
+          break;
+        }
+        expected = logged.last + 1;
+        if (logged.writer === engine.writerId) continue;
+        for (let i = 0; i < logged.changes.length; i++) {
+          const [tree, key, kind] = logged.changes[i]!;
+          events.push({ tree, key: key as KeyValue, kind, revision: logged.first + i, local: false });
+        }
       }
       if (expected !== now + 1) gap = true;
       seen = now;

@@ -19,7 +19,7 @@ import { assertKeyFits } from '../schema/key-codec.js';
 import { prefixRange } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
-import { CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedChange } from './changes.js';
+import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
 import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import type { Engine } from './engine.js';
@@ -109,21 +109,36 @@ export class WriteContext {
     return true;
   }
 
-  /** Called once the transaction body returned: persists the revision counter and trims the change log. */
+  /** Called once the transaction body returned: persists the revision counter, logs the transaction and trims the change log. */
   finish(): void {
     for (const [tree, id] of this.autoIds) this.engine.meta.put(autoKey(tree), id);
     for (const tree of this.reshaped) this.engine.meta.put(shapeKey(tree), ((this.engine.meta.get(shapeKey(tree)) as number | undefined) ?? 0) + 1);
     if (this.revision === undefined) return;
+    const first = this.engine.revision() + 1; // the counter still holds the revision before this transaction
     this.engine.meta.put(REVISION_KEY, this.revision);
-    const first = this.revision - this.changes.length + 1;
+    this.log(first);
     const crossedTrim = Math.floor(this.revision / CHANGE_LOG_TRIM_EVERY) > Math.floor((first - 1) / CHANGE_LOG_TRIM_EVERY);
     if (crossedTrim) {
       const log = this.engine.changeLog;
-      // Everything that fell out of the window goes: as many entries as were written since the last
+      // Entries whose revisions all fell out of the window go: as many as were written since the last
       // trim, so the cost stays proportional to the writes. (A fixed limit let big transactions outgrow it.)
-      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN })];
+      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN + 1 })];
       for (const key of old) log.remove(key);
     }
+  }
+
+  /**
+   * One change log entry for the whole transaction, under its last revision. If a
+   * write took a revision and then failed (and the body went on), the changes no
+   * longer match the revisions: like a transaction too big to list, it is logged
+   * by its size only, and watchers resync.
+   */
+  private log(first: number): void {
+    const revision = this.revision!;
+    const count = revision - first + 1;
+    const listed = count === this.changes.length && count <= CHANGE_LOG_MAX_LISTED;
+    const logged: LoggedTransaction = [this.engine.writerId, listed ? this.changes.map((c) => [c.tree, c.key, c.kind] as const) : count];
+    this.engine.changeLog.put(revision, logged);
   }
 
   private assertLive(): void {
@@ -193,9 +208,7 @@ export class WriteContext {
     this.relink(model, key, old?.value, value);
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.name);
-    this.changes.push({ tree: model.name, key, kind, revision, local: true });
-    const logged: LoggedChange = [model.name, key, kind, this.engine.writerId];
-    this.engine.changeLog.put(revision, logged);
+    this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
     if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);
   }
 

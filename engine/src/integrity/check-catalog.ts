@@ -2,7 +2,9 @@
  * The catalog against itself and against the stores: references name trees
  * the catalog lists, every store holding entries belongs to a tree or index
  * of the catalog, and no record or change-log entry is newer than the
- * revision counter (the next write would reuse its revision).
+ * revision counter (the next write would reuse its revision). A log entry is
+ * one transaction, keyed by the last revision it took (core/changes.ts), so
+ * the last key is the newest revision logged.
  */
 import type { Engine } from '../core/engine.js';
 import type { Stores } from './stores.js';
@@ -46,7 +48,7 @@ export function checkRevision(stores: Stores, maxRecordVersion: number, findings
   if (maxRecordVersion > revision) {
     findings.add({ kind: 'revision-behind', tree: '', store: META_STORE, message: `a record has revision ${maxRecordVersion}, past the revision counter ${revision}` });
   }
-  const lastLogged = firstOf(stores.changeLog.keys({ reverse: true, limit: 1 }));
+  const lastLogged = firstOf(stores.changeLog.keys({ reverse: true, limit: 1 })); // its transaction's last revision
   if (typeof lastLogged === 'number' && lastLogged > revision) {
     findings.add({ kind: 'revision-behind', tree: '', store: CHANGES_STORE, message: `the change log reaches revision ${lastLogged}, past the revision counter ${revision}` });
   }
