@@ -1,30 +1,34 @@
 /**
  * The records table: @tanstack/react-table holds the column state (sizes,
- * resizing) and @tanstack/react-virtual lays out only the visible rows of
- * `rowCount`; the rows themselves come from the block cache, which is asked
- * for the visible range at once after a quiet spell, else shortly after
- * scrolling settles (a scrollbar drag across a million rows asks where it
- * starts and where it stops).
+ * resizing); the visible rows of `rowCount` come from plain arithmetic on the
+ * fixed row height (row-window.ts, nothing kept per row), and their data from
+ * the block cache, which is asked for the visible range at once after a quiet
+ * spell, else shortly after scrolling settles (a scrollbar drag across a
+ * million rows asks where it starts and where it stops).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useMemo, useRef, type JSX, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import type { BlockCache } from './block-cache.js';
 import type { GridColumn } from './columns.js';
+import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './row-window.js';
 import { TableHeader } from './TableHeader.js';
 import { TableRow, type SizedColumn } from './TableRow.js';
 import { tableKeyHandler } from './use-table-keys.js';
+import { useRowWindow } from './use-row-window.js';
 
 export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 30;
+const OVERSCAN = 12;
 const LOAD_DELAY_MS = 30;
 const NO_ROWS: never[] = [];
 /**
- * Past this canvas height, rows are drawn in a window that sticks to the
+ * Past this content height, rows are drawn in a window that sticks to the
  * viewport, at offsets relative to it: Chromium composites scrolled content
- * with float offsets, and at the ~28M px of a million rows those lose whole
- * pixels, so rows placed on the canvas itself overlap and jitter.
+ * with float offsets, which lose precision far down a long canvas, so rows
+ * placed on the canvas itself would overlap and jitter; and a scaled canvas
+ * (row-window.ts) has no place for a row of its own. Below it, rows sit on the
+ * canvas and scroll with it, without waiting for a render.
  */
 const LARGE_CANVAS_PX = 1_000_000;
 
@@ -37,15 +41,16 @@ export interface RecordsTableProps {
   readonly cache: BlockCache<unknown>;
   readonly columns: readonly GridColumn[];
   readonly selectedIndex: number | undefined;
+  /** Content offset in px to start at (history's `scrollTop`: the scroll element's scrollTop unless the canvas is scaled). */
   readonly initialScrollTop: number | undefined;
   onSelect(index: number, entry: RecordEntry | undefined): void;
   onOpen(): void;
+  /** The content offset after a scroll, for history (see initialScrollTop). */
   onScroll(top: number): void;
   readonly ref?: Ref<TableApi>;
 }
 
 export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref }: RecordsTableProps): JSX.Element {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: 48 })), [columns]);
   const table = useReactTable<never>({ data: NO_ROWS, columns: columnDefs, getCoreRowModel: getCoreRowModel(), columnResizeMode: 'onChange' });
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
@@ -58,22 +63,11 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
   const stableSized = useMemo(() => sized, [sizesKey, byId]);
 
   const rowCount = cache.rowCount;
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    initialOffset: initialScrollTop ?? 0,
-  });
-  const items = virtualizer.getVirtualItems();
-  const totalSize = virtualizer.getTotalSize();
-  const large = totalSize > LARGE_CANVAS_PX;
-  const viewportHeight = virtualizer.scrollRect?.height ?? 0;
-  const windowOffset = large ? (virtualizer.scrollOffset ?? 0) : 0;
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const view = useRowWindow({ rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, initialOffset: initialScrollTop, onScroll });
+  const { geometry, offset, scrollRef, scrollToRow } = view;
+  const windowed = contentHeight(geometry) > LARGE_CANVAS_PX;
+  const { first, last } = visibleRows(offset, geometry, OVERSCAN);
+  const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 
   // Leading and trailing: a range asked for after a quiet spell (a jump, a click on the
   // scrollbar track) loads at once; while the range keeps moving (a drag, a fling) only
@@ -92,15 +86,34 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
   }, [cache, first, last]);
 
   useImperativeHandle(ref, () => ({
-    scrollToRow: (index) => virtualizer.scrollToIndex(index, { align: 'center' }),
+    scrollToRow: (index) => scrollToRow(index, 'center'),
     focus: () => scrollRef.current?.focus(),
-  }), [virtualizer]);
+  }), [scrollToRow, scrollRef]);
 
-  const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const moveTo = (index: number) => {
     onSelect(index, cache.row(index));
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToRow(index, 'auto');
   };
+
+  const header = <TableHeader table={table} height={HEADER_HEIGHT} />;
+  // Rows flow inside one block placed at the first one's top: moving the block moves them all,
+  // so a scroll re-renders no row, and one that enters the range only adds its own.
+  const rows = (
+    <div className="table-rows" style={{ top: windowed ? rowTopInViewport(first, offset, geometry) : HEADER_HEIGHT + first * ROW_HEIGHT }}>
+      {indexes.map((index) => (
+        <TableRow
+          key={index}
+          index={index}
+          entry={cache.row(index)}
+          columns={stableSized}
+          height={ROW_HEIGHT}
+          selected={index === selectedIndex}
+          onSelect={onSelect}
+          onOpen={onOpen}
+        />
+      ))}
+    </div>
+  );
 
   return (
     <div className="records-table" role="grid" data-testid="records-table" aria-rowcount={cache.exact ? rowCount : -1} aria-colcount={sized.length}>
@@ -109,26 +122,21 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
         data-testid="table-scroll"
         ref={scrollRef}
         tabIndex={0}
-        onKeyDown={tableKeyHandler({ rowCount, selectedIndex, pageRows, moveTo, open: onOpen })}
-        onScroll={(event) => onScroll(event.currentTarget.scrollTop)}
+        onKeyDown={tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen })}
+        onScroll={view.handleScroll}
       >
-        <div className="table-canvas" style={{ height: totalSize, width: table.getTotalSize() }}>
-          <div className={large ? 'table-window' : 'table-rows'} style={large ? { height: viewportHeight } : undefined}>
-          <TableHeader table={table} height={HEADER_HEIGHT} />
-          {items.map((item) => (
-            <TableRow
-              key={item.index}
-              index={item.index}
-              entry={cache.row(item.index)}
-              columns={stableSized}
-              top={item.start - windowOffset}
-              height={ROW_HEIGHT}
-              selected={item.index === selectedIndex}
-              onSelect={onSelect}
-              onOpen={onOpen}
-            />
-          ))}
-          </div>
+        <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() }}>
+          {windowed ? (
+            <div className="table-window" style={{ height: geometry.viewportHeight }}>
+              {header}
+              {rows}
+            </div>
+          ) : (
+            <>
+              {header}
+              {rows}
+            </>
+          )}
         </div>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>

@@ -17,14 +17,13 @@ interface TableRowProps {
   readonly index: number;
   readonly entry: RecordEntry | undefined;
   readonly columns: readonly SizedColumn[];
-  readonly top: number;
   readonly height: number;
   readonly selected: boolean;
   onSelect(index: number, entry: RecordEntry | undefined): void;
   onOpen(): void;
 }
 
-export const TableRow = memo(function TableRow({ index, entry, columns, top, height, selected, onSelect, onOpen }: TableRowProps): JSX.Element {
+export const TableRow = memo(function TableRow({ index, entry, columns, height, selected, onSelect, onOpen }: TableRowProps): JSX.Element {
   const broken = entry !== undefined && (entry.value === undefined || (entry.problems?.length ?? 0) > 0);
   const firstValueColumn = columns.find(({ column }) => column.role === 'value')?.column.id;
   return (
@@ -36,7 +35,7 @@ export const TableRow = memo(function TableRow({ index, entry, columns, top, hei
       aria-selected={selected}
       aria-busy={entry ? undefined : true}
       className={`table-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${broken ? ' broken' : ''}`}
-      style={{ top, height }}
+      style={{ height }}
       onClick={() => onSelect(index, entry)}
       onDoubleClick={onOpen}
     >
