@@ -2,12 +2,13 @@
  * The desktop transport: the preload's `window.trellis` bridge. IPC cannot
  * drop, so its status is always 'connected'.
  */
-import { HostError, type ArgsOf, type EventName, type HostErrorPayload, type HostEvents, type MethodName, type PreloadBridge, type ResultOf } from '../../../app/contract/index.js';
-import type { HostClient } from './host-client.js';
+import { HostError } from '../../../app/contract/errors.js';
+import type { ArgsOf, EventName, HostErrorPayload, HostEvents, MethodName, PreloadBridge, ResultOf } from '../../../app/contract/index.js';
+import type { Connection } from './host-client.js';
 
 type BridgeAnswer<M extends MethodName> = { ok: true; result: ResultOf<M> } | { ok: false; error: HostErrorPayload };
 
-export function electronClient(bridge: PreloadBridge): HostClient {
+export function electronClient(bridge: PreloadBridge): Connection {
   return {
     kind: 'desktop',
     async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {

@@ -6,8 +6,10 @@
  * have been missed as events (fresh database info, a `changes` resync), so the
  * rest of the renderer needs no reconnect logic of its own.
  */
-import { HostError, type ArgsOf, type EventName, type HostEvents, type MethodName, type Response, type ResultOf } from '../../../app/contract/index.js';
-import { DisconnectedError, type ConnectionStatus, type HostClient } from './host-client.js';
+// errors.js, not index.js: the index brings the method schemas (typebox), which the boot chunk does without.
+import { HostError } from '../../../app/contract/errors.js';
+import type { ArgsOf, EventName, HostEvents, MethodName, Response, ResultOf } from '../../../app/contract/index.js';
+import { DisconnectedError, type Connection, type ConnectionStatus } from './host-client.js';
 import { EventListeners, isEventName } from './listeners.js';
 
 interface Pending {
@@ -23,7 +25,7 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
-export class WebSocketClient implements HostClient {
+export class WebSocketClient implements Connection {
   readonly kind = 'web';
   private socket: WebSocket | undefined;
   private nextId = 1;

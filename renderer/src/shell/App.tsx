@@ -1,11 +1,20 @@
 /** The app: providers for the client, the command registry and the record lookup, around the shell. */
 import { useEffect, useState, type JSX } from 'react';
+import { createRoot } from 'react-dom/client';
 import type { HostClient } from '../client/connect.js';
 import { CommandRegistry } from '../commands/registry.js';
 import { CommandsContext } from '../commands/use-command.js';
 import { RecordLookup } from '../references/record-lookup.js';
 import { ClientContext, RecordLookupContext } from '../state/contexts.js';
+import { installUnloadGuard } from '../state/unsaved-edits.js';
 import { Shell } from './Shell.js';
+
+/** Renders the app into `container` (replacing index.html's boot message); main.tsx loads this module on its own. */
+export function renderApp(container: HTMLElement, client: HostClient): void {
+  // Reloading or closing the page asks when a record has an unsaved edit.
+  installUnloadGuard();
+  createRoot(container).render(<App client={client} />);
+}
 
 export function App({ client }: { client: HostClient }): JSX.Element {
   const [registry] = useState(() => new CommandRegistry());

@@ -1,7 +1,8 @@
 /**
- * The open database's info (trees, counts, read-only state): fetched once,
- * replaced by `database` events, and refetched shortly after writes that
- * change counts, so the sidebar's numbers follow the data.
+ * The open database's info (trees, counts, read-only state): fetched once
+ * (the boot script has usually asked already), replaced by `database` events,
+ * and refetched shortly after writes that change counts, so the sidebar's
+ * numbers follow the data.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { HostError, type DatabaseInfo } from '../../../app/contract/index.js';
@@ -18,9 +19,10 @@ export interface DatabaseState {
 }
 
 export function useDatabase(client: HostClient): DatabaseState {
-  const [info, setInfo] = useState<DatabaseInfo | null>(null);
+  // The boot script's answer, when it is here already, saves a render; the fetch below takes the same one.
+  const [info, setInfo] = useState<DatabaseInfo | null>(() => client.peek('database.info', {}) ?? null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(info === null);
 
   const refetch = useCallback(async () => {
     try {
