@@ -1,10 +1,11 @@
 /**
  * Serves the built renderer (renderer/dist): files with their content types,
  * index.html for navigation paths (a single-page app), and nothing outside
- * the folder, whatever the path says.
+ * the folder, whatever the path says. The hashed assets are kept in memory
+ * once read (AssetMemory).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
@@ -54,7 +55,7 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
 
 export function sendFile(response: ServerResponse, file: string, headOnly: boolean): void {
   response.setHeader('Content-Type', contentTypeOf(file));
-  // Hashed asset names change with each build; the page itself must not be cached.
+  // The page itself must not be cached: it names the current build's assets.
   response.setHeader('Cache-Control', file.endsWith('.html') ? 'no-store' : 'no-cache');
   if (headOnly) {
     response.end();
@@ -63,6 +64,56 @@ export function sendFile(response: ServerResponse, file: string, headOnly: boole
   const stream = createReadStream(file);
   stream.on('error', () => response.destroy());
   stream.pipe(response);
+}
+
+/** The build's folder of files named by a content hash (vite's `build.assetsDir`). */
+const HASHED_DIR = 'assets';
+/** Far above a build's assets (~5 MB with Monaco); past it, files are streamed from disk again. */
+const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The built assets, kept in memory by URL path once read: their names carry a
+ * content hash, so the bytes behind a name never change (a rebuild makes new
+ * names), and the browser may cache them for good. Answering from memory
+ * spares the stat, open, read and close trips through libuv's thread pool,
+ * each a wait on a loaded machine, on the way to the first screen.
+ */
+export class AssetMemory {
+  private readonly byPath = new Map<string, Buffer>();
+  private bytes = 0;
+  private readonly hashedDir: string;
+
+  constructor(root: string) {
+    this.hashedDir = resolve(root, HASHED_DIR) + sep;
+  }
+
+  /** Sends the asset at `pathname` when it is in memory; false when it is not. */
+  trySend(response: ServerResponse, pathname: string, headOnly: boolean): boolean {
+    const held = this.byPath.get(pathname);
+    if (!held) return false;
+    sendBytes(response, pathname, held, headOnly);
+    return true;
+  }
+
+  /** Sends `file` (resolved from `pathname` by resolveStaticFile), keeping it when it is a hashed asset. */
+  async send(response: ServerResponse, pathname: string, file: string, headOnly: boolean): Promise<void> {
+    if (!file.startsWith(this.hashedDir) || this.bytes >= MEMORY_LIMIT_BYTES) return sendFile(response, file, headOnly);
+    const bytes = await readFile(file);
+    if (!this.byPath.has(pathname)) {
+      this.byPath.set(pathname, bytes);
+      this.bytes += bytes.length;
+    }
+    sendBytes(response, file, bytes, headOnly);
+  }
+}
+
+function sendBytes(response: ServerResponse, name: string, bytes: Buffer, headOnly: boolean): void {
+  response.writeHead(200, {
+    'Content-Type': contentTypeOf(name),
+    'Content-Length': bytes.length,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  });
+  response.end(headOnly ? undefined : bytes);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,18 @@ describe('web host over HTTP', () => {
     expect((await rawGet(port, '/assets/style.css', { cookie })).headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await rawGet(port, '/trees/users', { cookie })).body).toContain('<title>Trellis</title>');
     expect((await rawGet(port, '/assets/missing.js', { cookie })).status).toBe(404);
+  });
+
+  it('keeps hashed assets in memory and lets the browser keep them; the page is never cached', async () => {
+    const first = await rawGet(port, '/assets/app.js', { cookie });
+    expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(first.headers['content-length']).toBe(String(first.body.length));
+    // A name's bytes never change in a real build; the file on disk is no longer read.
+    writeFileSync(join(root, 'dist', 'assets', 'app.js'), 'console.log("rebuilt");');
+    const again = await rawGet(port, '/assets/app.js', { cookie });
+    expect(again.body).toBe(first.body);
+    expect(again.headers['content-security-policy']).toContain("script-src 'self';");
+    expect((await rawGet(port, '/', { cookie })).headers['cache-control']).toBe('no-store');
   });
 
   it('never serves a file outside the renderer folder', async () => {

@@ -11,7 +11,7 @@ import type { Host } from '../host/index.js';
 import { createAccess, requestUrl, type Access } from './access.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { MAX_FRAME_BYTES, bridgeSockets } from './socket-bridge.js';
-import { resolveStaticFile, sendFile } from './static-files.js';
+import { AssetMemory, resolveStaticFile } from './static-files.js';
 
 export interface WebHostOptions {
   readonly host: Pick<Host, 'handle' | 'on'>;
@@ -44,11 +44,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const access = createAccess(port);
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
+  const assets = new AssetMemory(options.rendererDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const stopEvents = bridgeSockets(sockets, options);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    serveHttp(request, response, access, csp, options.rendererDir).catch((error: unknown) => {
+    serveHttp(request, response, access, csp, options.rendererDir, assets).catch((error: unknown) => {
       options.log?.('web host: request failed', error);
       if (!response.headersSent) refuse(response, 500, 'Internal error');
       else response.destroy();
@@ -77,7 +78,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-async function serveHttp(request: IncomingMessage, response: ServerResponse, access: Access, csp: string, rendererDir: string): Promise<void> {
+async function serveHttp(request: IncomingMessage, response: ServerResponse, access: Access, csp: string, rendererDir: string, assets: AssetMemory): Promise<void> {
   response.setHeader('Content-Security-Policy', csp);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
@@ -96,9 +97,11 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, acc
     response.end();
     return;
   }
+  const headOnly = request.method === 'HEAD';
+  if (assets.trySend(response, url.pathname, headOnly)) return;
   const found = await resolveStaticFile(rendererDir, url.pathname);
   if ('status' in found) return refuse(response, found.status, found.reason);
-  sendFile(response, found.file, request.method === 'HEAD');
+  await assets.send(response, url.pathname, found.file, headOnly);
 }
 
 function refuse(response: ServerResponse, status: number, text: string): void {
