@@ -295,14 +295,18 @@ export class WriteContext {
 export function referrers(engine: Engine, model: TreeModel, key: KeyValue, limit?: number): ReferenceHolder[] {
   const holders: ReferenceHolder[] = [];
   const targetParts = model.key.parts(key);
-  const range = prefixRange([model.name, ...targetParts]);
-  for (const stored of engine.refs.keys({ ...range, limit })) {
+  const { start, end } = prefixRange([model.name, ...targetParts]);
+  const treeAt = targetParts.length + 1; // stored: [target, ...targetKey, source, path, ...sourceKey]
+  // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
+  let tree: string | undefined;
+  let source: TreeModel | undefined;
+  for (const stored of engine.refs.keys({ start, end, limit })) {
     const parts = stored as readonly KeyPart[];
-    const tree = parts[targetParts.length + 1] as string;
-    const path = parts[targetParts.length + 2] as string;
-    const source = engine.models.get(tree);
-    if (!source) continue;
-    holders.push({ tree, path, key: source.key.fromParts(parts.slice(targetParts.length + 3)) });
+    if (parts[treeAt] !== tree) {
+      tree = parts[treeAt] as string;
+      source = engine.models.get(tree);
+    }
+    if (source) holders.push({ tree: parts[treeAt] as string, path: parts[treeAt + 1] as string, key: source.key.fromParts(parts.slice(treeAt + 2)) });
   }
   return holders;
 }
