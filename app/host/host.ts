@@ -33,11 +33,11 @@ export interface Host {
 export type { HostAnswer };
 
 /**
- * A poll is one revision read after renewing the read transaction (microseconds), so
- * polling often is cheap; at 200 ms another process's write took ~100 ms on average
- * just to be noticed (e2e/bench/browser-bench.ts: write → row repainted).
+ * The watcher looks when the data file changes (a file event within a millisecond of
+ * another process's commit); the timer is the fallback where file events do not come
+ * (some network file systems), so it can be slow enough to cost nothing when idle.
  */
-const DEFAULT_WATCH_INTERVAL_MS = 25;
+const DEFAULT_WATCH_INTERVAL_MS = 250;
 
 const consoleLog: Log = (message, error) => console.error(`trellis host: ${message}`, ...(error === undefined ? [] : [error]));
 

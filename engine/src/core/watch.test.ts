@@ -187,6 +187,18 @@ describe('watching another process', () => {
     await db.close();
   }, 60_000);
 
+  it('hears another process’s commit from the data file, long before its timer would look', async () => {
+    const db = await open(path, appSchema);
+    const seen = recorder();
+    // A timer this slow never fires within the test: only the file event can deliver.
+    const stop = db.watch(seen.listener, { intervalMs: 600_000 });
+    await writeFromChild(path, 'ops', JSON.stringify([{ op: 'insert', tree: 'items', value: { name: 'there', n: 2 } }]));
+    await until('the other process’s insert, by file event', () => remote(seen.events()).length > 0, 10_000);
+    expect(remote(seen.events()).map(brief)).toEqual([{ tree: 'items', key: 1, kind: 'insert', local: false }]);
+    stop();
+    await db.close();
+  }, 60_000);
+
   it('reports every write once to each of several watchers, through either face', async () => {
     const db = await open(path, appSchema);
     const typed = recorder();

@@ -1,14 +1,16 @@
 /**
  * Watching for changes made by any process. LMDB gives a reader in another
- * process no event, so the watcher polls the revision counter (one small read)
- * and, when it moved, reads the change log from where it left off.
+ * process no event, so the watcher looks at the revision counter (one small
+ * read) and, when it moved, reads the change log from where it left off. It
+ * looks when the data file changes (a file event, within a millisecond of a
+ * commit) and on a timer besides, for platforms without file events.
  */
 import type { KeyValue } from '../schema/key-brand.js';
 import { readLoggedTransaction, type ChangeEvent, type ChangeListener } from './changes.js';
 import type { Engine } from './engine.js';
 
 export interface WatchOptions {
-  /** How often to look, in milliseconds. */
+  /** How often to look without a file event, in milliseconds. */
   readonly intervalMs?: number;
 }
 
@@ -50,8 +52,18 @@ export function watchChanges(engine: Engine, listener: ChangeListener, options: 
   };
   const timer = setInterval(poll, intervalMs);
   timer.unref?.();
+  // A commit raises several file events (its pages, then the meta page): one look per burst, after it.
+  let woken: ReturnType<typeof setImmediate> | undefined;
+  const stopWaking = engine.backend.onPossibleCommit(() => {
+    woken ??= setImmediate(() => {
+      woken = undefined;
+      poll();
+    });
+  });
   const stop = () => {
     clearInterval(timer);
+    if (woken) clearImmediate(woken);
+    stopWaking();
     stopLocal();
   };
   return stop;

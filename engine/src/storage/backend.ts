@@ -60,6 +60,12 @@ export interface Backend {
   transaction<T>(body: () => T): Promise<T>;
   /** Makes commits of other processes visible to the next read. */
   refresh(): void;
+  /**
+   * Calls `wake` soon after any process may have committed (a hint: it may
+   * fire for nothing, and where the platform gives no file events it never
+   * fires, so watchers still poll). Returns the function that stops it.
+   */
+  onPossibleCommit(wake: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,8 @@
  * The LMDB backend: one environment, one named sub-database per store, values
  * with shared structures, record revisions as LMDB entry versions.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
 import { keyEncoder } from './key-encoding.js';
@@ -167,6 +168,18 @@ class LmdbBackend implements Backend {
   refresh(): void {
     this.root.resetReadTxn();
     for (const [name, store] of this.stores) if (store === EMPTY_STORE) this.stores.delete(name);
+  }
+
+  onPossibleCommit(wake: () => void): () => void {
+    // LMDB writes its pages with pwrite (no write map), so every commit, from any process,
+    // modifies data.mdb: inotify and its kin see it within a millisecond, where a poll waits.
+    try {
+      const watcher = watch(join(this.location, 'data.mdb'), { persistent: false }, () => wake());
+      watcher.on('error', () => watcher.close());
+      return () => watcher.close();
+    } catch {
+      return () => undefined; // no file events here (some network file systems): polling alone
+    }
   }
 
   async close(): Promise<void> {

@@ -72,6 +72,11 @@ class MemoryBackend implements Backend {
 
   refresh(): void {}
 
+  /** One process only: its commits are delivered by the engine directly. */
+  onPossibleCommit(): () => void {
+    return () => undefined;
+  }
+
   async close(): Promise<void> {
     await this.queue;
   }
