@@ -1,8 +1,7 @@
 /**
  * The rows behind the table for one tree (or one index filter on it), kept
  * fresh: a `changes` event naming this tree (or a resync) reloads the visible
- * blocks and the count, batched over a short delay so a burst of writes
- * costs one reload, well within a second.
+ * blocks and the count at once, and a burst of writes at most once a frame.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TreeSummary } from '../../../app/contract/index.js';
@@ -11,8 +10,8 @@ import type { IndexFilter } from '../state/history.js';
 import { BlockCache } from './block-cache.js';
 import { indexSource, treeSource } from './sources.js';
 
-/** One frame: the host already delivers a poll's writes as one event; a longer wait only delayed the row. */
-const REFRESH_DELAY_MS = 16;
+/** At most one reload a frame; the first change of a quiet spell reloads at once (a wait only delayed the row). */
+const REFRESH_SPACING_MS = 16;
 export const BLOCK_SIZE = 100;
 const MAX_BLOCKS = 40;
 
@@ -29,10 +28,18 @@ export function useBlockCache(client: HostClient, tree: TreeSummary, filter: Ind
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
+    const reload = () => {
+      timer = undefined;
+      last = performance.now();
+      cache.invalidate();
+    };
     const off = client.on('changes', ({ changes, resync }) => {
       if (!resync && !changes.some((change) => change.tree === tree.name)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => cache.invalidate(), REFRESH_DELAY_MS);
+      if (timer !== undefined) return; // a reload is already due, and will read this change too
+      const wait = last + REFRESH_SPACING_MS - performance.now();
+      if (wait <= 0) reload();
+      else timer = setTimeout(reload, wait);
     });
     return () => {
       off();
