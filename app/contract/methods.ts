@@ -8,9 +8,9 @@
  * same messages work over Electron IPC and over WebSocket.
  */
 import Type, { type Static } from 'typebox';
+import { MAX_PAGE } from './limits.js';
 
-/** Upper bound on rows per request: a page is for a screen, not a tree. */
-export const MAX_PAGE = 1000;
+export { MAX_PAGE };
 
 const KeyPart = Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]);
 /** A record key in JSON form: a part, or a tuple of parts for composite keys. */

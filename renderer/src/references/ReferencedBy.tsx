@@ -4,7 +4,8 @@
  * Refreshed after writes anywhere, since a holder can live in any tree.
  */
 import { useContext, useEffect, useState, type JSX } from 'react';
-import { MAX_PAGE, type JsonKey } from '../../../app/contract/index.js';
+import type { JsonKey } from '../../../app/contract/index.js';
+import { MAX_PAGE } from '../../../app/contract/limits.js';
 import { NavigatorContext, useClient } from '../state/contexts.js';
 import { groupBadge, groupHolders, nextLimit, type HolderGroup } from './group-holders.js';
 

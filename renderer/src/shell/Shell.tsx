@@ -3,8 +3,8 @@
  * the navigation history and what the commands need; everything else lives
  * in the parts it composes.
  */
-import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
-import { HostError } from '../../../app/contract/index.js';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import { HostError } from '../../../app/contract/errors.js';
 import type { HostClient } from '../client/connect.js';
 import { useCommands } from '../commands/use-command.js';
 import { NavigatorContext, type Navigator } from '../state/contexts.js';
@@ -13,10 +13,8 @@ import { confirmDiscardUnsaved } from '../state/unsaved-edits.js';
 import { useDatabase } from '../state/use-database.js';
 import { useNavigation } from '../state/use-navigation.js';
 import { useTheme } from '../state/use-theme.js';
-import { CommandPalette } from './CommandPalette.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { MenuBar } from './MenuBar.js';
-import { OpenDialog } from './OpenDialog.js';
 import { Sidebar } from './Sidebar.js';
 import { Toolbar } from './Toolbar.js';
 import { TreeView } from './TreeView.js';
@@ -24,6 +22,10 @@ import { useAppCommands } from './use-app-commands.js';
 import { useDropToOpen } from './use-drop-to-open.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useStartingPlace } from './use-starting-place.js';
+
+// Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
+const CommandPalette = lazy(() => import('./CommandPalette.js').then((module) => ({ default: module.CommandPalette })));
+const OpenDialog = lazy(() => import('./OpenDialog.js').then((module) => ({ default: module.OpenDialog })));
 
 export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
@@ -94,8 +96,10 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
             </button>
           </div>
         )}
-        <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
-        {openDialog && <OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
+        <Suspense fallback={null}>
+          {paletteOpen && <CommandPalette open onOpenChange={setPaletteOpen} />}
+          {openDialog && <OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
+        </Suspense>
       </div>
     </NavigatorContext.Provider>
   );

@@ -4,7 +4,7 @@
  * written back into the current history entry, so Back restores them; a new
  * place without a scroll offset scrolls to its selected record instead.
  */
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
 import { columnsFor } from '../grid/columns.js';
@@ -14,8 +14,16 @@ import { NavigatorContext, useClient } from '../state/contexts.js';
 import type { NavigationHistory, ViewLocation } from '../state/history.js';
 import { parseRecordText, recordText } from '../state/record-text.js';
 import type { Theme } from '../state/use-theme.js';
-import { RecordPanel } from './RecordPanel.js';
 import { TableToolbar } from './TableToolbar.js';
+
+/**
+ * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
+ * just after start-up so that a first click finds it (its module in turn fetches Monaco).
+ */
+const loadRecordPanel = () => import('./RecordPanel.js');
+const RecordPanel = lazy(() => loadRecordPanel().then((module) => ({ default: module.RecordPanel })));
+const PRELOAD_PANEL_AFTER_MS = 300;
+if (typeof window !== 'undefined') window.setTimeout(() => void loadRecordPanel(), PRELOAD_PANEL_AFTER_MS);
 
 export interface TreeViewProps {
   readonly database: DatabaseInfo;
@@ -132,7 +140,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
         />
       </div>
       {panelText !== undefined && (
-        <RecordPanel
+        <Suspense fallback={<aside className="record-panel" aria-busy="true" />}>
+          <RecordPanel
           key={panelText ?? 'new'}
           database={database}
           tree={tree}
@@ -142,7 +151,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onSaved={saved}
           onDeleted={() => closePanel(true)}
           onClose={() => closePanel()}
-        />
+          />
+        </Suspense>
       )}
     </div>
   );

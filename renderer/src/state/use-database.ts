@@ -5,7 +5,8 @@
  * numbers follow the data.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { HostError, type DatabaseInfo } from '../../../app/contract/index.js';
+import type { DatabaseInfo } from '../../../app/contract/index.js';
+import { HostError } from '../../../app/contract/errors.js';
 import type { HostClient } from '../client/connect.js';
 
 const COUNT_REFRESH_MS = 200;
