@@ -129,7 +129,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(`${url}#/items`);
   const firstRowsMs = await page.evaluate(() => (window as unknown as BenchGlobal).__bench.firstRows);
-  // The page's module script (the whole bundle) has run by DOMContentLoaded's end.
+  // The entry module (renderer/src/main.tsx: connect, first requests) has run by DOMContentLoaded's end; the app chunk after it.
   const scriptMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   return { page, firstRowsMs, scriptMs, close: () => context.close() };
 }

@@ -3,7 +3,7 @@
  * the navigation history and what the commands need; everything else lives
  * in the parts it composes.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import { HostError } from '../../../app/contract/errors.js';
 import type { HostClient } from '../client/connect.js';
 import { useCommands } from '../commands/use-command.js';
@@ -22,10 +22,11 @@ import { useAppCommands } from './use-app-commands.js';
 import { useDropToOpen } from './use-drop-to-open.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useStartingPlace } from './use-starting-place.js';
+import { lazyModule } from './lazy-module.js';
 
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
-const CommandPalette = lazy(() => import('./CommandPalette.js').then((module) => ({ default: module.CommandPalette })));
-const OpenDialog = lazy(() => import('./OpenDialog.js').then((module) => ({ default: module.OpenDialog })));
+const palette = lazyModule(() => import('./CommandPalette.js'));
+const openDialogModule = lazyModule(() => import('./OpenDialog.js'));
 
 export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
@@ -34,6 +35,8 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   const { theme, toggle: toggleTheme, followSystem } = useTheme();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [openDialog, setOpenDialog] = useState(false);
+  const Palette = palette.use(paletteOpen);
+  const Dialog = openDialogModule.use(openDialog);
   const [notice, setNotice] = useState<string | null>(null);
   useShortcuts(useCommands());
   useStartingPlace(info, history);
@@ -96,10 +99,8 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
             </button>
           </div>
         )}
-        <Suspense fallback={null}>
-          {paletteOpen && <CommandPalette open onOpenChange={setPaletteOpen} />}
-          {openDialog && <OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
-        </Suspense>
+        {paletteOpen && Palette && <Palette.CommandPalette open onOpenChange={setPaletteOpen} />}
+        {openDialog && Dialog && <Dialog.OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
       </div>
     </NavigatorContext.Provider>
   );

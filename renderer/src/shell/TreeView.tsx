@@ -4,7 +4,7 @@
  * written back into the current history entry, so Back restores them; a new
  * place without a scroll offset scrolls to its selected record instead.
  */
-import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
 import { columnsFor } from '../grid/columns.js';
@@ -15,15 +15,15 @@ import type { NavigationHistory, ViewLocation } from '../state/history.js';
 import { parseRecordText, recordText } from '../state/record-text.js';
 import type { Theme } from '../state/use-theme.js';
 import { TableToolbar } from './TableToolbar.js';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
  * just after start-up so that a first click finds it (its module in turn fetches Monaco).
  */
-const loadRecordPanel = () => import('./RecordPanel.js');
-const RecordPanel = lazy(() => loadRecordPanel().then((module) => ({ default: module.RecordPanel })));
+const recordPanel = lazyModule(() => import('./RecordPanel.js'));
 const PRELOAD_PANEL_AFTER_MS = 300;
-if (typeof window !== 'undefined') window.setTimeout(() => void loadRecordPanel(), PRELOAD_PANEL_AFTER_MS);
+if (typeof window !== 'undefined') window.setTimeout(() => void recordPanel.preload().catch(() => undefined), PRELOAD_PANEL_AFTER_MS);
 
 export interface TreeViewProps {
   readonly database: DatabaseInfo;
@@ -59,6 +59,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   }, [arrived, cursor, history]);
 
   useRevealSelected(location, historyIndex, tree.name, table);
+  const Panel = recordPanel.use();
 
   const select = useCallback(
     (index: number, entry: RecordEntry | undefined) => {
@@ -139,21 +140,22 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onScroll={(top) => history.update({ scrollTop: top }, true)}
         />
       </div>
-      {panelText !== undefined && (
-        <Suspense fallback={<aside className="record-panel" aria-busy="true" />}>
-          <RecordPanel
-          key={panelText ?? 'new'}
-          database={database}
-          tree={tree}
-          text={panelText}
-          theme={theme}
-          onFollow={navigator.follow}
-          onSaved={saved}
-          onDeleted={() => closePanel(true)}
-          onClose={() => closePanel()}
+      {panelText !== undefined &&
+        (Panel ? (
+          <Panel.RecordPanel
+            key={panelText ?? 'new'}
+            database={database}
+            tree={tree}
+            text={panelText}
+            theme={theme}
+            onFollow={navigator.follow}
+            onSaved={saved}
+            onDeleted={() => closePanel(true)}
+            onClose={() => closePanel()}
           />
-        </Suspense>
-      )}
+        ) : (
+          <aside className="record-panel" aria-busy="true" />
+        ))}
     </div>
   );
 }
