@@ -7,7 +7,7 @@
  * million rows asks where it starts and where it stops).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useEffect, useImperativeHandle, useMemo, useRef, type JSX, type Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import type { BlockCache } from './block-cache.js';
 import type { GridColumn } from './columns.js';
@@ -73,7 +73,8 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
   // scrollbar track) loads at once; while the range keeps moving (a drag, a fling) only
   // where it settles loads, LOAD_DELAY_MS after the last move.
   const lastMove = useRef(Number.NEGATIVE_INFINITY);
-  useEffect(() => {
+  // Before paint: a passive effect after a scroll runs only after the next frame, and the request with it.
+  useLayoutEffect(() => {
     const now = performance.now();
     const quiet = now - lastMove.current > LOAD_DELAY_MS;
     lastMove.current = now;
