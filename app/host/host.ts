@@ -17,7 +17,7 @@ export interface HostOptions {
   recent?: RecentList | undefined;
   /** Where unexpected failures are described in full (the caller only gets a short message). */
   log?: ((message: string, error?: unknown) => void) | undefined;
-  /** How often to look for other processes' writes, in ms (default 25: one small read; they show within a frame or two). */
+  /** How often to look for other processes' writes without a file event, in ms (default 250; file events bring them within a millisecond). */
   watchIntervalMs?: number | undefined;
 }
 

@@ -63,7 +63,17 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
   const stableSized = useMemo(() => sized, [sizesKey, byId]);
 
   const rowCount = cache.rowCount;
-  const view = useRowWindow({ rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, initialOffset: initialScrollTop, onScroll });
+  const scrolled = useRef<(offset: number) => void>(() => undefined);
+  const view = useRowWindow({
+    rowCount,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    initialOffset: initialScrollTop,
+    onScroll: (offset) => {
+      scrolled.current(offset);
+      onScroll(offset);
+    },
+  });
   const { geometry, offset, scrollRef, scrollToRow } = view;
   const windowed = contentHeight(geometry) > LARGE_CANVAS_PX;
   const { first, last } = visibleRows(offset, geometry, OVERSCAN);
@@ -85,6 +95,13 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
     const timer = setTimeout(() => cache.ensure(first, Math.max(last, first)), LOAD_DELAY_MS);
     return () => clearTimeout(timer);
   }, [cache, first, last]);
+  // A jump after a quiet spell asks for its rows from the scroll event itself, before React draws
+  // the frame of empty rows (~15 ms here); the effect above then finds them on their way.
+  scrolled.current = (offset) => {
+    if (performance.now() - lastMove.current <= LOAD_DELAY_MS) return;
+    const range = visibleRows(offset, geometry, OVERSCAN);
+    cache.ensure(range.first, Math.max(range.last, range.first));
+  };
 
   useImperativeHandle(ref, () => ({
     scrollToRow: (index) => scrollToRow(index, 'center'),

@@ -2,10 +2,10 @@
  * Rows of a (possibly huge) ordered view, loaded in blocks on demand and kept
  * in a bounded LRU, so a 1M-record tree scrolls without loading it.
  *
- * A block continues from the previous block's last cursor (keyset paging:
- * cheap, and consistent with what is on screen) when that is known; otherwise
- * an addressable source jumps to it by offset (scrollbar drags), and a
- * cursor-only source (index lookups) loads the blocks before it first.
+ * A block continues from the previous block's last cursor (keyset paging) when
+ * that is already known; otherwise an addressable source jumps to it by offset
+ * (scrollbar drags; blocks of one view load in parallel), and a cursor-only
+ * source (index lookups) loads the blocks before it first.
  * `invalidate` (a change event) marks every block stale and reloads the
  * visible ones, still showing the old rows until the new ones arrive.
  */
@@ -132,9 +132,10 @@ export class BlockCache<C> {
   private async fetch(block: number, generation: number): Promise<void> {
     let after = block > 0 ? this.cursorBefore(block, generation) : undefined;
     if (block > 0 && after === undefined) {
-      const previous = this.pending.get(block - 1);
-      // Chain behind a block already on its way; a cursor-only source must load its predecessors.
-      if ((previous && previous.generation === generation) || !this.source.addressable) {
+      // A cursor-only source must load its predecessors first; an addressable one jumps by offset
+      // at once rather than wait a round trip for the block before (a view spanning two blocks
+      // after a jump paid two; offsets cost the host no more than cursors, engine/src/core/positions.ts).
+      if (!this.source.addressable) {
         await this.load(block - 1);
         after = this.cursorBefore(block, generation);
         if (after === undefined && !this.source.addressable) return;
