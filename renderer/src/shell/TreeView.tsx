@@ -4,7 +4,7 @@
  * written back into the current history entry, so Back restores them; a new
  * place without a scroll offset scrolls to its selected record instead.
  */
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
 import { columnsFor } from '../grid/columns.js';
@@ -165,7 +165,8 @@ function useRevealSelected(location: ViewLocation, historyIndex: number, tree: s
   const client = useClient();
   const latest = useRef(location);
   latest.current = location;
-  useEffect(() => {
+  // Before paint: the position is a round trip, and the frame of the tree's first rows need not go first.
+  useLayoutEffect(() => {
     const { scrollTop, selected, filter } = latest.current;
     if (scrollTop !== undefined || !selected || filter) return;
     const address = parseRecordText(selected);
