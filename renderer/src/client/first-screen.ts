@@ -7,15 +7,13 @@
  * goes unused costs one small answer (prefetch.ts drops it).
  */
 import type { ArgsOf } from '../../../app/contract/index.js';
+import { BLOCK_SIZE, treePageArgs } from '../grid/tree-page.js';
 import { hashToLocation } from '../state/browser-location.js';
 import type { PrefetchingClient } from './prefetch.js';
 
-/** The table's first block: grid/use-block-cache.ts BLOCK_SIZE (first-screen.test.ts keeps them equal). */
-export const FIRST_PAGE_ROWS = 100;
-
 /** The table's first request for a tree without an index filter (grid/sources.ts, block 0). */
 export function firstPageArgs(tree: string): ArgsOf<'records.page'> {
-  return { tree, limit: FIRST_PAGE_ROWS, offset: 0 };
+  return treePageArgs(tree, 0, BLOCK_SIZE);
 }
 
 export function prefetchFirstScreen(client: PrefetchingClient, hash: string): void {

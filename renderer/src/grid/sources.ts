@@ -7,6 +7,7 @@ import type { ArgsOf, JsonKey, Transport } from '../../../app/contract/index.js'
 import type { IndexFilter } from '../state/history.js';
 import { parseUserValue } from '../state/user-input.js';
 import type { PageSource } from './block-cache.js';
+import { treePageArgs } from './tree-page.js';
 
 type Caller = Pick<Transport, 'call'>;
 
@@ -14,8 +15,7 @@ export function treeSource(client: Caller, tree: string): PageSource<JsonKey> {
   return {
     addressable: true,
     async load(block, limit, after) {
-      const args: ArgsOf<'records.page'> = after === undefined ? { tree, limit, offset: block * limit } : { tree, limit, after };
-      const page = await client.call('records.page', args);
+      const page = await client.call('records.page', treePageArgs(tree, block, limit, after));
       return { rows: page.entries, count: page.count, hasMore: page.hasMore, end: page.entries.at(-1)?.key };
     },
   };

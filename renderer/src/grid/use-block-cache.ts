@@ -9,10 +9,12 @@ import type { HostClient } from '../client/connect.js';
 import type { IndexFilter } from '../state/history.js';
 import { BlockCache } from './block-cache.js';
 import { indexSource, treeSource } from './sources.js';
+import { BLOCK_SIZE } from './tree-page.js';
+
+export { BLOCK_SIZE };
 
 /** At most one reload a frame; the first change of a quiet spell reloads at once (a wait only delayed the row). */
 const REFRESH_SPACING_MS = 16;
-export const BLOCK_SIZE = 100;
 const MAX_BLOCKS = 40;
 
 export function useBlockCache(client: HostClient, tree: TreeSummary, filter: IndexFilter | undefined): BlockCache<unknown> {
