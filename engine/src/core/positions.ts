@@ -11,7 +11,7 @@
  * counter moves only when it commits.
  */
 import { encodeKey } from '../storage/key-encoding.js';
-import type { RangeQuery, Store, StoredKey } from '../storage/backend.js';
+import { firstOf, type RangeQuery, type Store, type StoredKey } from '../storage/backend.js';
 import { shapeKey } from './meta.js';
 import type { Engine } from './engine.js';
 import type { TreeModel } from './tree-model.js';
@@ -59,10 +59,14 @@ export class PositionIndex {
   countRange(model: TreeModel, start: StoredKey | undefined, end: StoredKey | undefined): number | undefined {
     const points = this.checkpoints(model);
     if (!points) return undefined;
+    const from = start === undefined ? undefined : checkpointBefore(points, start);
+    const to = end === undefined ? undefined : checkpointBefore(points, end);
+    // A narrow range (both bounds within one stride or two) is cheaper counted directly than as two positions.
+    if (from !== undefined && to !== undefined && to - from <= 1) return undefined;
     const store = this.engine.records(model);
-    const from = start === undefined ? 0 : positionOf(store, points, start);
-    const to = end === undefined ? points.count : positionOf(store, points, end);
-    return Math.max(0, to - from);
+    const fromPosition = start === undefined ? 0 : positionFrom(store, points, from!, start);
+    const toPosition = end === undefined ? points.count : positionFrom(store, points, to!, end);
+    return Math.max(0, toPosition - fromPosition);
   }
 
   private checkpoints(model: TreeModel): Checkpoints | undefined {
@@ -82,17 +86,17 @@ export class PositionIndex {
   /** One native skip of STRIDE keys per checkpoint: the whole tree's keys are stepped over once, no value is read. */
   private build(store: Store, shape: number, count: number): Checkpoints {
     const keys: StoredKey[] = [];
-    let key = first(store.keys({ limit: 1 }));
+    let key = firstOf(store.keys({ limit: 1 }));
     for (let i = 0; key !== undefined && i * POSITION_STRIDE < count; i++) {
       keys.push(key);
-      key = first(store.keys({ start: key, offset: POSITION_STRIDE, limit: 1 }));
+      key = firstOf(store.keys({ start: key, offset: POSITION_STRIDE, limit: 1 }));
     }
     return { shape, count, keys, encoded: keys.map(encodeKey) };
   }
 }
 
-/** How many keys sort before `key`: the nearest checkpoint at or before it, then a short native count. */
-function positionOf(store: Store, points: Checkpoints, key: StoredKey): number {
+/** The index of the last checkpoint at or before `key`, or −1 when the key sorts before them all. */
+function checkpointBefore(points: Checkpoints, key: StoredKey): number {
   const target = encodeKey(key);
   let low = 0;
   let high = points.encoded.length; // the answer is the last checkpoint ≤ key: in [low − 1, high)
@@ -101,12 +105,11 @@ function positionOf(store: Store, points: Checkpoints, key: StoredKey): number {
     if (Buffer.compare(points.encoded[middle]!, target) <= 0) low = middle + 1;
     else high = middle;
   }
-  const at = low - 1;
-  if (at < 0) return 0;
-  return at * POSITION_STRIDE + store.countRange({ start: points.keys[at], end: key });
+  return low - 1;
 }
 
-function first<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
+/** How many keys sort before `key`, counted natively from its checkpoint `at`. */
+function positionFrom(store: Store, points: Checkpoints, at: number, key: StoredKey): number {
+  if (at < 0) return 0;
+  return at * POSITION_STRIDE + store.countRange({ start: points.keys[at], end: key });
 }

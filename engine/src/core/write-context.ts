@@ -37,6 +37,8 @@ type Entry = { readonly value: unknown; readonly version: number };
 export class WriteContext {
   readonly changes: ChangeEvent[] = [];
   private revision: number | undefined;
+  /** The first revision this transaction took (read once, with the counter, by `nextRevision`). */
+  private firstRevision: number | undefined;
   /** Auto-increment counters read or moved in this transaction, by tree: read once, stored once in `finish`. */
   private readonly autoIds = new Map<string, number>();
   /** Trees that gained or lost records in this transaction: their shape counters move once, in `finish`. */
@@ -114,7 +116,7 @@ export class WriteContext {
     for (const [tree, id] of this.autoIds) this.engine.meta.put(autoKey(tree), id);
     for (const tree of this.reshaped) this.engine.meta.put(shapeKey(tree), ((this.engine.meta.get(shapeKey(tree)) as number | undefined) ?? 0) + 1);
     if (this.revision === undefined) return;
-    const first = this.engine.revision() + 1; // the counter still holds the revision before this transaction
+    const first = this.firstRevision!;
     this.engine.meta.put(REVISION_KEY, this.revision);
     this.log(first);
     const crossedTrim = Math.floor(this.revision / CHANGE_LOG_TRIM_EVERY) > Math.floor((first - 1) / CHANGE_LOG_TRIM_EVERY);
@@ -186,7 +188,12 @@ export class WriteContext {
   }
 
   private nextRevision(): number {
-    this.revision = (this.revision ?? this.engine.revision()) + 1;
+    if (this.revision === undefined) {
+      this.firstRevision = this.engine.revision() + 1;
+      this.revision = this.firstRevision;
+    } else {
+      this.revision++;
+    }
     return this.revision;
   }
 

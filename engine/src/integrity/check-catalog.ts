@@ -10,7 +10,7 @@ import type { Engine } from '../core/engine.js';
 import type { Stores } from './stores.js';
 import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from '../core/meta.js';
 import type { Findings } from './findings.js';
-import { firstOf } from './stored-keys.js';
+import { firstOf } from '../storage/backend.js';
 
 export function checkCatalogReferences(engine: Engine, findings: Findings): void {
   for (const model of engine.models.values()) {

@@ -3,8 +3,7 @@
  * values that do not decode: lmdb-js decodes in the iterator's `next`, so one
  * bad value would otherwise end the whole scan. Memory stays constant.
  */
-import type { Store, StoredKey } from '../storage/backend.js';
-import { firstOf } from './stored-keys.js';
+import { firstOf, type Store, type StoredKey } from '../storage/backend.js';
 
 export type ScannedRecord =
   | { readonly ok: true; readonly key: StoredKey; readonly value: unknown; readonly version: number }

@@ -24,8 +24,3 @@ export function storedParts(stored: StoredKey | unknown): KeyPart[] {
 /** A key or tuple for a message: JSON, shortened. */
 export const showKey = (key: unknown): string => safeStringify(key);
 
-/** The first item of an iterable, closing it (and its LMDB cursor) right after. */
-export function firstOf<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
-}

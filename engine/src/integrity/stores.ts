@@ -6,21 +6,7 @@
 import type { Engine } from '../core/engine.js';
 import { CHANGES_STORE, META_STORE, REFS_STORE } from '../core/meta.js';
 import type { TreeModel } from '../core/tree-model.js';
-import type { Store } from '../storage/backend.js';
-
-const ABSENT: Store = {
-  get: () => undefined,
-  getEntry: () => undefined,
-  has: () => false,
-  put: () => {
-    throw new Error('the integrity check never writes to a store that does not exist');
-  },
-  remove: () => false,
-  entries: () => [],
-  keys: () => [],
-  count: () => 0,
-  countRange: () => 0,
-};
+import { EMPTY_STORE, type Store } from '../storage/backend.js';
 
 export class Stores {
   readonly names: readonly string[];
@@ -39,7 +25,7 @@ export class Stores {
   }
 
   get(name: string, kind: 'records' | 'plain' = 'plain'): Store {
-    return this.existing.has(name) ? this.engine.store(name, kind) : ABSENT;
+    return this.existing.has(name) ? this.engine.store(name, kind) : EMPTY_STORE;
   }
 
   records(model: TreeModel): Store {

@@ -91,3 +91,24 @@ export function withCursor(query: RangeQuery): RangeQuery {
   const narrows = query.reverse ? order < 0 : order >= 0;
   return narrows ? query : { ...query, after: undefined };
 }
+
+/** A store that does not exist (yet): reads find nothing, and nothing can be written to it. */
+export const EMPTY_STORE: Store = {
+  get: () => undefined,
+  getEntry: () => undefined,
+  has: () => false,
+  put: () => {
+    throw new Error('this store does not exist (a read-only database where nothing was written to it yet): nothing can be written to it');
+  },
+  remove: () => false,
+  entries: () => [],
+  keys: () => [],
+  count: () => 0,
+  countRange: () => 0,
+};
+
+/** The first item of an iterable (closing it after), or undefined. */
+export function firstOf<T>(items: Iterable<T>): T | undefined {
+  for (const item of items) return item;
+  return undefined;
+}

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
-import { withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
+import { EMPTY_STORE, withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
 import { keyEncoder } from './key-encoding.js';
 
 /** Sub-databases a database may hold: a handful of system stores plus two per tree and one per index. */
@@ -270,20 +270,6 @@ interface Structured {
 }
 
 /** A sub-database that does not exist (yet), seen read-only. */
-const EMPTY_STORE: Store = {
-  get: () => undefined,
-  getEntry: () => undefined,
-  has: () => false,
-  put: () => {
-    throw new Error('cannot write to a missing sub-database of a read-only environment');
-  },
-  remove: () => false,
-  entries: () => [],
-  keys: () => [],
-  count: () => 0,
-  countRange: () => 0,
-};
-
 /**
  * lmdb-js walks a reverse range from `start` (inclusive) down to `end`
  * (exclusive); translate our one convention, `[start, end)` in both directions.
