@@ -17,7 +17,7 @@ import type { TrellisErrorCode } from '@trellis/engine';
 const ENGINE_CODES: readonly TrellisErrorCode[] = [
   'VALIDATION', 'CONFLICT', 'NOT_FOUND', 'DUPLICATE_KEY', 'UNIQUE_VIOLATION', 'MISSING_REFERENCE', 'REFERENCED', 'UNKNOWN_TREE',
   'UNKNOWN_INDEX', 'INVALID_KEY', 'KEY_TOO_LARGE', 'UNENCODABLE_VALUE', 'NOT_A_DATABASE', 'READ_ONLY', 'INVALID_SCHEMA',
-  'INCOMPATIBLE_SCHEMA', 'ASYNC_TRANSACTION', 'CLOSED',
+  'INCOMPATIBLE_SCHEMA', 'ASYNC_TRANSACTION', 'CLOSED', 'ACCESS_DENIED', 'CORRUPT',
 ];
 const CLOSED_SET = new Set<string>([...ENGINE_CODES, ...HOST_ERROR_CODES]);
 const resultValidators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[name].result)]));

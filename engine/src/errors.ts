@@ -22,7 +22,9 @@ export type TrellisErrorCode =
   | 'INVALID_SCHEMA'
   | 'INCOMPATIBLE_SCHEMA'
   | 'ASYNC_TRANSACTION'
-  | 'CLOSED';
+  | 'CLOSED'
+  | 'ACCESS_DENIED'
+  | 'CORRUPT';
 
 export abstract class TrellisError extends Error {
   abstract readonly code: TrellisErrorCode;
@@ -233,6 +235,31 @@ export class ClosedError extends TrellisError {
   readonly code = 'CLOSED';
   constructor(readonly path: string) {
     super(`database ${path} is closed`);
+  }
+}
+
+/** The folder or its files cannot be used as asked: no permission, an immutable file, a read-only file system. */
+export class AccessDeniedError extends TrellisError {
+  readonly code = 'ACCESS_DENIED';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot open ${path}: ${reason}`);
+  }
+}
+
+/**
+ * The data file is damaged where it was read (LMDB has no page checksums, so
+ * damage below the header is found only when a page is reached).
+ */
+export class CorruptError extends TrellisError {
+  readonly code = 'CORRUPT';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path} is damaged: ${reason}`);
   }
 }
 
