@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHost, fileRecentList, type Host } from '../host/index.js';
+import type { Host } from '../host/index.js';
+import { createIsolatedHost } from '../isolation/isolated-host.js';
 import { rendererDistDir } from '../layout.js';
 import { recentListPath } from '../paths.js';
 import { startWebHost, type WebHost } from '../web/index.js';
@@ -22,7 +23,8 @@ export interface WebSessionOptions {
 export async function runWebSession(options: WebSessionOptions): Promise<void> {
   let host: Host;
   try {
-    host = await createHost({ path: options.path, readOnly: options.readOnly, recent: fileRecentList(recentListPath()), log: logError });
+    // The engine runs in a child: a damaged page that ends it is answered CORRUPT, and this process serves on.
+    host = await createIsolatedHost({ path: options.path, readOnly: options.readOnly, recentFile: recentListPath(), log: logError });
   } catch (error) {
     const message = (error as Error).message;
     // The engine's errors already name the path ("… is not a Trellis database: …").

@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { openOrCreateSample } from '../sample/user-sample.js';
 import { ipcEventChannel } from '../contract/index.js';
-import { createHost, fileRecentList, type Host } from '../host/index.js';
+import { fileRecentList, type Host } from '../host/index.js';
+import { createIsolatedHost } from '../isolation/isolated-host.js';
 import { rendererDistDir } from '../layout.js';
 import { APP_NAME, dataDir, recentListPath, windowStatePath } from '../paths.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { bridgeIpc } from './ipc-bridge.js';
 import { parseLaunchArguments } from './launch-arguments.js';
+import { forkUtilityProcess } from './utility-process.js';
 import { createMainWindow } from './main-window.js';
 import { installMenu } from './menu.js';
 
@@ -37,7 +39,14 @@ async function start(): Promise<void> {
   const recent = fileRecentList(recentListPath(app.getPath('userData')));
   let host: Host;
   try {
-    host = await createHost({ path, readOnly: launch.readOnly, recent, log: (message, error) => console.error(`trellis: ${message}`, error ?? '') });
+    // The engine runs in a utility process: a damaged page that ends it is answered CORRUPT, and the window stays.
+    host = await createIsolatedHost({
+      path,
+      readOnly: launch.readOnly,
+      recentFile: recentListPath(app.getPath('userData')),
+      spawn: forkUtilityProcess,
+      log: (message, error) => console.error(`trellis: ${message}`, error ?? ''),
+    });
   } catch (error) {
     dialog.showErrorBox('Trellis cannot open this database', (error as Error).message);
     app.exit(1);

@@ -1,0 +1,248 @@
+/**
+ * A host whose engine runs in a process of its own (./engine-process.ts), for
+ * the processes a user looks at: the web host and Electron's main process.
+ * LMDB has no page checksums, and a damaged page can end the process that
+ * reads it; here it ends only the engine process. Calls it was answering get
+ * CORRUPT with what the integrity check can say, and a new engine process
+ * opens the same database, so the UI stays up and can go on elsewhere.
+ *
+ * The contract is the same as app/host's `createHost` (this is a Host).
+ */
+import { resolve } from 'node:path';
+import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
+import { Emitter, type Log } from '../host/emitter.js';
+import { fileRecentList, type HostAnswer, type Host } from '../host/index.js';
+import { forkNodeProcess, type ProcessChannel, type ProcessEnding, type SpawnProcess } from './channel.js';
+import { checkIntegrityAside } from './integrity-check.js';
+import type { EngineStart, FromEngine } from './messages.js';
+
+export interface IsolatedHostOptions {
+  readonly path: string;
+  readonly readOnly?: boolean | undefined;
+  /** The "Open Recent" file; every database opened is added to it. */
+  readonly recentFile?: string | undefined;
+  readonly log?: Log | undefined;
+  readonly watchIntervalMs?: number | undefined;
+  /** How to start the engine and integrity processes (default: Node children; Electron passes utility processes). */
+  readonly spawn?: SpawnProcess | undefined;
+  /** How to describe damage after a crash (default: the integrity check in a child). */
+  readonly checkIntegrity?: ((path: string) => Promise<string>) | undefined;
+}
+
+export interface IsolatedHost extends Host {
+  /** The running engine process, if any (for diagnostics and tests). */
+  readonly enginePid: number | undefined;
+}
+
+/** A database that kills its engine this often is left closed until the user opens one. */
+const RESTARTS = { max: 5, windowMs: 60_000 };
+
+interface Engine {
+  readonly channel: ProcessChannel;
+  readonly pending: Map<number, { method: string; resolve: (answer: HostAnswer) => void }>;
+  /** Set once the process is gone. */
+  ended: boolean;
+}
+
+export async function createIsolatedHost(options: IsolatedHostOptions): Promise<IsolatedHost> {
+  const host = new IsolatedHostImpl(options);
+  const opened = await host.startEngine(resolve(options.path), options.readOnly ?? false);
+  if (!opened.ok) {
+    await host.close();
+    throw Object.assign(new Error(opened.error.message), { code: opened.error.code });
+  }
+  return host;
+}
+
+class IsolatedHostImpl implements IsolatedHost {
+  private readonly log: Log;
+  private readonly emitter: Emitter;
+  private readonly spawn: SpawnProcess;
+  private engine: Engine | undefined;
+  /** The database the engine has open (from its `ready` and `database` messages): what a restart reopens. */
+  private database: { path: string; readOnly: boolean } | undefined;
+  /** Why there is no engine, when it could not be brought back. */
+  private down: HostErrorPayload | undefined;
+  private readonly restarts: number[] = [];
+  /** While a dead engine's calls are answered and another is started: calls wait for it. */
+  private recovering: Promise<void> | undefined;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: IsolatedHostOptions) {
+    this.log = options.log ?? ((message, error) => console.error(`trellis host: ${message}`, ...(error === undefined ? [] : [error])));
+    this.emitter = new Emitter(this.log);
+    this.spawn = options.spawn ?? forkNodeProcess;
+  }
+
+  get path(): string {
+    return this.closed ? '' : (this.database?.path ?? '');
+  }
+
+  get enginePid(): number | undefined {
+    return this.engine?.ended === false ? this.engine.channel.pid : undefined;
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  async handle(method: unknown, args: unknown): Promise<HostAnswer> {
+    if (this.recovering) await this.recovering;
+    if (this.closed) return failure({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' });
+    if (!this.engine) return this.handleWithoutEngine(method, args);
+    return this.call(this.engine, method, args);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.emitter.clear();
+    const engine = this.engine;
+    if (!engine || engine.ended) return;
+    const gone = new Promise<void>((wake) => engine.channel.onExit(() => wake()));
+    engine.channel.send({ type: 'close' });
+    const timer = setTimeout(() => engine.channel.kill(), 10_000);
+    await gone;
+    clearTimeout(timer);
+  }
+
+  /** Starts an engine process on `path`; answers as `database.open` would. */
+  async startEngine(path: string, readOnly: boolean): Promise<HostAnswer> {
+    const start: EngineStart = { path, readOnly: readOnly || (this.options.readOnly ?? false), recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs };
+    const channel = this.spawn('engine-process', []);
+    const engine: Engine = { channel, pending: new Map(), ended: false };
+    const started = new Promise<HostAnswer>((settle) => {
+      channel.onMessage((raw) => {
+        const message = raw as FromEngine;
+        if (message.type === 'ready') {
+          this.database = { path: message.path, readOnly: start.readOnly };
+          settle({ ok: true, result: undefined });
+        } else if (message.type === 'start-failed') {
+          settle({ ok: false, error: message.error });
+        } else {
+          this.receive(engine, message);
+        }
+      });
+      channel.onExit((ending) => {
+        engine.ended = true;
+        settle({ ok: false, error: { code: 'CORRUPT', message: `${path} cannot be opened: ${describeEnding(ending)}` } });
+        if (this.engine !== engine) return; // a start that failed: its caller has the answer
+        this.recovering = this.engineEnded(engine, ending).finally(() => (this.recovering = undefined));
+      });
+    });
+    channel.send({ type: 'start', start });
+    const answer = await started;
+    if (!answer.ok || this.closed) {
+      if (!engine.ended) channel.send({ type: 'close' });
+      return this.closed ? failure({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' }) : answer;
+    }
+    this.engine = engine;
+    this.down = undefined;
+    return this.call(engine, 'database.info', {});
+  }
+
+  private call(engine: Engine, method: unknown, args: unknown): Promise<HostAnswer> {
+    if (engine.ended) return Promise.resolve(this.unavailable());
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      engine.pending.set(id, { method: describeCall(method, args), resolve });
+      engine.channel.send({ type: 'call', id, method, args });
+    });
+  }
+
+  private receive(engine: Engine, message: FromEngine): void {
+    if (message.type === 'answer') {
+      const waiting = engine.pending.get(message.id);
+      engine.pending.delete(message.id);
+      waiting?.resolve(message.answer);
+    } else if (message.type === 'event') {
+      if (message.name === 'database') {
+        const info = message.payload as HostEvents['database'];
+        this.database = { path: info.path, readOnly: info.lockedReadOnly };
+      }
+      this.emitter.emit(message.name, message.payload as never);
+    } else if (message.type === 'log') {
+      this.log(message.message, message.detail);
+    }
+  }
+
+  /** Without an engine, only opening a database (or listing recent ones) can be answered. */
+  private async handleWithoutEngine(method: unknown, args: unknown): Promise<HostAnswer> {
+    if (method === 'database.recent') {
+      return { ok: true, result: { paths: this.options.recentFile === undefined ? [] : fileRecentList(this.options.recentFile).list() } };
+    }
+    if (method === 'database.open' && isOpenArgs(args)) {
+      const answer = await this.startEngine(resolve(args.path), args.readOnly ?? false);
+      if (answer.ok) this.emitter.emit('database', answer.result as HostEvents['database']);
+      return answer;
+    }
+    return this.unavailable();
+  }
+
+  private unavailable(): HostAnswer {
+    return failure(this.down ?? { code: 'NO_DATABASE', message: 'No database is open' });
+  }
+
+  /** The engine process is gone: answer what it was doing, then bring the database back if it was ours to lose. */
+  private async engineEnded(engine: Engine, ending: ProcessEnding): Promise<void> {
+    this.engine = undefined;
+    const database = this.database;
+    if (this.closed || !database) {
+      for (const waiting of engine.pending.values()) waiting.resolve(failure({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' }));
+      return;
+    }
+    const doing = [...new Set([...engine.pending.values()].map((waiting) => waiting.method))].join(', ') || 'nothing';
+    this.log(`the engine process ended (${describeEnding(ending)}) while answering ${doing}`);
+    const integrity = await (this.options.checkIntegrity ?? ((path: string) => checkIntegrityAside(path, this.spawn)))(database.path).catch((error: unknown) => `The integrity check could not run: ${String(error)}`);
+    const damage: HostErrorPayload = {
+      code: 'CORRUPT',
+      message: `${database.path} is damaged where ${doing === 'nothing' ? 'the engine' : doing} read it: the engine process ended (${describeEnding(ending)}). ${integrity}`,
+    };
+    for (const waiting of engine.pending.values()) waiting.resolve(failure(damage));
+    engine.pending.clear();
+    if (this.closed) return;
+    await this.restart(database, damage);
+  }
+
+  private async restart(database: { path: string; readOnly: boolean }, damage: HostErrorPayload): Promise<void> {
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length > 0 && this.restarts[0]! < now - RESTARTS.windowMs) this.restarts.shift();
+    if (this.restarts.length > RESTARTS.max) {
+      this.down = { code: 'CORRUPT', message: `${damage.message} It stopped the engine ${this.restarts.length} times within a minute, so it is closed: open it again, or another database, to go on.` };
+      return;
+    }
+    const answer = await this.startEngine(database.path, database.readOnly);
+    if (!answer.ok) {
+      this.down = answer.error;
+      return;
+    }
+    // Writes by other processes while no engine watched are not known: the UI re-reads what it shows.
+    const info = answer.result as HostEvents['database'];
+    this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
+  }
+}
+
+function describeEnding(ending: ProcessEnding): string {
+  const how = ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`;
+  const assertion = /Assertion[^\n]*|MDB_[A-Z_]+[^\n]*/.exec(ending.stderrTail)?.[0];
+  return assertion ? `${how}, ${assertion.trim()}` : how;
+}
+
+/** `records.page on notes`: what a call was reading, for the damage report. */
+function describeCall(method: unknown, args: unknown): string {
+  const name = typeof method === 'string' ? method.slice(0, 100) : '(call)';
+  const tree = typeof args === 'object' && args !== null ? (args as { tree?: unknown }).tree : undefined;
+  return typeof tree === 'string' ? `${name} on ${tree.slice(0, 100)}` : name;
+}
+
+function failure(error: HostErrorPayload): HostAnswer {
+  return { ok: false, error };
+}
+
+function isOpenArgs(args: unknown): args is { path: string; readOnly?: boolean } {
+  if (typeof args !== 'object' || args === null) return false;
+  const { path, readOnly } = args as { path?: unknown; readOnly?: unknown };
+  return typeof path === 'string' && path.length > 0 && (readOnly === undefined || typeof readOnly === 'boolean');
+}

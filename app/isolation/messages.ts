@@ -1,0 +1,29 @@
+/**
+ * What the UI's process and the engine process say to each other. Every
+ * message is plain JSON (the host's answers and events already are), so the
+ * same messages cross Node's IPC pipe and Electron's utility-process port.
+ */
+import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
+import type { HostAnswer } from '../host/index.js';
+
+/** How the engine process starts: the host's options that can cross a process boundary. */
+export interface EngineStart {
+  readonly path: string;
+  readonly readOnly: boolean;
+  /** The "Open Recent" file (the engine process adds each database it opens). */
+  readonly recentFile: string | undefined;
+  readonly watchIntervalMs: number | undefined;
+}
+
+export type ToEngine =
+  | { readonly type: 'start'; readonly start: EngineStart }
+  | { readonly type: 'call'; readonly id: number; readonly method: unknown; readonly args: unknown }
+  | { readonly type: 'close' };
+
+export type FromEngine =
+  | { readonly type: 'ready'; readonly path: string }
+  | { readonly type: 'start-failed'; readonly error: HostErrorPayload }
+  | { readonly type: 'answer'; readonly id: number; readonly answer: HostAnswer }
+  | { readonly type: 'event'; readonly name: EventName; readonly payload: HostEvents[EventName] }
+  | { readonly type: 'log'; readonly message: string; readonly detail: string | undefined }
+  | { readonly type: 'closed' };
