@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { PROGRESS_MARK } from './messages.js';
 
 export interface ProcessEnding {
   /** Exit code, or null when a signal ended it. */
@@ -33,12 +34,13 @@ export type SpawnProcess = (module: IsolationModule, args: readonly string[]) =>
 /** Enough of stderr to hold LMDB's assertion line and a few lines around it. */
 const STDERR_TAIL_CHARS = 2000;
 
-/** Keeps the end of a stream of text, and passes every chunk on. */
+/** Keeps the end of a stream of text, and passes it on but for the integrity check's progress lines. */
 export class TextTail {
   private text = '';
   constructor(private readonly pass: (chunk: string) => void) {}
   add(chunk: string): void {
-    this.pass(chunk);
+    const shown = chunk.includes(PROGRESS_MARK) ? chunk.split(/(?<=\n)/).filter((line) => !line.startsWith(PROGRESS_MARK)).join('') : chunk;
+    if (shown) this.pass(shown);
     this.text = (this.text + chunk).slice(-STDERR_TAIL_CHARS);
   }
   get value(): string {

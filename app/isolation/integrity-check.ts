@@ -4,12 +4,22 @@
  * one sentence for the CORRUPT answer.
  */
 import { forkNodeProcess, type SpawnProcess } from './channel.js';
-import type { IntegrityVerdict } from './integrity-process.js';
+import type { ProcessEnding } from './channel.js';
+import { PROGRESS_MARK, type IntegrityVerdict } from './messages.js';
 
 /** Long enough for a database of some hundred thousand records here; a bigger one says to run verify. */
 export const INTEGRITY_CHECK_TIMEOUT_MS = 30_000;
 
-export function checkIntegrityAside(path: string, spawn: SpawnProcess = forkNodeProcess, timeoutMs = INTEGRITY_CHECK_TIMEOUT_MS): Promise<string> {
+export interface IntegrityFinding {
+  /** `damaged`: the check found damage it could not read past (CORRUPT); `failed`: it ended with any other error. */
+  readonly state: 'clean' | 'problems' | 'damaged' | 'stopped' | 'timed-out' | 'failed';
+  /** The error code when the check ended with an error. */
+  readonly code?: string | undefined;
+  /** One or two sentences for the user. */
+  readonly sentence: string;
+}
+
+export function checkIntegrityAside(path: string, spawn: SpawnProcess = forkNodeProcess, timeoutMs = INTEGRITY_CHECK_TIMEOUT_MS): Promise<IntegrityFinding> {
   const verifyHint = `(npm run verify -- ${JSON.stringify(path)} checks it in full)`;
   return new Promise((resolve) => {
     const child = spawn('integrity-process', [path]);
@@ -23,14 +33,25 @@ export function checkIntegrityAside(path: string, spawn: SpawnProcess = forkNode
     child.onExit((ending) => {
       clearTimeout(timer);
       if (verdict) resolve(describeVerdict(verdict, verifyHint));
-      else if (timedOut) resolve(`The integrity check did not finish within ${Math.round(timeoutMs / 1000)} s ${verifyHint}.`);
-      else resolve(`The integrity check stopped at the damage too (${ending.signal ?? `exit code ${ending.code}`}): pages it needs cannot be read.`);
+      else if (timedOut) resolve({ state: 'timed-out', sentence: `The integrity check did not finish within ${Math.round(timeoutMs / 1000)} s ${verifyHint}.` });
+      else resolve({ state: 'stopped', sentence: stoppedSentence(ending) });
     });
   });
 }
 
-function describeVerdict(verdict: IntegrityVerdict, verifyHint: string): string {
-  if (verdict.error !== undefined) return `The integrity check could not run: ${verdict.error}`;
-  if (verdict.ok) return `The integrity check finds every record, index and reference consistent; the damage is in pages it does not read ${verifyHint}.`;
-  return `The integrity check found ${verdict.problems} problem${verdict.problems === 1 ? '' : 's'}: ${verdict.lines.join('; ')} ${verifyHint}.`;
+function describeVerdict(verdict: IntegrityVerdict, verifyHint: string): IntegrityFinding {
+  if (verdict.error?.code === 'CORRUPT') return { state: 'damaged', code: 'CORRUPT', sentence: `The integrity check stopped at the damage: ${verdict.error.message}.` };
+  if (verdict.error !== undefined) return { state: 'failed', code: verdict.error.code, sentence: `The integrity check could not run: ${verdict.error.message}` };
+  if (verdict.ok) return { state: 'clean', sentence: `The integrity check finds every record, index and reference consistent ${verifyHint}.` };
+  const problems = `${verdict.problems} problem${verdict.problems === 1 ? '' : 's'}`;
+  return { state: 'problems', sentence: `The integrity check found ${problems}: ${verdict.lines.join('; ')} ${verifyHint}.` };
+}
+
+function stoppedSentence(ending: ProcessEnding): string {
+  const how = ending.signal ?? `exit code ${ending.code}`;
+  const lines = ending.stderrTail.split('\n');
+  const step = lines.findLast((line) => line.startsWith(PROGRESS_MARK))?.slice(PROGRESS_MARK.length);
+  return step === undefined
+    ? `The integrity check stopped at the damage too (${how}).`
+    : `The integrity check stopped at the damage too (${how}) while reading ${step}.`;
 }

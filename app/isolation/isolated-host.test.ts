@@ -106,7 +106,7 @@ describe('a host with its engine in another process', () => {
     breakLeafPage(join(damaged.path, 'data.mdb'));
     const sound = await database();
     // The integrity check is left out here (a stand-in answer): this test is about restarts, not the report.
-    const { host } = await isolatedOn(damaged.path, { checkIntegrity: async () => 'integrity check skipped in this test.' });
+    const { host } = await isolatedOn(damaged.path, { checkIntegrity: async () => ({ state: 'failed', sentence: 'integrity check skipped in this test.' }) });
 
     const answers: string[] = [];
     for (let crash = 0; crash < 8 && !answers.includes('closed'); crash++) {

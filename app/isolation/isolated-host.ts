@@ -13,7 +13,7 @@ import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.
 import { Emitter, type Log } from '../host/emitter.js';
 import { fileRecentList, type HostAnswer, type Host } from '../host/index.js';
 import { forkNodeProcess, type ProcessChannel, type ProcessEnding, type SpawnProcess } from './channel.js';
-import { checkIntegrityAside } from './integrity-check.js';
+import { checkIntegrityAside, type IntegrityFinding } from './integrity-check.js';
 import type { EngineStart, FromEngine } from './messages.js';
 
 export interface IsolatedHostOptions {
@@ -26,7 +26,7 @@ export interface IsolatedHostOptions {
   /** How to start the engine and integrity processes (default: Node children; Electron passes utility processes). */
   readonly spawn?: SpawnProcess | undefined;
   /** How to describe damage after a crash (default: the integrity check in a child). */
-  readonly checkIntegrity?: ((path: string) => Promise<string>) | undefined;
+  readonly checkIntegrity?: ((path: string) => Promise<IntegrityFinding>) | undefined;
 }
 
 export interface IsolatedHost extends Host {
@@ -194,7 +194,11 @@ class IsolatedHostImpl implements IsolatedHost {
     }
     const doing = [...new Set([...engine.pending.values()].map((waiting) => waiting.method))].join(', ') || 'nothing';
     this.log(`the engine process ended (${describeEnding(ending)}) while answering ${doing}`);
-    const integrity = await (this.options.checkIntegrity ?? ((path: string) => checkIntegrityAside(path, this.spawn)))(database.path).catch((error: unknown) => `The integrity check could not run: ${String(error)}`);
+    const check = this.options.checkIntegrity ?? ((path: string) => checkIntegrityAside(path, this.spawn));
+    const integrity = await check(database.path).then(
+      (finding) => finding.sentence,
+      (error: unknown) => `The integrity check could not run: ${String(error)}`,
+    );
     const damage: HostErrorPayload = {
       code: 'CORRUPT',
       message: `${database.path} is damaged where ${doing === 'nothing' ? 'the engine' : doing} read it: the engine process ended (${describeEnding(ending)}). ${integrity}`,

@@ -27,3 +27,20 @@ export type FromEngine =
   | { readonly type: 'event'; readonly name: EventName; readonly payload: HostEvents[EventName] }
   | { readonly type: 'log'; readonly message: string; readonly detail: string | undefined }
   | { readonly type: 'closed' };
+
+/** What the integrity process sends back (./integrity-process.ts). */
+export interface IntegrityVerdict {
+  readonly ok: boolean;
+  readonly problems: number;
+  /** The first problems, as `kind: message` lines. */
+  readonly lines: readonly string[];
+  /** When the check ended with an error instead of a report: its code (CORRUPT, NOT_A_DATABASE, … or none for an untyped one). */
+  readonly error?: { readonly code: string | undefined; readonly message: string };
+}
+
+/**
+ * Leads each progress line the integrity process writes to stderr: if LMDB
+ * aborts it, the last such line says which part of the file it was reading.
+ * The parent keeps these lines out of its own stderr.
+ */
+export const PROGRESS_MARK = 'integrity check reading: ';

@@ -17,7 +17,7 @@ import { checkCatalogReferences, checkRevision, checkUnknownStores } from './che
 import { Findings } from './findings.js';
 import { Stores } from './stores.js';
 
-export function inspect(engine: Engine, maxProblems: number): Findings {
+export function inspect(engine: Engine, maxProblems: number, onProgress: (step: string) => void = () => {}): Findings {
   const findings = new Findings(maxProblems);
   const stores = new Stores(engine);
   checkCatalogReferences(engine, findings);
@@ -25,6 +25,7 @@ export function inspect(engine: Engine, maxProblems: number): Findings {
   let maxVersion = 0;
   for (const model of engine.models.values()) {
     findings.checked.trees++;
+    onProgress(`the records of ${model.name}, and the index entries and references they call for`);
     const tally = checkTree(stores, model, references, findings);
     maxVersion = Math.max(maxVersion, tally.maxVersion);
     for (const index of model.indexes) {
@@ -40,11 +41,14 @@ export function inspect(engine: Engine, maxProblems: number): Findings {
           });
         }
       } else if (stores.get(index.storeName).countRange({}) !== found) {
+        onProgress(`the entries of index ${model.name}.${index.stored.name}`);
         findStaleIndexEntries(stores, model, index, findings);
       }
     }
   }
+  onProgress('the reverse-reference store');
   if (stores.refs.countRange({}) !== references.found) findStaleReferenceEntries(stores, findings);
+  onProgress('the list of stores and the revision counter');
   checkUnknownStores(stores, findings);
   checkRevision(stores, maxVersion, findings);
   return findings;

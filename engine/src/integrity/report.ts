@@ -103,4 +103,10 @@ export interface VerifyOptions {
   readonly repair?: boolean;
   /** Problems listed at most (the rest are counted in `omittedProblems`); 1000 unless given. */
   readonly maxProblems?: number;
+  /**
+   * Told what the check reads next (`the records of tasks, …`, `the entries of index tasks.byStatus`).
+   * The check runs synchronously in one snapshot, so this is the only way to learn, if LMDB ends
+   * the process at a damaged page, which part of the file it was reading.
+   */
+  readonly onProgress?: (step: string) => void;
 }

@@ -2,7 +2,7 @@
  * The integrity check of an open engine: report, or (asked to) repair in one
  * transaction and report what is left. See ./CONTEXT.md.
  */
-import { ReadOnlyError } from '../errors.js';
+import { CorruptError, ReadOnlyError, isTrellisError } from '../errors.js';
 import type { Engine } from '../core/engine.js';
 import { inspect } from './inspect.js';
 import { repair } from './repair.js';
@@ -13,12 +13,32 @@ const DEFAULT_MAX_PROBLEMS = 1000;
 export async function verifyEngine(engine: Engine, options: VerifyOptions = {}): Promise<IntegrityReport> {
   engine.assertOpen();
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-  if (!options.repair) {
-    engine.backend.refresh(); // see other processes' latest commit, and stores they created since
-    return inspect(engine, maxProblems).report();
+  let step = 'the catalog';
+  const onProgress = (next: string) => {
+    step = next;
+    options.onProgress?.(next);
+  };
+  try {
+    if (!options.repair) {
+      engine.backend.refresh(); // see other processes' latest commit, and stores they created since
+      return inspect(engine, maxProblems, onProgress).report();
+    }
+    if (engine.readOnly) throw new ReadOnlyError(engine.path);
+    // Inspecting inside the transaction means the repair acts on exactly what it saw: no writer can come between.
+    const repairs = await engine.transaction(() => repair(engine, inspect(engine, maxProblems, onProgress)));
+    return { ...inspect(engine, maxProblems, onProgress).report(), repairs };
+  } catch (error) {
+    throw asDamage(error, engine.path, step);
   }
-  if (engine.readOnly) throw new ReadOnlyError(engine.path);
-  // Inspecting inside the transaction means the repair acts on exactly what it saw: no writer can come between.
-  const repairs = await engine.transaction(() => repair(engine, inspect(engine, maxProblems)));
-  return { ...inspect(engine, maxProblems).report(), repairs };
+}
+
+/**
+ * LMDB noticing a damaged page (MDB_PAGE_NOTFOUND, MDB_CORRUPTED, and the
+ * MDB_BAD_TXN that follows one in the same snapshot) is the check's finding,
+ * not a failure of the check: it becomes a CorruptError saying where.
+ */
+function asDamage(error: unknown, path: string, step: string): unknown {
+  if (isTrellisError(error) || !(error instanceof Error)) return error;
+  const lmdb = /\bMDB_[A-Z_]+\b[^\n]*/.exec(error.message)?.[0];
+  return lmdb === undefined ? error : new CorruptError(path, `LMDB reports ${lmdb} while the integrity check reads ${step}`);
 }

@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { createSampleDatabase } from '../../sample/index.js';
+import { runDamageTrials } from './damage-trials.js';
+
+// The bounded version of `npm run damage` (a million records, 200 trials): a small sample, 8 trials.
+const workDir = mkdtempSync(join(tmpdir(), 'trellis-damage-test-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+it('a damaged copy never takes the host down, and every outcome is typed', { timeout: 600_000 }, async () => {
+  const source = join(workDir, 'source');
+  await createSampleDatabase(source, { tasks: 4000 });
+  const lines: string[] = [];
+  const report = await runDamageTrials({ source, workDir, pageOverwrites: 4, byteBursts: 4, seed: 7, callTimeoutMs: 60_000, log: (line) => lines.push(line) });
+  expect(report.trials).toHaveLength(8);
+  expect(report.outcomes.untyped, lines.join('\n')).toBe(0);
+  expect(report.hostAliveAfterEach, lines.join('\n')).toBe(true);
+  // Every page overwrite is found by something: the header check, an engine error, or the integrity check.
+  console.log(lines.join('\n'));
+});

@@ -1,0 +1,61 @@
+/**
+ * `npm run damage`: the damaged-file trials on a database of about a million
+ * records (the sample issue tracker, scaled), 100 page overwrites and 100
+ * byte bursts by default. Prints each trial and the totals, writes
+ * report/latest.md, and exits 1 if any outcome is untyped or the host stopped
+ * answering. DAMAGE_TASKS, DAMAGE_PAGES, DAMAGE_BURSTS, DAMAGE_SEED,
+ * DAMAGE_SOURCE (reuse a database built before) change the run.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSampleDatabase } from '../../sample/index.js';
+import { runDamageTrials, type TrialsReport } from './damage-trials.js';
+
+const number = (name: string, fallback: number) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
+const tasks = number('DAMAGE_TASKS', 833_000);
+const pageOverwrites = number('DAMAGE_PAGES', 100);
+const byteBursts = number('DAMAGE_BURSTS', 100);
+const seed = number('DAMAGE_SEED', 20_261_203);
+
+const workDir = mkdtempSync(join(tmpdir(), 'trellis-damage-'));
+try {
+  let source = process.env['DAMAGE_SOURCE'];
+  if (source === undefined || !existsSync(join(source, 'data.mdb'))) {
+    source ??= join(workDir, 'source');
+    const made = await createSampleDatabase(source, { tasks });
+    console.log(`built ${source}: ${Object.values(made.counts).reduce((a, b) => a + b, 0)} records in ${Math.round(made.millis / 1000)} s`);
+  }
+  const records = `${(statSync(join(source, 'data.mdb')).size / 2 ** 20).toFixed(0)} MiB`;
+  const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, callTimeoutMs: 60_000, log: (line) => console.log(line) });
+  const text = formatReport(report, { tasks, seed, size: records });
+  console.log(text);
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'report');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), text);
+  process.exitCode = report.outcomes.untyped === 0 && report.hostAliveAfterEach ? 0 : 1;
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string }): string {
+  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+  const rows = Object.entries(report.outcomes).map(([outcome, n]) => `| ${outcome} | ${n} |`);
+  const codes = new Map<string, number>();
+  for (const trial of report.trials) for (const code of new Set(trial.codes)) codes.set(code, (codes.get(code) ?? 0) + 1);
+  return [
+    `# Damaged-file trials`,
+    '',
+    `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}`,
+    '',
+    `${report.trials.length} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; engine processes restarted after a crash in ${report.engineRestarts} trials.`,
+    '',
+    '| outcome | trials |',
+    '|---|---|',
+    ...rows,
+    '',
+    `Error codes answered (trials): ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`,
+    '',
+  ].join('\n');
+}
