@@ -63,7 +63,7 @@ export function isolationEntry(name: IsolationModule): { file: string; execArgv:
 /** A Node child (IPC over a pipe, JSON messages), its stderr passed on and its end kept. */
 export const forkNodeProcess: SpawnProcess = (module, args) => {
   const entry = isolationEntry(module);
-  const child = fork(entry.file, [...args], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'json' });
+  const child = fork(entry.file, [...args], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
   const tail = new TextTail((chunk) => process.stderr.write(chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => tail.add(chunk));
   // A send racing the child's death fails; the exit listener reports the death itself.

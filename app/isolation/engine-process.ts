@@ -5,7 +5,7 @@
  * ends only this process, and the UI's process answers CORRUPT and starts
  * another. Messages: ./messages.ts.
  */
-import { createHost, fileRecentList, type Host } from '../host/index.js';
+import { createHost, fileRecentList, type Host, type HostAnswer } from '../host/index.js';
 import { EVENT_NAMES } from '../contract/index.js';
 import { toErrorPayload } from '../host/error-payload.js';
 import type { FromEngine, ToEngine, EngineStart } from './messages.js';
@@ -26,9 +26,8 @@ parent.onDisconnect(() => void shutDown());
 async function receive(message: ToEngine): Promise<void> {
   if (message.type === 'start') return start(message.start);
   if (message.type === 'close') return shutDown();
-  if (!host) return send({ type: 'answer', id: message.id, answer: { ok: false, error: { code: 'NO_DATABASE', message: 'No database is open' } } });
-  const answer = await host.handle(message.method, message.args);
-  send({ type: 'answer', id: message.id, answer });
+  const answer: HostAnswer = host ? await host.handle(message.method, message.args) : { ok: false, error: { code: 'NO_DATABASE', message: 'No database is open' } };
+  send({ type: 'answer', id: message.id, json: JSON.stringify(answer) });
 }
 
 async function start(options: EngineStart): Promise<void> {

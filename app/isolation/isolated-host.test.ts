@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../contract/index.js';
 import { createHost, type HostAnswer } from '../host/index.js';
 import { inProcessTransport } from '../transports/in-process.js';
-import { breakLeafPage } from './fixtures/damage.js';
+import { breakLeafPage } from './damage/damage-file.js';
 import { makeNotesDatabase, NOTE_COUNT, TAG_COUNT } from './fixtures/damaged-database.js';
 import { createIsolatedHost, type IsolatedHost } from './isolated-host.js';
 

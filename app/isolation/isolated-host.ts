@@ -155,7 +155,7 @@ class IsolatedHostImpl implements IsolatedHost {
     if (message.type === 'answer') {
       const waiting = engine.pending.get(message.id);
       engine.pending.delete(message.id);
-      waiting?.resolve(message.answer);
+      waiting?.resolve(JSON.parse(message.json) as HostAnswer);
     } else if (message.type === 'event') {
       if (message.name === 'database') {
         const info = message.payload as HostEvents['database'];

@@ -4,7 +4,6 @@
  * same messages cross Node's IPC pipe and Electron's utility-process port.
  */
 import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
-import type { HostAnswer } from '../host/index.js';
 
 /** How the engine process starts: the host's options that can cross a process boundary. */
 export interface EngineStart {
@@ -23,7 +22,8 @@ export type ToEngine =
 export type FromEngine =
   | { readonly type: 'ready'; readonly path: string }
   | { readonly type: 'start-failed'; readonly error: HostErrorPayload }
-  | { readonly type: 'answer'; readonly id: number; readonly answer: HostAnswer }
+  /** The answer as JSON text: one string crosses the pipe far faster than the objects of a page of records. */
+  | { readonly type: 'answer'; readonly id: number; readonly json: string }
   | { readonly type: 'event'; readonly name: EventName; readonly payload: HostEvents[EventName] }
   | { readonly type: 'log'; readonly message: string; readonly detail: string | undefined }
   | { readonly type: 'closed' };

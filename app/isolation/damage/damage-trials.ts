@@ -13,7 +13,7 @@ import { MAX_PAGE, type DatabaseInfo } from '../../contract/index.js';
 import { seededRandom } from '../../sample/random.js';
 import { checkIntegrityAside, type IntegrityFinding } from '../integrity-check.js';
 import { createIsolatedHost, type IsolatedHost } from '../isolated-host.js';
-import { burstRandomBytes, overwriteRandomPage, type Damage } from '../fixtures/damage.js';
+import { burstRandomBytes, overwriteRandomPage, type Damage } from './damage-file.js';
 import type { HostAnswer } from '../../host/index.js';
 
 export interface TrialOptions {
