@@ -162,14 +162,32 @@ export class InvalidKeyError extends TrellisError {
   }
 }
 
+/** Where a too-large key was to go, past the record key itself: an index entry, or a reverse-reference entry. */
+export type KeyEntryPlace = { readonly index: string } | { readonly reference: string };
+
 export class KeyTooLargeError extends TrellisError {
   readonly code = 'KEY_TOO_LARGE';
+  /** The index whose entry would not fit (absent for a record key or a reference). */
+  readonly index: string | undefined;
+  /** The reference (its path, e.g. `owner`, `friends[]`) whose reverse entry would not fit. */
+  readonly reference: string | undefined;
   constructor(
     readonly tree: string,
     readonly bytes: number,
     readonly limit: number,
+    place?: KeyEntryPlace,
   ) {
-    super(`key for tree '${tree}' encodes to ${bytes} bytes; the limit is ${limit}`);
+    const index = place && 'index' in place ? place.index : undefined;
+    const reference = place && 'reference' in place ? place.reference : undefined;
+    super(
+      index !== undefined
+        ? `an entry of index '${tree}.${index}' encodes to ${bytes} bytes; the limit is ${limit} (the indexed value is too long)`
+        : reference !== undefined
+          ? `the reverse-reference entry of '${tree}.${reference}' encodes to ${bytes} bytes; the limit is ${limit} (the referenced key is too long)`
+          : `key for tree '${tree}' encodes to ${bytes} bytes; the limit is ${limit}`,
+    );
+    this.index = index;
+    this.reference = reference;
   }
 }
 

@@ -42,4 +42,5 @@ export type { WatchOptions } from './core/watch.js';
 export type { Catalog, StoredTree, StoredIndex, StoredReference, StoredKeyStrategy, JsonSchema } from './schema/catalog.js';
 export { MAX_KEY_BYTES } from './storage/backend.js';
 export { MAX_VALUE_CHARS } from './schema/value-codec.js';
+export { MAX_VALUE_DEPTH } from './schema/depth.js';
 export * from './errors.js';

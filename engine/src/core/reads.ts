@@ -52,6 +52,8 @@ export interface IndexHit {
   readonly cursor: IndexCursor;
 }
 
+const EMPTY: Iterator<StoredEntry> = [][Symbol.iterator]();
+
 /** Strings sort by UTF-8 bytes; no code point sorts after this one. */
 const TEXT_END = '\u{10FFFF}';
 
@@ -86,8 +88,11 @@ class RecordIterator implements IterableIterator<RecordEntry> {
     let source = this.source;
     if (source === undefined) {
       try {
-        const query = this.engine.positions.narrow(this.model, recordQuery(this.model, this.options));
-        source = this.source = this.engine.records(this.model).entries(query)[Symbol.iterator]();
+        const records = this.engine.records(this.model);
+        const query = recordQuery(this.model, this.options);
+        // No range is longer than its tree; past its end there is nothing (and lmdb-js would take the offset modulo 2^32).
+        const beyond = query.offset !== undefined && query.offset > 0 && query.offset >= records.count();
+        source = this.source = beyond ? EMPTY : records.entries(this.engine.positions.narrow(this.model, query))[Symbol.iterator]();
       } catch (error) {
         this.done = true;
         throw error;
@@ -122,6 +127,10 @@ class RecordIterator implements IterableIterator<RecordEntry> {
 }
 
 export function recordQuery(model: TreeModel, options: RangeOptions): RangeQuery {
+  const { offset } = options;
+  if (offset !== undefined && !(Number.isSafeInteger(offset) && offset >= 0)) {
+    throw new InvalidKeyError(model.name, { offset }, `an offset is a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
+  }
   const checkBound = (bound: unknown) => (bound === undefined ? undefined : (model.key.check(bound) as StoredKey));
   let start = checkBound(options.start);
   let end = checkBound(options.end);
@@ -173,7 +182,16 @@ export function indexModel(model: TreeModel, name: string): IndexModel {
 
 export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, query: IndexQuery): Generator<IndexHit> {
   const width = index.stored.on.length;
-  const asTuple = (v: unknown): unknown[] => (width > 1 && Array.isArray(v) ? v : [v]);
+  const where = `${model.name}.${index.stored.name}`;
+  // A compound index is looked up by all of its fields or leading ones; more parts than fields
+  // would be compared with the record key's parts, which callers do not know, and match nothing.
+  const asTuple = (v: unknown): unknown[] => {
+    if (!(width > 1 && Array.isArray(v))) return [v];
+    if (v.length === 0 || v.length > width) {
+      throw new InvalidKeyError(where, v, `index '${index.stored.name}' is on ${width} fields (${index.stored.on.join(', ')}): give 1 to ${width} values`);
+    }
+    return v;
+  };
   let start: StoredKey | undefined;
   let end: StoredKey | undefined;
   if (query.equals !== undefined) {
@@ -181,7 +199,7 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     ({ start, end } = prefixRange(parts));
   } else if (query.prefix !== undefined) {
     if (!index.prefixable) {
-      throw new InvalidKeyError(`${model.name}.${index.stored.name}`, query.prefix, `a prefix lookup needs a text field first, and '${index.stored.on[0]}' is not text: look up a range instead`);
+      throw new InvalidKeyError(where, query.prefix, `a prefix lookup needs a text field first, and '${index.stored.on[0]}' is not text: look up a range instead`);
     }
     start = [query.prefix];
     end = [query.prefix + TEXT_END];
@@ -189,8 +207,7 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     start = query.start === undefined ? undefined : index.toParts(asTuple(query.start));
     end = query.end === undefined ? undefined : index.toParts(asTuple(query.end));
   }
-  const where = `${model.name}.${index.stored.name}`;
-  for (const bound of [start, end, query.after]) if (bound !== undefined) checkBound(where, bound as readonly unknown[]);
+  for (const bound of [start, end, query.after]) if (bound !== undefined) checkBound(model.name, bound as readonly unknown[], index.stored.name);
   const store = engine.store(index.storeName);
   const rangeQuery: RangeQuery = { start, end, after: query.after, reverse: query.reverse, limit: query.limit };
   if (index.stored.unique) {
@@ -211,13 +228,13 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
  * size; the storage layers would otherwise fail with errors of their own (or,
  * in memory, not at all).
  */
-function checkBound(where: string, bound: unknown): void {
+function checkBound(tree: string, bound: unknown, index?: string): void {
   const parts = Array.isArray(bound) ? bound : [bound];
   for (const part of parts) {
     const ok = typeof part === 'string' || typeof part === 'boolean' || (typeof part === 'number' && Number.isFinite(part)) || part instanceof Uint8Array;
-    if (!ok) throw new InvalidKeyError(where, bound, 'a bound is made of strings, finite numbers and booleans');
+    if (!ok) throw new InvalidKeyError(index === undefined ? tree : `${tree}.${index}`, bound, 'a bound is made of strings, finite numbers and booleans');
   }
-  assertKeyFits(where, bound as readonly KeyPart[]);
+  assertKeyFits(tree, bound as readonly KeyPart[], index === undefined ? undefined : { index });
 }
 
 function asParts(stored: StoredKey): KeyPart[] {

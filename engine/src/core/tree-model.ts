@@ -3,6 +3,7 @@
  * key codec, and how to compute its index entries and outgoing references.
  */
 import { InvalidKeyError } from '../errors.js';
+import { assertSchemaDepth } from '../schema/depth.js';
 import { makeKeyCodec, type KeyCodec } from '../schema/key-codec.js';
 import { pathSegments, valuesAt } from '../schema/references.js';
 import { schemaAt } from '../schema/assemble.js';
@@ -46,6 +47,9 @@ export class TreeModel {
     readonly stored: StoredTree,
     derive?: (value: unknown) => unknown,
   ) {
+    // A stored catalog may come from another tool or from an engine before the limit: nothing deeper is compiled or served.
+    assertSchemaDepth(stored.name, 'value', stored.value);
+    assertSchemaDepth(stored.name, 'key', stored.keySchema);
     this.codec = new ValueCodec(stored.value);
     this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
     this.storeName = recordStoreName(stored.name);

@@ -8,6 +8,7 @@ import {
   ConflictError,
   DuplicateKeyError,
   InvalidKeyError,
+  KeyTooLargeError,
   MissingReferenceError,
   NotFoundError,
   ReferencedError,
@@ -15,11 +16,11 @@ import {
   ValidationError,
   type ReferenceHolder,
 } from '../errors.js';
-import { assertKeyFits } from '../schema/key-codec.js';
-import { prefixRange } from '../storage/backend.js';
+import { MAX_KEY_BYTES, prefixRange } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
 import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
+import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import type { Engine } from './engine.js';
@@ -201,17 +202,22 @@ export class WriteContext {
     if (options.ifRevision !== undefined && old?.version !== options.ifRevision) {
       throw new ConflictError(model.name, key, options.ifRevision, old?.version);
     }
+    // Each index's entries for the new value, computed once: sized, checked for uniqueness, then written.
+    const entries = value === undefined ? [] : model.indexes.map((index) => index.entries(value));
     if (value === undefined) {
       this.releaseReferences(model, key);
     } else {
+      // Entries LMDB cannot store are refused before anything is read by them or written.
+      const [tooLarge] = oversizeEntries(model, (tree) => this.engine.model(tree), model.key.parts(key), value, entries);
+      if (tooLarge) throw new KeyTooLargeError(model.name, tooLarge.bytes, MAX_KEY_BYTES, tooLarge.place);
       this.checkReferences(model, key, value);
-      this.checkUnique(model, key, value);
+      this.checkUnique(model, key, entries);
     }
     const store = this.engine.records(model);
     const revision = this.nextRevision();
     if (value === undefined) store.remove(key);
     else store.put(key, value, revision);
-    for (const index of model.indexes) this.reindex(index, model, key, old?.value, value);
+    model.indexes.forEach((index, i) => this.reindex(index, model, key, old?.value, entries[i] ?? []));
     this.relink(model, key, old?.value, value);
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.name);
@@ -231,11 +237,11 @@ export class WriteContext {
     }
   }
 
-  private checkUnique(model: TreeModel, key: KeyValue, value: unknown): void {
-    for (const index of model.indexes) {
+  private checkUnique(model: TreeModel, key: KeyValue, entries: readonly KeyPart[][][]): void {
+    for (const [i, index] of model.indexes.entries()) {
       if (!index.stored.unique) continue;
       const store = this.engine.store(index.storeName);
-      for (const tuple of index.entries(value)) {
+      for (const tuple of entries[i] ?? []) {
         const holder = store.get(tuple);
         if (holder !== undefined && keyText(model.key.fromStored(holder)) !== keyText(key)) {
           throw new UniqueViolationError(model.name, index.stored.name, tuple.length === 1 ? tuple[0] : tuple, model.key.fromStored(holder));
@@ -244,16 +250,13 @@ export class WriteContext {
     }
   }
 
-  private reindex(index: IndexModel, model: TreeModel, key: KeyValue, before: unknown, after: unknown): void {
+  /** `entries`: the index's entries for the new value (none for a delete), already sized by `write`. */
+  private reindex(index: IndexModel, model: TreeModel, key: KeyValue, before: unknown, entries: KeyPart[][]): void {
     const store = this.engine.store(index.storeName);
     const parts = model.key.parts(key);
-    const { removed, added } = diff(before === undefined ? [] : index.entries(before), after === undefined ? [] : index.entries(after));
+    const { removed, added } = diff(before === undefined ? [] : index.entries(before), entries);
     for (const tuple of removed) store.remove(index.stored.unique ? tuple : [...tuple, ...parts]);
-    for (const tuple of added) {
-      const entry = index.stored.unique ? tuple : [...tuple, ...parts];
-      assertKeyFits(`${model.name}.${index.stored.name}`, entry);
-      store.put(entry, index.stored.unique ? key : null);
-    }
+    for (const tuple of added) store.put(index.stored.unique ? tuple : [...tuple, ...parts], index.stored.unique ? key : null);
   }
 
   /** Keeps the reverse-reference index: [target, ...targetKey, source, path, ...sourceKey]. */
@@ -264,11 +267,7 @@ export class WriteContext {
       const entries = (value: unknown) => (value === undefined ? [] : ref.targets(value).map((t) => target.key.parts(t)));
       const { removed, added } = diff(entries(before), entries(after));
       for (const t of removed) this.engine.refs.remove([target.name, ...t, model.name, ref.stored.path, ...parts]);
-      for (const t of added) {
-        const entry = [target.name, ...t, model.name, ref.stored.path, ...parts];
-        assertKeyFits(`${model.name}.${ref.stored.path}`, entry);
-        this.engine.refs.put(entry, null);
-      }
+      for (const t of added) this.engine.refs.put([target.name, ...t, model.name, ref.stored.path, ...parts], null); // sized by `write`
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import { countRange, getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
 import { referrers, type WriteContext, type WriteOptions } from '../core/write-context.js';
+import { entryIssues } from '../core/entry-size.js';
 import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
@@ -144,10 +145,15 @@ export class OpaqueTree {
     return referrers(this.engine, this.model, this.model.key.check(key), options.limit);
   }
 
-  /** Checks a text-form value against the stored schema without writing. */
+  /**
+   * Checks a text-form value without writing: against the stored schema, then
+   * whether its key and index and reference entries fit LMDB's key size (what
+   * a write would refuse as KEY_TOO_LARGE). References are not looked up.
+   */
   validate(value: unknown): readonly ValidationIssue[] {
     const checked = this.model.codec.checkJson(value);
-    return checked.ok ? [] : checked.issues;
+    if (!checked.ok) return checked.issues;
+    return entryIssues(this.model, (tree) => this.engine.model(tree), checked.value, checked.json);
   }
 
   /** Inserts a text-form value; resolves to the stored record (key and revision included). */

@@ -3,6 +3,7 @@
  * resolved to their target's key schema, indexes and references listed as data.
  */
 import { InvalidKeyError, InvalidSchemaError } from '../errors.js';
+import { assertSchemaDepth } from './depth.js';
 import { keySchemaOf } from './key-codec.js';
 import { describeReferences, findRefNodes, pathSegments } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
@@ -34,6 +35,8 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
   }
   return declarations.map((d) => {
     const value = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
+    // A reference takes its target's key schema, which may nest deeper than the reference did.
+    assertSchemaDepth(d.name, 'value', value);
     const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => ({
       name,
       on: typeof index.on === 'string' ? [index.on] : [...index.on],

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
-import { InvalidKeyError, KeyTooLargeError, safeStringify } from '../errors.js';
+import { InvalidKeyError, KeyTooLargeError, safeStringify, type KeyEntryPlace } from '../errors.js';
 import { MAX_KEY_BYTES } from '../storage/backend.js';
 import { encodeKey } from '../storage/key-encoding.js';
 import type { KeyPart, KeyValue } from './key-brand.js';
@@ -121,23 +121,32 @@ function normalise(key: unknown): unknown {
   return key;
 }
 
-function assertEncodable(tree: string, key: unknown): void {
+function assertEncodable(tree: string, key: unknown, place?: KeyEntryPlace): void {
   const parts = Array.isArray(key) ? key : [key];
-  let estimate = 0;
   for (const part of parts) {
     if (typeof part === 'number' && !Number.isFinite(part)) throw new InvalidKeyError(tree, key, 'numbers in keys must be finite');
-    estimate += typeof part === 'string' ? part.length * 3 + 1 : 10;
   }
-  // Encode only when the cheap upper bound says the key might be too large.
-  if (estimate > MAX_KEY_BYTES) {
-    const bytes = encodeKey(key).length;
-    if (bytes > MAX_KEY_BYTES) throw new KeyTooLargeError(tree, bytes, MAX_KEY_BYTES);
-  }
+  const bytes = oversizeBytes(key);
+  if (bytes !== undefined) throw new KeyTooLargeError(tree, bytes, MAX_KEY_BYTES, place);
+}
+
+/**
+ * The encoded length of a key (or index / reference entry) that is over
+ * MAX_KEY_BYTES; undefined when it fits. Encodes only when a cheap upper bound
+ * says it might not fit.
+ */
+export function oversizeBytes(key: unknown): number | undefined {
+  const parts = Array.isArray(key) ? key : [key];
+  let estimate = 0;
+  for (const part of parts) estimate += typeof part === 'string' ? part.length * 3 + 1 : 10;
+  if (estimate <= MAX_KEY_BYTES) return undefined;
+  const bytes = encodeKey(key).length;
+  return bytes > MAX_KEY_BYTES ? bytes : undefined;
 }
 
 /** The key's byte length is checked for index and reference entries too, which add parts to it. */
-export function assertKeyFits(tree: string, key: readonly KeyPart[] | KeyPart): void {
-  assertEncodable(tree, key);
+export function assertKeyFits(tree: string, key: readonly KeyPart[] | KeyPart, place?: KeyEntryPlace): void {
+  assertEncodable(tree, key, place);
 }
 
 /** JSON with object keys sorted, so equal values hash equally whatever their field order. */

@@ -3,6 +3,7 @@
  * types of values and keys are inferred from it, never written by hand.
  */
 import type { Static, TObject, TSchema } from 'typebox';
+import { assertSchemaDepth } from './depth.js';
 import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
 import type { IndexablePath, PathValue } from './paths.js';
@@ -42,14 +43,18 @@ export type KeyFor<V> =
   | CompositeKey<readonly [KeyField<V>, ...KeyField<V>[]]>
   | CustomKey<TSchema, V>;
 
+/** Declares a tree; a value or key schema nested deeper than MAX_VALUE_DEPTH is refused here (InvalidSchemaError). */
 export function tree<
   const N extends string,
   V extends TObject,
   K extends KeyFor<Static<V>>,
   const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
 >(name: N, declaration: { value: V; key: K; indexes?: I }): TreeDeclaration<N, V, K, I> {
+  assertSchemaDepth(name, 'value', declaration.value);
+  if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
   return { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
 }
+
 
 export type ValueOf<T extends TreeDeclaration> = Static<T['value']>;
 

@@ -7,6 +7,7 @@ import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
 import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
 import { valueKindOf } from './value-kinds.js';
+import { valueDepthIssue } from './depth.js';
 
 type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
 type JsonSchema = Record<string, unknown>;
@@ -29,6 +30,8 @@ export class ValueCodec {
 
   /** A native value → its text form, checked. */
   checkNative(value: unknown): Checked {
+    const tooDeep = valueDepthIssue(value);
+    if (tooDeep) return { ok: false, issues: [tooDeep] };
     const issues: ValidationIssue[] = [];
     const json = this.toJsonPlan ? this.toJsonPlan(value, '', issues) : value;
     return this.finish(json, value, issues);
@@ -36,6 +39,8 @@ export class ValueCodec {
 
   /** A text-form value → its native form, checked. */
   checkJson(json: unknown): Checked {
+    const tooDeep = valueDepthIssue(json);
+    if (tooDeep) return { ok: false, issues: [tooDeep] };
     const issues: ValidationIssue[] = [];
     const schemaIssues = this.schemaIssues(json, []);
     if (schemaIssues.length > 0) return { ok: false, issues: schemaIssues };
