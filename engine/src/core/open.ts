@@ -5,14 +5,16 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
+import { AccessDeniedError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
 import { lmdbDataFileProblem, openLmdbBackend } from '../storage/lmdb-backend.js';
+import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, isCatalog, type Catalog, type StoredTree } from '../schema/catalog.js';
 import { compareTree, type TreeChange } from '../schema/compatibility.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
 import { CATALOG_KEY, META_STORE } from './meta.js';
+import { checkStoreBudget, storeSlots, storesFor } from './store-budget.js';
 import { indexStoreName } from './tree-model.js';
 
 export interface OpenOptions {
@@ -31,7 +33,9 @@ export interface Declared {
 
 /** Opens with the application's schema: creates the database if needed and applies compatible changes. */
 export async function openEngine(path: string, declared: Declared | undefined, options: OpenOptions = {}): Promise<Engine> {
-  const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared !== undefined, options);
+  // Before anything is created: a schema the database could not hold is refused as a whole.
+  if (declared) checkStoreBudget(declared.trees, 'the schema');
+  const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared, options);
   try {
     const stored = readCatalog(backend);
     if (!declared) {
@@ -45,40 +49,63 @@ export async function openEngine(path: string, declared: Declared | undefined, o
   }
 }
 
-async function openLmdb(path: string, mayCreate: boolean, options: OpenOptions): Promise<Backend> {
+async function openLmdb(path: string, declared: Declared | undefined, options: OpenOptions): Promise<Backend> {
+  try {
+    return await openLmdbChecked(path, declared, options);
+  } catch (error) {
+    // A folder that cannot even be listed, or one lmdb-js fails to create.
+    const denied = isTrellisError(error) ? undefined : explainAccessError(error);
+    if (denied) throw new AccessDeniedError(path, `${denied} (${(error as Error).message})`);
+    throw error;
+  }
+}
+
+async function openLmdbChecked(path: string, declared: Declared | undefined, options: OpenOptions): Promise<Backend> {
+  const mayCreate = declared !== undefined && !options.readOnly;
   const dataFile = join(path, 'data.mdb');
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) throw new NotADatabaseError(path, 'it is a file; a database is a folder');
+    throwProblem(path, lmdbFileKindProblem(path));
     if (!existsSync(dataFile)) {
       if (readdirSync(path).length > 0) throw new NotADatabaseError(path, 'the folder holds other files and no data.mdb');
       // Only opening with a schema, for writing, makes a new database; nothing is created otherwise.
-      if (!mayCreate || options.readOnly) throw new NotADatabaseError(path, 'the folder is empty');
+      if (!mayCreate) throw new NotADatabaseError(path, 'the folder is empty');
     }
-  } else if (!mayCreate || options.readOnly) {
+  } else if (!mayCreate) {
     throw new NotADatabaseError(path, 'there is nothing at this path');
   }
+  throwProblem(path, lmdbAccessProblem(path, options.readOnly ?? false));
+  let stores = 0;
   if (existsSync(dataFile)) {
     const problem = lmdbDataFileProblem(dataFile);
     if (problem) throw new NotADatabaseError(path, problem);
-    await probe(path);
+    stores = await probe(path);
   }
-  return openLmdbBackend(path, options);
+  return openLmdbBackend(path, { ...options, storeSlots: storeSlots(stores, declared ? storesFor(declared.trees) : 0) });
+}
+
+function throwProblem(path: string, problem: LmdbFilesProblem | undefined): void {
+  if (problem) throw problem.kind === 'access-denied' ? new AccessDeniedError(path, problem.reason) : new NotADatabaseError(path, problem.reason);
 }
 
 /**
  * Opens an existing environment read-only first, so that a file LMDB does not
  * recognise, or an LMDB environment of another program, is refused untouched.
+ * Answers how many stores the environment holds (the names in its root).
  */
-async function probe(path: string): Promise<void> {
+async function probe(path: string): Promise<number> {
   let backend: Backend;
   try {
-    backend = openLmdbBackend(path, { readOnly: true });
+    // The same room as any open: lmdb-js would hand this environment to another open meanwhile in this process.
+    backend = openLmdbBackend(path, { readOnly: true, storeSlots: storeSlots(0, 0) });
   } catch (error) {
+    if (isTrellisError(error)) throw error;
     throw new NotADatabaseError(path, `LMDB cannot open it (${(error as Error).message})`);
   }
   try {
     const meta = readCatalogFrom(backend, true);
     if (meta === 'foreign') throw new NotADatabaseError(path, 'it is an LMDB environment without a Trellis catalog');
+    return backend.storeNames().length;
   } catch (error) {
     if (error instanceof NotADatabaseError) throw error;
     throw new NotADatabaseError(path, `LMDB cannot read it (${(error as Error).message})`);
@@ -124,6 +151,8 @@ async function reconcile(backend: Backend, stored: Catalog | undefined, declared
   const engine = new Engine(backend, changes.length > 0 ? next : (stored ?? next), declared.derivers);
   if (changes.length === 0 && stored) return engine;
   if (backend.readOnly) throw new ReadOnlyError(path);
+  // The stored trees and the declared ones together, before anything is written.
+  checkStoreBudget(Object.values(next.trees), `${path} with this schema`);
   await engine.transaction(() => {
     for (const change of changes) applyChange(engine, change);
     engine.meta.put(CATALOG_KEY, next);

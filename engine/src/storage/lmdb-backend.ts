@@ -2,19 +2,29 @@
  * The LMDB backend: one environment, one named sub-database per store, values
  * with shared structures, record revisions as LMDB entry versions.
  */
-import { closeSync, fstatSync, openSync, readSync, watch } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
+import { AccessDeniedError, InvalidSchemaError, NotADatabaseError, type TrellisError } from '../errors.js';
+import { explainAccessError } from './lmdb-files.js';
 import { EMPTY_STORE, withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
 import { keyEncoder } from './key-encoding.js';
 
-/** Sub-databases a database may hold: a handful of system stores plus two per tree and one per index. */
-const MAX_STORES = 1000;
+/** Room for stores when the caller names none (the engine does: core/store-budget.ts). */
+const DEFAULT_STORE_SLOTS = 1000;
+
+/** lmdb-js's error code for a full sub-database table. */
+const MDB_DBS_FULL = -30791;
 
 export interface LmdbBackendOptions {
   readonly readOnly?: boolean;
   /** Upper bound of the memory map; LMDB grows the file up to it. */
   readonly mapSize?: number;
+  /**
+   * Room for this many stores (LMDB's maxDbs): fixed while the environment is open, and
+   * shared by every handle on it in this process (lmdb-js reuses an open environment).
+   */
+  readonly storeSlots?: number;
 }
 
 /**
@@ -39,7 +49,10 @@ const NO_PAGE = 0xffffffffffffffffn;
  * here (see engine/src/faults/CONTEXT.md).
  */
 export function lmdbDataFileProblem(file: string): string | undefined {
-  const fd = openSync(file, 'r');
+  // Opening a named pipe would block until a writer comes: look before opening, and open
+  // without waiting (O_NONBLOCK does nothing to a regular file) in case it changed meanwhile.
+  if (!statSync(file).isFile()) return 'its data.mdb is not a file';
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return 'its data.mdb is not a file';
@@ -101,15 +114,28 @@ function metaProblem(fd: number, metaPage: number, pageSize: number, pages: bigi
 const KEY_ENCODING = { keyEncoder };
 
 export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}): Backend {
-  const root = open({
-    path,
-    // A path with a dot would otherwise be taken as a file name, not a folder.
-    noSubdir: false,
-    maxDbs: MAX_STORES,
-    readOnly: options.readOnly ?? false,
-    ...(options.mapSize === undefined ? {} : { mapSize: options.mapSize }),
-  });
+  const maxDbs = options.storeSlots ?? DEFAULT_STORE_SLOTS;
+  let root: RootDatabase;
+  try {
+    root = open({
+      path,
+      // A path with a dot would otherwise be taken as a file name, not a folder.
+      noSubdir: false,
+      maxDbs,
+      readOnly: options.readOnly ?? false,
+      ...(options.mapSize === undefined ? {} : { mapSize: options.mapSize }),
+    });
+  } catch (error) {
+    throw openError(path, error);
+  }
   return new LmdbBackend(path, root, options.readOnly ?? false);
+}
+
+/** A failed open as a TrellisError: ACCESS_DENIED for want of permission, NOT_A_DATABASE otherwise. */
+function openError(path: string, error: unknown): TrellisError {
+  const message = (error as Error).message;
+  const denied = explainAccessError(error);
+  return denied ? new AccessDeniedError(path, `${denied} (${message})`) : new NotADatabaseError(path, `LMDB cannot open it (${message})`);
 }
 
 class LmdbBackend implements Backend {
@@ -126,11 +152,7 @@ class LmdbBackend implements Backend {
   store(name: string, options: StoreOptions): Store {
     let store = this.stores.get(name);
     if (!store) {
-      const db = this.root.openDB(name, {
-        useVersions: true,
-        ...KEY_ENCODING,
-        ...(options.kind === 'records' ? { sharedStructuresKey: Symbol.for('structures') } : {}),
-      }) as Database | undefined;
+      const db = this.openStore(name, options);
       // Read-only, a sub-database nobody has written yet cannot be opened: it reads as empty
       // until `refresh` (another process may create it meanwhile).
       store = db ? new LmdbStore(db, options.kind === 'records') : EMPTY_STORE;
@@ -138,6 +160,23 @@ class LmdbBackend implements Backend {
       this.openedInTransaction?.push(name);
     }
     return store;
+  }
+
+  private openStore(name: string, options: StoreOptions): Database | undefined {
+    try {
+      return this.root.openDB(name, {
+        useVersions: true,
+        ...KEY_ENCODING,
+        ...(options.kind === 'records' ? { sharedStructuresKey: Symbol.for('structures') } : {}),
+      }) as Database | undefined;
+    } catch (error) {
+      // The engine makes room for every store a database may hold (core/store-budget.ts); this
+      // is reached only past that, e.g. stores a program other than the engine added.
+      if ((error as { code?: unknown }).code !== MDB_DBS_FULL) throw error;
+      throw new InvalidSchemaError(
+        `${this.location} holds more stores (trees and indexes) than LMDB has room for in this process; the room is set when the first handle on the database opens: close every handle on it and open it again`,
+      );
+    }
   }
 
   storeNames(): string[] {
