@@ -5,3 +5,10 @@
 
 /** Upper bound on rows per request: a page is for a screen, not a tree. */
 export const MAX_PAGE = 1000;
+
+/**
+ * Upper bound on the issues one answer lists (records.validate, a VALIDATION
+ * error): enough to fix a value, few enough to read; a value with 100,000 bad
+ * references would otherwise answer megabytes.
+ */
+export const MAX_ISSUES = 100;

@@ -8,9 +8,9 @@
  * same messages work over Electron IPC and over WebSocket.
  */
 import Type, { type Static } from 'typebox';
-import { MAX_PAGE } from './limits.js';
+import { MAX_ISSUES, MAX_PAGE } from './limits.js';
 
-export { MAX_PAGE };
+export { MAX_ISSUES, MAX_PAGE };
 
 const KeyPart = Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]);
 /** A record key in JSON form: a part, or a tuple of parts for composite keys. */
@@ -96,7 +96,8 @@ export const methods = {
       tree: TreeName,
       limit: Limit,
       after: Type.Optional(JsonKey),
-      offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      // Past 2^53 integers are not exact (1e300 is an "integer"): a bound, not a wrap-around.
+      offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
       start: Type.Optional(JsonKey),
       end: Type.Optional(JsonKey),
       prefix: Type.Optional(Type.Union([Type.String({ maxLength: 4096 }), Type.Array(KeyPart, { maxItems: 32 })])),
@@ -113,10 +114,18 @@ export const methods = {
     args: Type.Object({ tree: TreeName, key: JsonKey }),
     result: Type.Object({ position: Type.Integer({ minimum: 0 }), exists: Type.Boolean() }),
   },
-  /** Checks a value against the tree's stored schema and its references, without writing. */
+  /**
+   * Checks a value against the tree's stored schema and its references, without
+   * writing. At most MAX_ISSUES issues, schema issues first; `total` counts
+   * them all and `truncated` says some were left off.
+   */
   'records.validate': {
     args: Type.Object({ tree: TreeName, value: Type.Unknown() }),
-    result: Type.Object({ issues: Type.Array(Issue) }),
+    result: Type.Object({
+      issues: Type.Array(Issue, { maxItems: MAX_ISSUES }),
+      total: Type.Integer({ minimum: 0 }),
+      truncated: Type.Boolean(),
+    }),
   },
   'records.insert': {
     args: Type.Object({ tree: TreeName, value: Type.Unknown() }),

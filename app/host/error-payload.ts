@@ -5,7 +5,7 @@
  * message, and the details go to the host's log, not to the renderer.
  */
 import { isTrellisError, ReferencedError, ValidationError, type TrellisError } from '@trellis/engine';
-import { HostError, type HostErrorPayload } from '../contract/index.js';
+import { HostError, MAX_ISSUES, type HostErrorPayload } from '../contract/index.js';
 import { wireHolder } from './wire-forms.js';
 import type { Log } from './emitter.js';
 
@@ -35,7 +35,7 @@ function lmdbDamage(error: unknown): string | undefined {
 
 function fromEngine(error: TrellisError): HostErrorPayload {
   const payload = { code: error.code, message: error.message };
-  if (error instanceof ValidationError) return { ...payload, issues: error.issues.map(({ path, message }) => ({ path, message })) };
+  if (error instanceof ValidationError) return { ...payload, issues: error.issues.slice(0, MAX_ISSUES).map(({ path, message }) => ({ path, message })) };
   if (error instanceof ReferencedError) return { ...payload, holders: error.holders.map(wireHolder) };
   return payload;
 }

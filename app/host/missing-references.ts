@@ -7,8 +7,22 @@ import { isTrellisError, type OpaqueDatabase, type StoredReference } from '@trel
 import type { IssueDetail } from '../contract/index.js';
 import { keyText } from './wire-forms.js';
 
-export function missingReferences(db: OpaqueDatabase, references: readonly StoredReference[], value: unknown): IssueDetail[] {
+export interface MissingReferences {
+  /** The first `limit` of them. */
+  readonly issues: IssueDetail[];
+  /** All of them: a value may hold thousands (a long list of references). */
+  readonly total: number;
+}
+
+/** Places in `skip` are left out (the schema check reported them already). */
+export function missingReferences(
+  db: OpaqueDatabase,
+  references: readonly StoredReference[],
+  value: unknown,
+  { limit = Infinity, skip = new Set<string>() }: { limit?: number; skip?: ReadonlySet<string> } = {},
+): MissingReferences {
   const issues: IssueDetail[] = [];
+  let total = 0;
   for (const reference of references) {
     const target = db.tree(reference.target);
     for (const { pointer, key } of referencesAt(value, segmentsOf(reference.path))) {
@@ -20,10 +34,12 @@ export function missingReferences(db: OpaqueDatabase, references: readonly Store
         if (isTrellisError(error)) continue;
         throw error;
       }
-      if (!exists) issues.push({ path: pointer, message: `no record ${keyText(reference.target, key)}` });
+      if (exists || skip.has(pointer)) continue;
+      total++;
+      if (issues.length < limit) issues.push({ path: pointer, message: `no record ${keyText(reference.target, key)}` });
     }
   }
-  return issues;
+  return { issues, total };
 }
 
 /** `owner`, `address.owner`, `friends[]` → segments, `[]` standing for every list element (the catalog's path form). */

@@ -39,16 +39,18 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+const LISTED_ISSUES = 20;
+
 export class ValidationError extends TrellisError {
   readonly code = 'VALIDATION';
   constructor(
     readonly tree: string,
     readonly issues: readonly ValidationIssue[],
   ) {
-    super(
-      `invalid value for tree '${tree}':\n` +
-        issues.map((i) => `  ${i.path || '(value)'}: ${i.message}`).join('\n'),
-    );
+    // The message lists the first issues only: a value can have thousands (every element of a long list).
+    const listed = issues.slice(0, LISTED_ISSUES).map((i) => `  ${i.path || '(value)'}: ${i.message}`);
+    if (issues.length > LISTED_ISSUES) listed.push(`  … and ${issues.length - LISTED_ISSUES} more`);
+    super(`invalid value for tree '${tree}':\n${listed.join('\n')}`);
   }
 }
 

@@ -2,8 +2,25 @@
  * index.lookup through the host: equals, prefix, ranges, reverse, cursors and
  * an exact hasMore, on a plain and a unique index.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeOf, startHost } from '../fixtures/host-harness.js';
+import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
+import { codeOf, onCleanup, startHost } from '../fixtures/host-harness.js';
+
+/** A database with a compound index (the sample has none). */
+async function withCompoundIndex(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-host-compound-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'db');
+  const people = tree('people', { key: autoIncrement(), value: t.object({ city: t.string(), name: t.string() }), indexes: { byCityName: { on: ['city', 'name'] } } });
+  const db = await open(path, schema(people));
+  await db.people.insert({ city: 'Oslo', name: 'Ann' });
+  await db.people.insert({ city: 'Oslo', name: 'Bo' });
+  await db.close();
+  return path;
+}
 
 describe('index.lookup', () => {
   it('finds records by equals and prefix, in index order, with cursors that continue', async () => {
@@ -35,5 +52,15 @@ describe('index.lookup', () => {
     expect(await codeOf(client.call('index.lookup', { tree: 'users', index: 'byName', limit: 1, after: [{}] }))).toBe('INVALID_KEY');
     expect(await codeOf(client.call('index.lookup', { tree: 'users', index: 'byName', limit: 1, prefix: 'x'.repeat(4000) }))).toBe('KEY_TOO_LARGE');
     expect(await codeOf(client.call('index.lookup', { tree: 'users', index: 'byName', limit: 1, equals: 'x'.repeat(3000) }))).toBe('KEY_TOO_LARGE');
+  });
+
+  it('refuses more values than a compound index has fields (INVALID_KEY) instead of answering nothing', async () => {
+    const { client } = await startHost({ path: await withCompoundIndex() });
+    const lookup = (query: Record<string, unknown>) => client.call('index.lookup', { tree: 'people', index: 'byCityName', limit: 10, ...query });
+    expect((await lookup({ equals: ['Oslo', 'Bo'] })).hits.map((h) => h.entry.key)).toEqual([2]);
+    expect((await lookup({ equals: ['Oslo'] })).hits.map((h) => h.entry.key)).toEqual([1, 2]);
+    for (const query of [{ equals: ['Oslo', 'Bo', 'x', 'y'] }, { equals: ['Oslo', 'Bo', 2] }, { equals: [] }, { start: ['Oslo', 'Ann', 1] }, { end: ['Oslo', 'Bo', 9] }]) {
+      expect(await codeOf(lookup(query)), JSON.stringify(query)).toBe('INVALID_KEY');
+    }
   });
 });

@@ -53,6 +53,13 @@ describe('records.page', () => {
     expect((await client.call('records.page', { tree: 'users', limit: 2, offset: 3, reverse: true })).entries.map((e) => e.key)).toEqual([22, 21]);
     const past = await client.call('records.page', { tree: 'users', limit: 3, offset: 100 });
     expect(past).toEqual({ entries: [], count: USER_COUNT, hasMore: false });
+    // lmdb-js counts offsets in 32 bits: 2^32 used to wrap around to the first rows.
+    for (const offset of [2 ** 32, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER]) {
+      expect(await client.call('records.page', { tree: 'users', limit: 3, offset }), String(offset)).toEqual({ entries: [], count: USER_COUNT, hasMore: false });
+      expect((await client.call('records.page', { tree: 'users', limit: 3, offset, start: 2 })).entries, String(offset)).toEqual([]);
+    }
+    // Past 2^53 an "integer" is not exact: refused by the contract, not wrapped or rounded.
+    for (const offset of [2 ** 53, 1e300, -1, 1.5]) expect(await codeOf(client.call('records.page', { tree: 'users', limit: 3, offset })), String(offset)).toBe('BAD_REQUEST');
     const bounded = await client.call('records.page', { tree: 'users', limit: 2, start: 5, end: 10 });
     expect(bounded).toMatchObject({ count: 5, hasMore: true });
     expect(names(bounded.entries)).toEqual(['user05', 'user06']);

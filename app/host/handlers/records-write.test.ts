@@ -5,7 +5,7 @@
  * writes that leave the database as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../contract/index.js';
+import { HostError, MAX_ISSUES } from '../../contract/index.js';
 import { codeOf, startHost } from '../fixtures/host-harness.js';
 import { JOINED, USER_COUNT } from '../fixtures/sample-database.js';
 
@@ -24,7 +24,7 @@ async function failure(call: Promise<unknown>): Promise<HostError> {
 describe('records.validate', () => {
   it('reports schema issues and references to records that do not exist, at their paths', async () => {
     const { client, sample } = await startHost();
-    expect(await client.call('records.validate', { tree: 'pets', value: { name: 'ok', owner: 1, friends: [sample.rex] } })).toEqual({ issues: [] });
+    expect(await client.call('records.validate', { tree: 'pets', value: { name: 'ok', owner: 1, friends: [sample.rex] } })).toEqual({ issues: [], total: 0, truncated: false });
     const missing = await client.call('records.validate', {
       tree: 'pets',
       value: { name: 'ghost', owner: 404, friends: [sample.rex, '01912345-6789-7abc-8def-0123456789ab'] },
@@ -40,6 +40,37 @@ describe('records.validate', () => {
     expect(badKey.issues).toHaveLength(1);
     expect(badKey.issues[0]!.path).toBe('/owner');
     expect(badKey.issues[0]!.message).not.toMatch(/no record/);
+  });
+
+  it('lists at most MAX_ISSUES issues, counting them all: thousands of missing references answer a few kilobytes', async () => {
+    const { client, sample } = await startHost();
+    const ghosts = Array.from({ length: 5000 }, (_, i) => `01912345-6789-7abc-8def-${String(i).padStart(12, '0')}`);
+    const missing = await client.call('records.validate', { tree: 'pets', value: { name: 'crowd', owner: 404, friends: [sample.rex, ...ghosts] } });
+    expect(missing.total).toBe(5001);
+    expect(missing.truncated).toBe(true);
+    expect(missing.issues).toHaveLength(MAX_ISSUES);
+    expect(missing.issues.slice(0, 2)).toEqual([
+      { path: '/owner', message: 'no record users/404' },
+      { path: '/friends/1', message: `no record pets/"${ghosts[0]}"` },
+    ]);
+    expect(JSON.stringify(missing).length).toBeLessThan(20_000);
+    // Schema issues come first (TypeBox itself stops after a few), then the missing references.
+    const wrong = await client.call('records.validate', { tree: 'pets', value: { name: 'crowd', owner: 404, friends: Array.from({ length: 3000 }, (_, i) => `not-a-uuid-${i}`) } });
+    expect(wrong.issues.length).toBeLessThanOrEqual(MAX_ISSUES);
+    expect(wrong.issues[0]!.path).toMatch(/^\/friends\/\d+$/);
+    expect(wrong.issues.at(-1)).toEqual({ path: '/owner', message: 'no record users/404' });
+  });
+
+  it('reports a value too long for an index entry, as the write would refuse it (KEY_TOO_LARGE, not INTERNAL)', async () => {
+    const { client } = await startHost();
+    const long = { ...user('long'), email: 'e'.repeat(5000) };
+    const checked = await client.call('records.validate', { tree: 'users', value: long });
+    expect(checked).toEqual({ issues: [{ path: '/email', message: expect.stringContaining("index 'byEmail'") as string }], total: 1, truncated: false });
+    const refused = await failure(client.call('records.insert', { tree: 'users', value: long }));
+    expect(refused.code).toBe('KEY_TOO_LARGE');
+    expect(refused.message).toContain("'users.byEmail'");
+    expect(await codeOf(client.call('records.put', { tree: 'users', key: 1, value: { ...long, name: 'user01' } }))).toBe('KEY_TOO_LARGE');
+    expect((await client.call('records.get', { tree: 'users', key: 1 })).entry?.value).toMatchObject({ name: 'user01', email: 'one@example.com' });
   });
 });
 

@@ -4,6 +4,7 @@
  * it is now, so the editor can show what changed.
  */
 import { ConflictError, DuplicateKeyError, type OpaqueDatabase } from '@trellis/engine';
+import { MAX_ISSUES } from '../../contract/index.js';
 import { fail } from '../error-payload.js';
 import { missingReferences } from '../missing-references.js';
 import { keyText, wireEntry } from '../wire-forms.js';
@@ -13,10 +14,16 @@ export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert'
   'records.validate': ({ session }, args) => {
     const db = session.db;
     const tree = db.tree(args.tree);
-    const schemaIssues = tree.validate(args.value).map(({ path, message }) => ({ path, message }));
-    const reported = new Set(schemaIssues.map((issue) => issue.path));
-    const referenceIssues = missingReferences(db, tree.info.references, args.value).filter((issue) => !reported.has(issue.path));
-    return { issues: [...schemaIssues, ...referenceIssues] };
+    const schemaIssues = tree.validate(args.value);
+    const listed = schemaIssues.slice(0, MAX_ISSUES).map(({ path, message }) => ({ path, message }));
+    // Every reference is looked up, so `total` is exact; only the first ones are listed.
+    const references = missingReferences(db, tree.info.references, args.value, {
+      limit: MAX_ISSUES - listed.length,
+      skip: new Set(schemaIssues.map((issue) => issue.path)),
+    });
+    const total = schemaIssues.length + references.total;
+    const issues = [...listed, ...references.issues];
+    return { issues, total, truncated: total > issues.length };
   },
 
   'records.insert': async ({ session }, args) => {
