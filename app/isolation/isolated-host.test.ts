@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../contract/index.js';
+import { openDatabase } from '@trellis/engine';
 import { createHost, type HostAnswer } from '../host/index.js';
 import { inProcessTransport } from '../transports/in-process.js';
 import { breakLeafPage } from './damage/damage-file.js';
@@ -82,7 +83,26 @@ describe('a host with its engine in another process', () => {
     const after = await pageAll(host, 'notes');
     expect(after).toEqual({ rows: NOTE_COUNT });
     expect(host.enginePid).not.toBe(firstPid);
-    expect(resyncs.length).toBeGreaterThan(0);
+    // Nothing changed meanwhile: the UI is not told to re-read (a re-read of damaged rows would end the new engine too).
+    expect(resyncs).toEqual([]);
+  });
+
+  it('tells the UI to re-read when another process wrote while no engine watched', { timeout: SLOW }, async () => {
+    const { path } = await database();
+    // The integrity check runs between the death and the restart: the write lands in that gap.
+    const writeInTheGap = async () => {
+      const other = await openDatabase(path);
+      await other.tree('tags').insert({ label: 'written while the engine was down' });
+      await other.close();
+      return { state: 'clean' as const, sentence: 'checked.' };
+    };
+    const { host } = await isolatedOn(path, { checkIntegrity: writeInTheGap });
+    const resyncs: HostEvents['changes'][] = [];
+    host.on('changes', (payload) => payload.resync && resyncs.push(payload));
+
+    process.kill(host.enginePid!, 'SIGKILL');
+    await expect.poll(() => resyncs.length, { timeout: 60_000 }).toBe(1);
+    expect(await pageAll(host, 'tags')).toEqual({ rows: TAG_COUNT + 1 });
   });
 
   it('survives a damaged page that aborts LMDB: CORRUPT with the assertion and the integrity check, other trees still served', { timeout: SLOW }, async () => {

@@ -61,6 +61,8 @@ class IsolatedHostImpl implements IsolatedHost {
   private engine: Engine | undefined;
   /** The database the engine has open (from its `ready` and `database` messages): what a restart reopens. */
   private database: { path: string; readOnly: boolean } | undefined;
+  /** The last revision the UI was told of: a restart re-reads only if the database moved on meanwhile. */
+  private revision = -1;
   /** Why there is no engine, when it could not be brought back. */
   private down: HostErrorPayload | undefined;
   private readonly restarts: number[] = [];
@@ -139,7 +141,9 @@ class IsolatedHostImpl implements IsolatedHost {
     }
     this.engine = engine;
     this.down = undefined;
-    return this.call(engine, 'database.info', {});
+    const info = await this.call(engine, 'database.info', {});
+    if (info.ok) this.revision = (info.result as HostEvents['database']).revision;
+    return info;
   }
 
   private call(engine: Engine, method: unknown, args: unknown): Promise<HostAnswer> {
@@ -160,6 +164,9 @@ class IsolatedHostImpl implements IsolatedHost {
       if (message.name === 'database') {
         const info = message.payload as HostEvents['database'];
         this.database = { path: info.path, readOnly: info.lockedReadOnly };
+        this.revision = info.revision;
+      } else if (message.name === 'changes') {
+        this.revision = Math.max(this.revision, (message.payload as HostEvents['changes']).revision);
       }
       this.emitter.emit(message.name, message.payload as never);
     } else if (message.type === 'log') {
@@ -217,14 +224,16 @@ class IsolatedHostImpl implements IsolatedHost {
       this.down = { code: 'CORRUPT', message: `${damage.message} It stopped the engine ${this.restarts.length} times within a minute, so it is closed: open it again, or another database, to go on.` };
       return;
     }
+    const seen = this.revision;
     const answer = await this.startEngine(database.path, database.readOnly);
     if (!answer.ok) {
       this.down = answer.error;
       return;
     }
-    // Writes by other processes while no engine watched are not known: the UI re-reads what it shows.
+    // Writes by other processes while no engine watched are not known: if there were any, the UI
+    // re-reads what it shows. Only then: a re-read of the damaged rows would end the new engine too.
     const info = answer.result as HostEvents['database'];
-    this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
+    if (info.revision !== seen) this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
   }
 }
 
