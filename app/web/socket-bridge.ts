@@ -5,6 +5,7 @@
  * host validates methods and arguments; this file only checks the framing,
  * and answers anything malformed instead of dropping or crashing.
  */
+import { isUtf8 } from 'node:buffer';
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
 import { EVENT_NAMES, type HostErrorPayload } from '../contract/index.js';
 import type { WebHostOptions } from './web-host.js';
@@ -32,6 +33,8 @@ export function bridgeSockets(sockets: WebSocketServer, options: Pick<WebHostOpt
     if (isBinary) return badRequest(null, 'messages must be JSON text frames');
     const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
     if (bytes.length > MAX_MESSAGE_BYTES) return badRequest(sniffId(bytes.subarray(0, 64).toString('latin1')), `message too large (limit ${MAX_MESSAGE_BYTES} bytes)`);
+    // Checked here, not by ws (skipUTF8Validation): decoding would silently turn the bad bytes into U+FFFD.
+    if (!isUtf8(bytes)) return badRequest(sniffId(bytes.subarray(0, 64).toString('latin1')), 'message is not valid UTF-8 text');
     const text = bytes.toString('utf8');
     let message: unknown;
     try {

@@ -159,6 +159,24 @@ describe('web host over WebSocket', () => {
     socket.close();
   });
 
+  it('answers a text frame that is not valid UTF-8 with BAD_REQUEST (by its id when it leads) and keeps the connection', async () => {
+    const socket = await openSocket();
+    const text = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+    const notUtf8 = { ok: false, error: { code: 'BAD_REQUEST', message: 'message is not valid UTF-8 text' } };
+    // ws sends these bytes as a text frame as they are; a browser never would, a hostile client can.
+    socket.send(text('{"id":8,"method":"records.validate","args":{"tree":"tasks","value":"', [0xff, 0xfe], '"}}'), { binary: false });
+    expect(await nextMessage(socket, (m) => m['id'] === 8)).toMatchObject({ id: 8, ...notUtf8 });
+    socket.send(text([0xc3, 0x28]), { binary: false });
+    expect(await nextMessage(socket)).toMatchObject({ id: null, ...notUtf8 });
+    // A UTF-16 surrogate encoded on its own (CESU-8) is not UTF-8 either.
+    socket.send(text('{"id":9,"method":"database.info","args":{"x":"', [0xed, 0xa0, 0x80], '"}}'), { binary: false });
+    expect(await nextMessage(socket, (m) => m['id'] === 9)).toMatchObject({ id: 9, ...notUtf8 });
+    socket.send(JSON.stringify({ id: 10, method: 'database.info', args: {} }));
+    expect(await nextMessage(socket, (m) => m['id'] === 10)).toMatchObject({ id: 10, ok: true });
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
+  });
+
   it('answers a message over the size limit by its id, and cuts off a frame far over it', async () => {
     const socket = await openSocket();
     socket.send(`{"id":7,"method":"records.insert","args":{"tree":"tasks","value":"${'x'.repeat(MAX_MESSAGE_BYTES)}"}}`);

@@ -45,7 +45,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
   const assets = new AssetMemory(options.rendererDir);
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // ws's own UTF-8 check closes the socket (1007) without an answer; socket-bridge.ts answers such frames instead.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, skipUTF8Validation: true });
   const stopEvents = bridgeSockets(sockets, options);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
