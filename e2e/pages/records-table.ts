@@ -9,6 +9,8 @@ export class RecordsTable {
   readonly rows: Locator;
   readonly count: Locator;
   readonly jumpToKey: Locator;
+  /** "Could not load rows: …" under the table. */
+  readonly error: Locator;
 
   constructor(page: Page) {
     this.table = page.getByTestId('records-table');
@@ -16,6 +18,7 @@ export class RecordsTable {
     this.rows = this.table.getByTestId('row');
     this.count = page.getByTestId('table-count');
     this.jumpToKey = page.getByTestId('jump-to-key');
+    this.error = page.getByTestId('table-error');
   }
 
   /** The row of a record, by its OpaqueKey text (`tasks/3`). */

@@ -159,7 +159,7 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
       {cache.error && (
-        <div className="table-error" role="alert">
+        <div className="table-error" role="alert" data-testid="table-error">
           Could not load rows: {cache.error}
         </div>
       )}
