@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleDatabase } from '../sample/index.js';
+import { makeImmutable, makeMutable } from './fixtures/immutable.js';
 import { runCli } from './fixtures/run-cli.js';
 
 let root: string;
@@ -56,5 +57,23 @@ describe('serve', () => {
     const run = runCli('serve', [folder], env());
     expect(await run.exited()).toBe(1);
     expect(run.stderr()).toBe(`trellis serve: ${folder} is not a Trellis database: the folder holds other files and no data.mdb\n`);
+  });
+
+  it('exits 1 with a one-line error, not a crash, for a database whose folder LMDB may not write (chattr +i, no lock.mdb)', async (context) => {
+    const folder = join(root, 'immutable');
+    mkdirSync(folder);
+    cpSync(join(database, 'data.mdb'), join(folder, 'data.mdb'));
+    const cannot = makeImmutable(folder);
+    if (cannot) {
+      console.info(`skipped: ${cannot}`);
+      context.skip();
+    }
+    try {
+      const run = runCli('serve', [folder], env());
+      expect(await run.exited()).toBe(1);
+      expect(run.stderr()).toMatch(new RegExp(`^trellis serve: cannot open ${folder}: ${join(folder, 'lock.mdb')} cannot be created: operation not permitted .*\\n$`));
+    } finally {
+      makeMutable(folder);
+    }
   });
 });

@@ -2,13 +2,15 @@
  * `npm run verify` as a user runs it: a child process on a real database,
  * its output and its exit code.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open as openLmdb } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrityReport } from '@trellis/engine';
+import { autoIncrement, open, schema, t, tree, type IntegrityReport } from '@trellis/engine';
 import { createSampleDatabase } from '../sample/index.js';
+import { makeImmutable, makeMutable } from './fixtures/immutable.js';
 import { runCli } from './fixtures/run-cli.js';
 
 let root: string;
@@ -80,5 +82,54 @@ describe('npm run verify', { timeout: 90_000 }, () => {
     const { code, stderr } = await verify(folder);
     expect(code).toBe(2);
     expect(stderr).toBe(`trellis verify: ${folder} is not a Trellis database: the folder holds other files and no data.mdb\n`);
+  });
+
+  it('exits 2 with one line, not a crash, for a database whose folder LMDB may not write (chattr +i, no lock.mdb)', async (context) => {
+    const folder = join(root, 'immutable');
+    mkdirSync(folder);
+    cpSync(join(database, 'data.mdb'), join(folder, 'data.mdb'));
+    const cannot = makeImmutable(folder);
+    if (cannot) {
+      console.info(`skipped: ${cannot}`);
+      context.skip();
+    }
+    try {
+      const { code, stdout, stderr } = await verify(folder);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(new RegExp(`^trellis verify: cannot open ${folder}: ${join(folder, 'lock.mdb')} cannot be created .*immutable.*\n$`));
+      expect(stdout).toBe('');
+    } finally {
+      makeMutable(folder);
+    }
+  });
+
+  it('exits 2 at once for a data.mdb that is a named pipe (opening it would wait for good)', async () => {
+    const folder = join(root, 'pipe');
+    mkdirSync(folder);
+    execFileSync('mkfifo', [join(folder, 'data.mdb')]);
+    const run = runCli('verify', [folder], {});
+    try {
+      expect(await run.exited(30_000)).toBe(2);
+    } finally {
+      run.child.kill(); // a verify that opened the pipe would wait for good
+    }
+    expect(run.stderr()).toBe(`trellis verify: ${folder} is not a Trellis database: its data.mdb is a named pipe (FIFO), not a file\n`);
+  });
+
+  it('checks a database of 600 trees with an index each, made by the typed face, and exits 0', async () => {
+    const path = join(root, 'many-trees');
+    const trees = Array.from({ length: 600 }, (_, n) => tree(`t${n}`, { key: autoIncrement(), value: t.object({ name: t.string() }), indexes: { byName: { on: 'name' } } }));
+    // A few trees per open, as an application that grew would: one open used to fill at most ~500 trees' stores.
+    for (let from = 0; from < trees.length; from += 200) {
+      const db = await open(path, schema(...trees));
+      await db.transaction((tx) => {
+        for (const declared of trees.slice(from, from + 200)) tx[declared.name]!.insert({ name: declared.name });
+      });
+      await db.close();
+    }
+    const { code, stdout, stderr } = await verify(path);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/: checked 600 trees, 600 records, 600 index entries, 0 references\nOK: no problems found\n$/);
   });
 });

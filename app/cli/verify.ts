@@ -2,7 +2,8 @@
  * `npm run verify -- PATH [--repair] [--json]`: checks a database's integrity
  * (engine `verifyDatabase`), read-only unless --repair. Exits 0 when it is
  * sound, 1 when problems are found (or remain after repair), 2 when the check
- * cannot run (a usage error, or PATH is not a Trellis database).
+ * cannot run (a usage error, PATH is not a Trellis database or cannot be
+ * opened, or anything else stops it), always with one line, never a stack.
  */
 import { parseArgs } from 'node:util';
 import { isTrellisError, verifyDatabase, type IntegrityReport } from '@trellis/engine';
@@ -19,8 +20,9 @@ runCommand('verify', async () => {
   try {
     report = await verifyDatabase(absolute, { repair });
   } catch (error) {
-    if (isTrellisError(error)) throw new CliError(2, error.message);
-    throw error;
+    // One line: the engine's errors name the path already, anything else is given it.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    throw new CliError(2, isTrellisError(error) ? message : `cannot check ${absolute}: ${message}`);
   }
   printLine(json ? JSON.stringify(report, null, 2) : formatIntegrityReport(absolute, report));
   process.exitCode = report.ok ? 0 : 1;
