@@ -56,7 +56,7 @@ export class TreeModel {
     this.indexes = stored.indexes.map((index) => makeIndex(stored.name, stored.value, index));
     this.references = stored.references.map((ref) => {
       const segments = pathSegments(ref.path);
-      return { tree: stored.name, stored: ref, segments, targets: (value: unknown) => valuesAt(value, segments) as KeyValue[] };
+      return { tree: stored.name, stored: ref, segments, targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
     });
   }
 
@@ -79,7 +79,7 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
     const node = schemaAt(value, segments) ?? {};
     const leaf = node['type'] === 'array' ? ((node['items'] as JsonSchema | undefined) ?? node) : node;
     const kind = valueKindOf(leaf) ?? valueKindOf(((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
-    const toPart = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (v as KeyPart));
+    const toPart = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (notNegativeZero(v) as KeyPart));
     const typed = leaf['type'] !== undefined ? leaf : (((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
     const text = typed['type'] === 'string' && kind === undefined;
     return { segments: node['type'] === 'array' ? [...segments, '[]'] : segments, toPart, kind, text };
@@ -109,6 +109,21 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
     prefixable: fields[0]?.text ?? false,
     fromJsonParts: (values) => values.map((v, i) => (fields[i]?.kind ? fields[i].kind.queryFromJson(v) : v)),
   };
+}
+
+/**
+ * Index and reference entries are keys, and lmdb's key encoding writes -0 as
+ * garbage (it read back as other parts: the entry was stale and the record's
+ * missing). A value may hold -0 (JSON text `-0` parses to it), so its entries
+ * hold 0, as record keys do (key-codec.ts).
+ */
+function notNegativeZero(v: unknown): unknown {
+  return Object.is(v, -0) ? 0 : v;
+}
+
+/** A referenced key with -0 parts as 0. */
+function keyParts(key: unknown): unknown {
+  return Array.isArray(key) ? key.map(notNegativeZero) : notNegativeZero(key);
 }
 
 function dedupe(parts: KeyPart[]): KeyPart[] {
