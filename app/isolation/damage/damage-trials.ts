@@ -27,6 +27,8 @@ export interface TrialOptions {
   /** A call that takes longer is a hang (counted, and the engine is killed to go on). */
   readonly callTimeoutMs: number;
   readonly log?: (line: string) => void;
+  /** Called after each trial with the results so far (a long run writes its report as it goes). */
+  readonly onTrial?: (report: TrialsReport) => void;
 }
 
 /** How a trial ended, from the user's side. */
@@ -78,7 +80,8 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
   let hostAliveAfterEach = true;
   let engineRestarts = 0;
   try {
-    const plan = [...Array<'page'>(options.pageOverwrites).fill('page'), ...Array<'burst'>(options.byteBursts).fill('burst')];
+    // Interleaved, so that a run cut short has tried both kinds alike.
+    const plan = interleave(options.pageOverwrites, options.byteBursts);
     for (const [n, kind] of plan.entries()) {
       rmSync(copy, { recursive: true, force: true });
       mkdirSync(copy, { recursive: true });
@@ -90,6 +93,7 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
       const result = await runTrial(host, copy, damage, options);
       if (host.enginePid !== pidBefore) engineRestarts++;
       trials.push(result);
+      options.onTrial?.(summarize(trials, engineRestarts, hostAliveAfterEach, started));
       log(`trial ${n + 1}/${plan.length} ${damage.kind} at ${damage.offset} (${damage.bytes} B): ${result.outcome}${result.codes.length ? ` [${result.codes.join(', ')}]` : ''} after ${result.rowsRead} rows, ${result.millis} ms${result.detail ? ` — ${result.detail}` : ''}${result.outcome === 'untyped' ? `\n${hostLog.join('\n')}` : ''}`);
       // Back to the sound database: the host must still answer, whatever the trial did to its engine.
       const back = await withTimeout(host.handle('database.open', { path: options.source, readOnly: true }), options.callTimeoutMs);
@@ -102,8 +106,21 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
     await host.close();
     rmSync(copy, { recursive: true, force: true });
   }
+  return summarize(trials, engineRestarts, hostAliveAfterEach, started);
+}
+
+function summarize(trials: readonly TrialResult[], engineRestarts: number, hostAliveAfterEach: boolean, started: number): TrialsReport {
   const outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, trials.filter((t) => t.outcome === outcome).length])) as Record<Outcome, number>;
-  return { trials, outcomes, engineRestarts, hostAliveAfterEach, millis: Math.round(performance.now() - started) };
+  return { trials: [...trials], outcomes, engineRestarts, hostAliveAfterEach, millis: Math.round(performance.now() - started) };
+}
+
+function interleave(pages: number, bursts: number): ('page' | 'burst')[] {
+  const plan: ('page' | 'burst')[] = [];
+  for (let n = 0; n < Math.max(pages, bursts); n++) {
+    if (n < pages) plan.push('page');
+    if (n < bursts) plan.push('burst');
+  }
+  return plan;
 }
 
 async function runTrial(host: IsolatedHost, path: string, damage: Damage, options: TrialOptions): Promise<TrialResult> {

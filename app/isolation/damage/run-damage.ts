@@ -28,18 +28,18 @@ try {
     console.log(`built ${source}: ${Object.values(made.counts).reduce((a, b) => a + b, 0)} records in ${Math.round(made.millis / 1000)} s`);
   }
   const records = `${(statSync(join(source, 'data.mdb')).size / 2 ** 20).toFixed(0)} MiB`;
-  const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, callTimeoutMs: 60_000, log: (line) => console.log(line) });
-  const text = formatReport(report, { tasks, seed, size: records });
-  console.log(text);
   const out = join(dirname(fileURLToPath(import.meta.url)), 'report');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), text);
+  const write = (report: TrialsReport) => writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), formatReport(report, { tasks, seed, size: records, planned: pageOverwrites + byteBursts }));
+  const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, callTimeoutMs: 60_000, log: (line) => console.log(line), onTrial: write });
+  write(report);
+  console.log(formatReport(report, { tasks, seed, size: records, planned: pageOverwrites + byteBursts }));
   process.exitCode = report.outcomes.untyped === 0 && report.hostAliveAfterEach ? 0 : 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string }): string {
+function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string; planned: number }): string {
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
   const rows = Object.entries(report.outcomes).map(([outcome, n]) => `| ${outcome} | ${n} |`);
   const codes = new Map<string, number>();
@@ -49,13 +49,17 @@ function formatReport(report: TrialsReport, run: { tasks: number; seed: number; 
     '',
     `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}`,
     '',
-    `${report.trials.length} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; engine processes restarted after a crash in ${report.engineRestarts} trials.`,
+    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; engine processes restarted after a crash in ${report.engineRestarts} trials.`,
     '',
     '| outcome | trials |',
     '|---|---|',
     ...rows,
     '',
     `Error codes answered (trials): ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`,
+    '',
+    '| # | damage | outcome | rows read / counted | ms | detail |',
+    '|---|---|---|---|---|---|',
+    ...report.trials.map((t, n) => `| ${n + 1} | ${t.damage.kind} at ${t.damage.offset} (${t.damage.bytes} B) | ${t.outcome}${t.codes.length ? ` [${[...new Set(t.codes)].join(', ')}]` : ''} | ${t.rowsRead} / ${t.rowsCounted} | ${t.millis} | ${t.detail.replaceAll('|', '/').replace(/\(npm run verify[^)]*\)/, '').slice(0, 300)} |`),
     '',
   ].join('\n');
 }
