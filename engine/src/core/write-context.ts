@@ -19,6 +19,7 @@ import {
 import { MAX_KEY_BYTES, prefixRange } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
+import { oversizeBytes } from '../schema/key-codec.js';
 import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
 import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
@@ -302,6 +303,9 @@ export function referrers(engine: Engine, model: TreeModel, key: KeyValue, limit
   const holders: ReferenceHolder[] = [];
   const targetParts = model.key.parts(key);
   const { start, end } = prefixRange([model.name, ...targetParts]);
+  // An entry is this prefix and the holder's tree, path and key: past the key size, no entry can exist
+  // (and the range's bound could not be encoded: a key near the limit could not be deleted).
+  if (oversizeBytes(end) !== undefined) return holders;
   const treeAt = targetParts.length + 1; // stored: [target, ...targetKey, source, path, ...sourceKey]
   // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
   let tree: string | undefined;
