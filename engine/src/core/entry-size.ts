@@ -34,8 +34,11 @@ export function oversizeEntries(
   indexEntries: readonly (readonly KeyPart[][])[],
 ): OversizeEntry[] {
   const found: OversizeEntry[] = [];
+  const keyBound = upperBound(keyParts);
   model.indexes.forEach((index, i) => {
     for (const tuple of indexEntries[i] ?? []) {
+      // The common case, far below the limit, is settled without building the entry.
+      if (upperBound(tuple) + (index.stored.unique ? 0 : keyBound) <= MAX_KEY_BYTES) continue;
       const bytes = oversizeBytes(index.stored.unique ? tuple : [...tuple, ...keyParts]);
       if (bytes === undefined) continue;
       found.push({ place: { index: index.stored.name }, path: pointerOf(index.stored.on[longest(tuple)] ?? ''), bytes });
@@ -45,7 +48,9 @@ export function oversizeEntries(
   for (const ref of model.references) {
     const target = modelOf(ref.stored.target);
     for (const targetKey of ref.targets(value)) {
-      const bytes = oversizeBytes([target.name, ...target.key.parts(targetKey), model.name, ref.stored.path, ...keyParts]);
+      const parts = target.key.parts(targetKey);
+      if (upperBound(parts) + keyBound + 3 * (target.name.length + model.name.length + ref.stored.path.length) + 30 <= MAX_KEY_BYTES) continue;
+      const bytes = oversizeBytes([target.name, ...parts, model.name, ref.stored.path, ...keyParts]);
       if (bytes === undefined) continue;
       found.push({ place: { reference: ref.stored.path }, path: pointerOf(ref.stored.path), bytes });
       break;
@@ -85,6 +90,13 @@ export function entryIssues(model: TreeModel, modelOf: (tree: string) => TreeMod
         ? `is too long for index '${place.index}' (its entry would be ${bytes} bytes; the limit is ${MAX_KEY_BYTES})`
         : `refers to a key too long to be referenced (the reverse-reference entry would be ${bytes} bytes; the limit is ${MAX_KEY_BYTES})`,
   }));
+}
+
+/** No key's encoding is longer than this (key-codec's `oversizeBytes` encodes only past it): UTF-8 takes at most 3 bytes per UTF-16 unit. */
+function upperBound(parts: readonly KeyPart[]): number {
+  let bound = 0;
+  for (const part of parts) bound += typeof part === 'string' ? part.length * 3 + 1 : 10;
+  return bound;
 }
 
 /** The part that takes the most room: the field to point at in a compound entry. */

@@ -109,22 +109,22 @@ function tooDeep(value: unknown, above: unknown[], limit: number): string | unde
   if (above.includes(value)) return undefined;
   if (above.length >= limit) return '';
   above.push(value);
-  try {
-    if (list) {
-      for (let i = 0; i < value.length; i++) {
-        const below = isContainer(value[i]) ? tooDeep(value[i], above, limit) : undefined;
-        if (below !== undefined) return `/${i}${below}`;
-      }
-    } else {
-      for (const name in value) {
-        const below = isContainer(value[name]) ? tooDeep(value[name], above, limit) : undefined;
-        if (below !== undefined) return `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}${below}`;
-      }
+  let found: string | undefined;
+  if (list) {
+    for (let i = 0; i < value.length && found === undefined; i++) {
+      const below = isContainer(value[i]) ? tooDeep(value[i], above, limit) : undefined;
+      if (below !== undefined) found = `/${i}${below}`;
     }
-    return undefined;
-  } finally {
-    above.pop();
+  } else {
+    for (const name in value) {
+      const below = isContainer(value[name]) ? tooDeep(value[name], above, limit) : undefined;
+      if (below === undefined) continue;
+      found = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}${below}`;
+      break;
+    }
   }
+  above.pop();
+  return found;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
