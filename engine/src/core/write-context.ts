@@ -109,7 +109,13 @@ export class WriteContext {
       if (options.ifRevision !== undefined) throw new ConflictError(model.name, key, options.ifRevision, undefined);
       return false;
     }
-    this.write(model, key, old, undefined, options);
+    const asked = this.deleting.size === 0; // not a cascade of another delete
+    try {
+      this.write(model, key, old, undefined, options);
+    } finally {
+      // A delete that failed must not leave its records marked: a later delete would skip their references.
+      if (asked) this.deleting.clear();
+    }
     return true;
   }
 
@@ -274,6 +280,8 @@ export class WriteContext {
 
   /** Before a delete: refuse, cascade or unlink what refers to the record, as each reference declares. */
   private releaseReferences(model: TreeModel, key: KeyValue): void {
+    // The delete the caller asked for (not one of its cascades): refuse it before anything is written.
+    if (this.deleting.size === 0) this.assertDeletable(model, key, new Set(), new Set());
     const id = `${model.name}/${keyText(key)}`;
     this.deleting.add(id);
     const holders = referrers(this.engine, model, key).filter((h) => !this.deleting.has(`${h.tree}/${keyText(h.key)}`));
@@ -295,6 +303,28 @@ export class WriteContext {
         if (old) this.write(source, holderKey, old, unlink(old.value, ref.segments, key));
       }
     }
+  }
+
+  /**
+   * Walks the cascade a delete would make, in the order `releaseReferences`
+   * makes it, and throws the ReferencedError it would meet, before anything is
+   * written. A refusal found deep in a cascade otherwise came after the
+   * cascades before it, which stayed when the transaction's body caught the
+   * error and went on. `deleted` stands in for what the walk would have removed.
+   */
+  private assertDeletable(model: TreeModel, key: KeyValue, deleting: Set<string>, deleted: Set<string>): void {
+    const id = `${model.name}/${keyText(key)}`;
+    deleting.add(id);
+    const gone = (h: ReferenceHolder) => deleting.has(`${h.tree}/${keyText(h.key)}`) || deleted.has(`${h.tree}/${keyText(h.key)}`);
+    const holders = referrers(this.engine, model, key).filter((h) => !gone(h));
+    const policy = (h: ReferenceHolder) => this.engine.model(h.tree).reference(h.path)?.stored.onDelete ?? 'restrict';
+    const refused = holders.filter((h) => policy(h) === 'restrict');
+    if (refused.length > 0) throw new ReferencedError(model.name, key, refused);
+    for (const holder of holders) {
+      if (policy(holder) === 'cascade' && !gone(holder)) this.assertDeletable(this.engine.model(holder.tree), holder.key as KeyValue, deleting, deleted);
+    }
+    deleting.delete(id);
+    deleted.add(id);
   }
 }
 
