@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccessDeniedError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
-import { lmdbDataFileProblem, openLmdbBackend } from '../storage/lmdb-backend.js';
+import { lmdbDataFileProblem, lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, isCatalog, type Catalog, type StoredTree } from '../schema/catalog.js';
@@ -74,7 +74,7 @@ async function openLmdbChecked(path: string, declared: Declared | undefined, opt
   } else if (!mayCreate) {
     throw new NotADatabaseError(path, 'there is nothing at this path');
   }
-  throwProblem(path, lmdbAccessProblem(path, options.readOnly ?? false));
+  throwProblem(path, lmdbAccessProblem(path, options.readOnly ?? false, lmdbOpenInThisProcess(path)));
   let stores = 0;
   if (existsSync(dataFile)) {
     const problem = lmdbDataFileProblem(dataFile);

@@ -223,6 +223,20 @@ describe('files LMDB may not write: refused with ACCESS_DENIED before LMDB opens
     expect(fingerprint(path)).toEqual(before);
   }, 120_000);
 
+  it('an append-only lock.mdb (chattr +a, which access() does not see): both modes refused, naming it', async (context) => {
+    skipped(context);
+    const path = await opened('append-only-lock');
+    const lock = join(path, 'lock.mdb');
+    execFileSync('chattr', ['+a', lock], { stdio: 'pipe' });
+    try {
+      for (const mode of ['write', 'readOnly'] as const) {
+        expectRefused(await probe(path, mode), 'ACCESS_DENIED', `${lock} cannot be opened for writing`, /immutable or append-only/);
+      }
+    } finally {
+      execFileSync('chattr', ['-a', lock], { stdio: 'pipe' });
+    }
+  }, 120_000);
+
   it('an immutable data.mdb: a writable open is refused, naming it; a read-only open reads it', async (context) => {
     skipped(context);
     const path = await opened('immutable-data');

@@ -113,6 +113,30 @@ function metaProblem(fd: number, metaPage: number, pageSize: number, pages: bigi
 /** Keys in every store use ./key-encoding.ts (lmdb-js reads `keyEncoder` per sub-database; its types list it for the root only). */
 const KEY_ENCODING = { keyEncoder };
 
+/**
+ * Environments open in this process through this module, by their folder's device and inode,
+ * with how many handles. A POSIX record lock belongs to the process and goes with the first
+ * close of any descriptor of its file, so nothing may open and close a lock.mdb this process
+ * has an environment on (LMDB's shared lock on it would go, and another process could take
+ * the lock file over): see storage/lmdb-files.ts.
+ */
+const openHere = new Map<string, number>();
+
+function folderId(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this process has the LMDB environment in `path` open (through the engine). */
+export function lmdbOpenInThisProcess(path: string): boolean {
+  const id = folderId(path);
+  return id !== undefined && (openHere.get(id) ?? 0) > 0;
+}
+
 export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}): Backend {
   const maxDbs = options.storeSlots ?? DEFAULT_STORE_SLOTS;
   let root: RootDatabase;
@@ -128,7 +152,16 @@ export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}):
   } catch (error) {
     throw openError(path, error);
   }
-  return new LmdbBackend(path, root, options.readOnly ?? false);
+  const id = folderId(path);
+  if (id !== undefined) openHere.set(id, (openHere.get(id) ?? 0) + 1);
+  let released = id === undefined;
+  return new LmdbBackend(path, root, options.readOnly ?? false, () => {
+    if (released || id === undefined) return;
+    released = true;
+    const left = (openHere.get(id) ?? 1) - 1;
+    if (left > 0) openHere.set(id, left);
+    else openHere.delete(id);
+  });
 }
 
 /** A failed open as a TrellisError: ACCESS_DENIED for want of permission, NOT_A_DATABASE otherwise. */
@@ -147,6 +180,7 @@ class LmdbBackend implements Backend {
     readonly location: string,
     private readonly root: RootDatabase,
     readonly readOnly: boolean,
+    private readonly onClosed: () => void,
   ) {}
 
   store(name: string, options: StoreOptions): Store {
@@ -222,7 +256,11 @@ class LmdbBackend implements Backend {
   }
 
   async close(): Promise<void> {
-    await this.root.close();
+    try {
+      await this.root.close();
+    } finally {
+      this.onClosed();
+    }
   }
 }
 

@@ -1,19 +1,20 @@
 /**
  * What must hold of a database folder's two LMDB files (data.mdb, lock.mdb)
- * before LMDB is handed the folder, checked with lstat, stat and access, which
- * open nothing. Two reasons not to let LMDB find out itself:
+ * before LMDB is handed the folder. Two reasons not to let LMDB find out itself:
  * - Opening a named pipe blocks until a writer comes, so a data.mdb that is a
- *   FIFO froze the whole process (and the web host with it).
- * - lmdb-js 3.5 cannot fail an open safely: when mdb_env_open fails after the
- *   lock file was reached (an immutable lock.mdb or folder, a lock.mdb that is
- *   a FIFO or a folder), its error path frees the environment's bookkeeping
- *   twice (src/env.cpp, `delete extended_env` then `closeEnv`), and the process
- *   dies with SIGSEGV.
- * Nothing is created or changed here, so a refused folder is left as it was.
- * The files can change between this check and LMDB's open; this stops the
- * mistakes and accidents, not a race against someone swapping files.
+ *   FIFO froze the whole process (and the web host with it). So the kind of
+ *   each file is looked at (lstat, stat) before anything is opened.
+ * - lmdb-js 3.5.6 cannot fail an open safely: when mdb_env_open fails, its
+ *   openEnv deletes the environment's ExtendedEnv and then calls closeEnv,
+ *   which uses it again (src/env.cpp; gdb: SIGSEGV in ~ExtendedEnv under
+ *   closeEnv under openEnv). Whether the process dies depends on the heap: an
+ *   immutable or append-only lock.mdb, an immutable folder without lock.mdb,
+ *   a lock.mdb that is a FIFO or a folder all ended it with SIGSEGV here.
+ * Nothing is created or changed, so a refused folder is left as it was. The
+ * files can change between these checks and LMDB's open; they stop mistakes
+ * and accidents, not someone racing the engine.
  */
-import { accessSync, constants, existsSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync, type Stats } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -58,43 +59,48 @@ export function lmdbFileKindProblem(folder: string): LmdbFilesProblem | undefine
  * Whether LMDB may open the folder's files as asked, or create them: data.mdb
  * for reading (and writing unless `readOnly`), lock.mdb for writing, or the
  * folder for creating lock.mdb (and data.mdb, for a new database), or the
- * nearest existing folder above for creating the folder itself. LMDB writes its
- * readers' table into lock.mdb even to read; only where that is refused for
- * want of permission or by a read-only file system does a read-only open go on
- * without it (LMDB's own rule: mdb.c, mdb_env_setup_locks), not for an
- * immutable file (EPERM), which LMDB treats as a failure.
+ * nearest existing folder above for creating the folder itself.
+ *
+ * `access` answers for modes, immutable files and read-only file systems, but
+ * not for an append-only file (chattr +a), which only a real open refuses; so
+ * an existing file is also opened as LMDB will (without waiting, and closed at
+ * once), except a lock.mdb this process has an environment on (`lockInUse`):
+ * closing a descriptor of it would drop LMDB's lock on it (lmdbOpenInThisProcess).
+ *
+ * LMDB writes its table of readers into lock.mdb even to read; only where that
+ * is refused for want of permission or by a read-only file system does a
+ * read-only open go on without it (LMDB's own rule: mdb.c, mdb_env_setup_locks),
+ * not for an immutable or append-only file (EPERM), which LMDB treats as a failure.
  */
-export function lmdbAccessProblem(folder: string, readOnly: boolean): LmdbFilesProblem | undefined {
+export function lmdbAccessProblem(folder: string, readOnly: boolean, lockInUse: boolean): LmdbFilesProblem | undefined {
   if (!existsSync(folder)) {
     let above = dirname(folder);
     while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
-    return check(above, constants.W_OK | constants.X_OK, `${folder} cannot be created in ${above}`);
+    return usable(above, constants.W_OK | constants.X_OK, undefined, `${folder} cannot be created in ${above}`)?.problem;
   }
   const data = join(folder, 'data.mdb');
   if (existsSync(data)) {
-    const denied = check(data, constants.R_OK | (readOnly ? 0 : constants.W_OK), `${data} cannot be opened for ${readOnly ? 'reading' : 'writing'}`);
-    if (denied) return denied;
+    const [mode, flags] = readOnly ? [constants.R_OK, constants.O_RDONLY] : [constants.R_OK | constants.W_OK, constants.O_RDWR];
+    const denied = usable(data, mode, flags, `${data} cannot be opened for ${readOnly ? 'reading' : 'writing'}`);
+    if (denied) return denied.problem;
   }
   const lock = join(folder, 'lock.mdb');
-  const [target, mode, what] = existsSync(lock)
-    ? [lock, constants.R_OK | constants.W_OK, `${lock} cannot be opened for writing`]
-    : [folder, constants.W_OK | constants.X_OK, `${lock} cannot be created`];
   const readers = readOnly ? ' (LMDB keeps its table of readers there, even to read)' : '';
-  try {
-    accessSync(target, mode);
-    return undefined;
-  } catch (error) {
-    if (readOnly && (codeOf(error) === 'EACCES' || codeOf(error) === 'EROFS')) return undefined;
-    return accessDenied(`${what}${readers}`, error);
-  }
+  const denied = existsSync(lock)
+    ? usable(lock, constants.R_OK | constants.W_OK, lockInUse ? undefined : constants.O_RDWR, `${lock} cannot be opened for writing${readers}`)
+    : usable(folder, constants.W_OK | constants.X_OK, undefined, `${lock} cannot be created${readers}`);
+  if (readOnly && (denied?.code === 'EACCES' || denied?.code === 'EROFS')) return undefined;
+  return denied?.problem;
 }
 
-function check(path: string, mode: number, what: string): LmdbFilesProblem | undefined {
+/** Undefined if `path` passes `access(mode)` and, given `flags`, opens with them; else why not, and the error's code. */
+function usable(path: string, mode: number, flags: number | undefined, what: string): { problem: LmdbFilesProblem; code: unknown } | undefined {
   try {
     accessSync(path, mode);
+    if (flags !== undefined) closeSync(openSync(path, flags | constants.O_NONBLOCK | constants.O_NOCTTY));
     return undefined;
   } catch (error) {
-    return accessDenied(what, error);
+    return { problem: accessDenied(what, error), code: codeOf(error) };
   }
 }
 
