@@ -5,6 +5,7 @@
  */
 import JSON5 from 'json5';
 import type { KeyValue } from '../schema/key-brand.js';
+import { loneSurrogateProblem } from '../schema/well-formed-text.js';
 
 export interface OpaqueKey {
   readonly tree: string;
@@ -33,6 +34,11 @@ export function parseOpaqueKey(text: string): OpaqueKey {
   const isPart = (p: unknown) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean';
   if (!isPart(key) && !(Array.isArray(key) && key.length > 0 && key.every(isPart))) {
     throw new OpaqueKeyParseError(`'${text}': a key is a string, number, boolean or a list of them`);
+  }
+  // No tree can hold such a key (see ../schema/well-formed-text.ts); the text is quoted as JSON, which escapes it.
+  for (const part of Array.isArray(key) ? key : [key]) {
+    const problem = typeof part === 'string' ? loneSurrogateProblem(part) : undefined;
+    if (problem !== undefined) throw new OpaqueKeyParseError(`${JSON.stringify(text)}: ${problem}`);
   }
   return { tree, key: key as KeyValue };
 }

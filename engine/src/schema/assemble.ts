@@ -4,6 +4,7 @@
  */
 import { InvalidKeyError, InvalidSchemaError } from '../errors.js';
 import { assertSchemaDepth } from './depth.js';
+import { assertWellFormedEntry } from './well-formed-text.js';
 import { keySchemaOf } from './key-codec.js';
 import { describeReferences, findRefNodes, pathSegments } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
@@ -43,7 +44,7 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       unique: index.unique ?? false,
     }));
     for (const index of indexes) checkIndex(d.name, value, index);
-    return {
+    const entry: StoredTree = {
       name: d.name,
       key: strategies.get(d.name)!,
       keySchema: keySchemas.get(d.name)!,
@@ -51,6 +52,8 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       indexes,
       references: describeReferences(value),
     };
+    assertWellFormedEntry(d.name, entry);
+    return entry;
   });
 }
 

@@ -11,6 +11,7 @@ import { MAX_KEY_BYTES } from '../storage/backend.js';
 import { encodeKey } from '../storage/key-encoding.js';
 import type { KeyPart, KeyValue } from './key-brand.js';
 import type { StoredKeyStrategy } from './catalog.js';
+import { loneSurrogateProblem } from './well-formed-text.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -123,8 +124,11 @@ function normalise(key: unknown): unknown {
 
 function assertEncodable(tree: string, key: unknown, place?: KeyEntryPlace): void {
   const parts = Array.isArray(key) ? key : [key];
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     if (typeof part === 'number' && !Number.isFinite(part)) throw new InvalidKeyError(tree, key, 'numbers in keys must be finite');
+    // Keys, index entries and lookups alike: text a value could not hold cannot find or make an entry either.
+    const problem = typeof part === 'string' ? loneSurrogateProblem(part) : undefined;
+    if (problem !== undefined) throw new InvalidKeyError(tree, key, Array.isArray(key) ? `part ${i + 1}: ${problem}` : problem);
   }
   const bytes = oversizeBytes(key);
   if (bytes !== undefined) throw new KeyTooLargeError(tree, bytes, MAX_KEY_BYTES, place);

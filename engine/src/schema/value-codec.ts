@@ -8,6 +8,7 @@ import type { TSchema } from 'typebox';
 import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
 import { valueKindOf } from './value-kinds.js';
 import { valueDepthIssue } from './depth.js';
+import { loneSurrogateIssues } from './well-formed-text.js';
 
 type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
 type JsonSchema = Record<string, unknown>;
@@ -41,9 +42,13 @@ export class ValueCodec {
   checkJson(json: unknown): Checked {
     const tooDeep = valueDepthIssue(json);
     if (tooDeep) return { ok: false, issues: [tooDeep] };
-    const issues: ValidationIssue[] = [];
     const schemaIssues = this.schemaIssues(json, []);
-    if (schemaIssues.length > 0) return { ok: false, issues: schemaIssues };
+    if (schemaIssues.length > 0) {
+      // Lone surrogates are reported with the schema's issues, so one round of edits can fix both.
+      const lone = loneSurrogateIssues(json);
+      return { ok: false, issues: lone.length === 0 ? schemaIssues : [...lone, ...this.schemaIssues(json, lone)] };
+    }
+    const issues: ValidationIssue[] = [];
     const value = this.fromJsonPlan ? this.fromJsonPlan(json, '', issues) : json;
     return this.finish(json, value, issues);
   }
@@ -65,7 +70,10 @@ export class ValueCodec {
     if (text !== undefined && text.length > MAX_VALUE_CHARS) {
       return { ok: false, issues: [{ path: '', message: `is too large (${text.length} characters as JSON; the limit is ${MAX_VALUE_CHARS})` }] };
     }
-    const all = [...issues, ...this.schemaIssues(json, issues)];
+    // JSON text writes a lone surrogate as an escape (\ud800-\udfff) and a pair as it is, so only
+    // a value whose text holds `\ud` can hold one: other values are not walked for it.
+    const known = text?.includes('\\ud') ? [...issues, ...loneSurrogateIssues(json)] : issues;
+    const all = [...known, ...this.schemaIssues(json, known)];
     return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: native, json };
   }
 
