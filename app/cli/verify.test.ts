@@ -10,6 +10,8 @@ import { open as openLmdb } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoIncrement, open, schema, t, tree, type IntegrityReport } from '@trellis/engine';
 import { createSampleDatabase } from '../sample/index.js';
+import { breakLeafPage } from '../isolation/damage/damage-file.js';
+import { makeNotesDatabase } from '../isolation/fixtures/damaged-database.js';
 import { makeImmutable, makeMutable } from './fixtures/immutable.js';
 import { runCli } from './fixtures/run-cli.js';
 
@@ -131,5 +133,18 @@ describe('npm run verify', { timeout: 90_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/: checked 600 trees, 600 records, 600 index entries, 0 references\nOK: no problems found\n$/);
+  });
+
+  it('exits 1 naming the damage when a damaged page makes LMDB abort (the check runs in a child)', async () => {
+    const made = await makeNotesDatabase();
+    try {
+      breakLeafPage(join(made.path, 'data.mdb'));
+      const { code, stdout, stderr } = await verify(made.path);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^trellis verify: \S+ is damaged\. The integrity check stopped at a damaged page \(signal SIGABRT, Assertion 'IS_LEAF\(mp\)' failed in mdb_cursor_next\(\)\) while reading the records of notes, and the index entries and references they call for\.\n$/);
+    } finally {
+      made.remove();
+    }
   });
 });

@@ -9,7 +9,8 @@ import { isolationEntry, TextTail, type SpawnProcess } from '../isolation/channe
 
 export const forkUtilityProcess: SpawnProcess = (module, args) => {
   const child = utilityProcess.fork(isolationEntry(module).file, [...args], { stdio: ['ignore', 'inherit', 'pipe'], serviceName: `Trellis ${module}` });
-  const tail = new TextTail((chunk) => process.stderr.write(chunk));
+  // As in channel.ts: the engine's stderr is passed on, the integrity check's only kept.
+  const tail = new TextTail(module === 'engine-process' ? (chunk) => process.stderr.write(chunk) : () => undefined);
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => tail.add(chunk));
   return {
     get pid() {

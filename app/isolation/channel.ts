@@ -31,6 +31,13 @@ export interface ProcessChannel {
 /** Starts one of this folder's programs with `args`: a Node child here, an Electron utility process in the app. */
 export type SpawnProcess = (module: IsolationModule, args: readonly string[]) => ProcessChannel;
 
+/** `signal SIGABRT, Assertion 'IS_LEAF(mp)' failed in mdb_cursor_next()`: how a child ended, with LMDB's last words. */
+export function describeEnding(ending: ProcessEnding): string {
+  const how = ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`;
+  const assertion = /Assertion[^\n]*|MDB_[A-Z_]+[^\n]*/.exec(ending.stderrTail)?.[0];
+  return assertion ? `${how}, ${assertion.trim()}` : how;
+}
+
 /** Enough of stderr to hold LMDB's assertion line and a few lines around it. */
 const STDERR_TAIL_CHARS = 2000;
 
@@ -60,11 +67,15 @@ export function isolationEntry(name: IsolationModule): { file: string; execArgv:
   return { file, execArgv: fromSource ? ['--conditions=source', '--import', 'tsx'] : [] };
 }
 
-/** A Node child (IPC over a pipe, JSON messages), its stderr passed on and its end kept. */
+/**
+ * A Node child (IPC over a pipe, structured-clone messages), its end kept. The engine's
+ * stderr is passed on (its logs); the integrity check's is only kept (its last words go
+ * into the answer, and LMDB's raw assertion line would only repeat them).
+ */
 export const forkNodeProcess: SpawnProcess = (module, args) => {
   const entry = isolationEntry(module);
   const child = fork(entry.file, [...args], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
-  const tail = new TextTail((chunk) => process.stderr.write(chunk));
+  const tail = new TextTail(module === 'engine-process' ? (chunk) => process.stderr.write(chunk) : () => undefined);
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => tail.add(chunk));
   // A send racing the child's death fails; the exit listener reports the death itself.
   child.on('error', () => undefined);

@@ -3,7 +3,7 @@
  * the integrity check in a child of its own, bounded in time, summed up in
  * one sentence for the CORRUPT answer.
  */
-import { forkNodeProcess, type SpawnProcess } from './channel.js';
+import { describeEnding, forkNodeProcess, type SpawnProcess } from './channel.js';
 import type { ProcessEnding } from './channel.js';
 import { PROGRESS_MARK, type IntegrityVerdict } from './messages.js';
 
@@ -19,22 +19,43 @@ export interface IntegrityFinding {
   readonly sentence: string;
 }
 
-export function checkIntegrityAside(path: string, spawn: SpawnProcess = forkNodeProcess, timeoutMs = INTEGRITY_CHECK_TIMEOUT_MS): Promise<IntegrityFinding> {
+export async function checkIntegrityAside(path: string, spawn: SpawnProcess = forkNodeProcess, timeoutMs = INTEGRITY_CHECK_TIMEOUT_MS): Promise<IntegrityFinding> {
   const verifyHint = `(npm run verify -- ${JSON.stringify(path)} checks it in full)`;
+  const run = await runIntegrityProcess(path, { spawn, timeoutMs });
+  if (run.kind === 'verdict') return describeVerdict(run.verdict, verifyHint);
+  if (run.kind === 'timed-out') return { state: 'timed-out', sentence: `The integrity check did not finish within ${Math.round(timeoutMs / 1000)} s ${verifyHint}.` };
+  return { state: 'stopped', sentence: stoppedSentence(run.ending, 'too') };
+}
+
+export type IntegrityRun =
+  | { readonly kind: 'verdict'; readonly verdict: IntegrityVerdict }
+  /** The process ended without a verdict: LMDB aborted it at a damaged page (see `stoppedSentence`). */
+  | { readonly kind: 'ended'; readonly ending: ProcessEnding }
+  | { readonly kind: 'timed-out' };
+
+/** The integrity check in a child (./integrity-process.ts), so that damage that ends it ends only the child. */
+export function runIntegrityProcess(
+  path: string,
+  options: { spawn?: SpawnProcess; timeoutMs?: number; repair?: boolean; full?: boolean } = {},
+): Promise<IntegrityRun> {
+  const flags = [...(options.repair ? ['--repair'] : []), ...(options.full ? ['--full'] : [])];
   return new Promise((resolve) => {
-    const child = spawn('integrity-process', [path]);
+    const child = (options.spawn ?? forkNodeProcess)('integrity-process', [path, ...flags]);
     let verdict: IntegrityVerdict | undefined;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill();
-    }, timeoutMs);
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill();
+          }, options.timeoutMs);
     child.onMessage((message) => (verdict = message as IntegrityVerdict));
     child.onExit((ending) => {
       clearTimeout(timer);
-      if (verdict) resolve(describeVerdict(verdict, verifyHint));
-      else if (timedOut) resolve({ state: 'timed-out', sentence: `The integrity check did not finish within ${Math.round(timeoutMs / 1000)} s ${verifyHint}.` });
-      else resolve({ state: 'stopped', sentence: stoppedSentence(ending) });
+      if (verdict) resolve({ kind: 'verdict', verdict });
+      else if (timedOut) resolve({ kind: 'timed-out' });
+      else resolve({ kind: 'ended', ending });
     });
   });
 }
@@ -47,11 +68,10 @@ function describeVerdict(verdict: IntegrityVerdict, verifyHint: string): Integri
   return { state: 'problems', sentence: `The integrity check found ${problems}: ${verdict.lines.join('; ')} ${verifyHint}.` };
 }
 
-function stoppedSentence(ending: ProcessEnding): string {
-  const how = ending.signal ?? `exit code ${ending.code}`;
+/** "The integrity check stopped at a damaged page (signal SIGABRT, Assertion …) while reading the records of tasks, …". */
+export function stoppedSentence(ending: ProcessEnding, too: 'too' | '' = ''): string {
   const lines = ending.stderrTail.split('\n');
   const step = lines.findLast((line) => line.startsWith(PROGRESS_MARK))?.slice(PROGRESS_MARK.length);
-  return step === undefined
-    ? `The integrity check stopped at the damage too (${how}).`
-    : `The integrity check stopped at the damage too (${how}) while reading ${step}.`;
+  const stopped = `The integrity check stopped at a damaged page${too ? ' too' : ''} (${describeEnding(ending)})`;
+  return step === undefined ? `${stopped}.` : `${stopped} while reading ${step}.`;
 }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
 import { Emitter, type Log } from '../host/emitter.js';
 import { fileRecentList, type HostAnswer, type Host } from '../host/index.js';
-import { forkNodeProcess, type ProcessChannel, type ProcessEnding, type SpawnProcess } from './channel.js';
+import { describeEnding, forkNodeProcess, type ProcessChannel, type ProcessEnding, type SpawnProcess } from './channel.js';
 import { checkIntegrityAside, type IntegrityFinding } from './integrity-check.js';
 import type { EngineStart, FromEngine } from './messages.js';
 
@@ -235,12 +235,6 @@ class IsolatedHostImpl implements IsolatedHost {
     const info = answer.result as HostEvents['database'];
     if (info.revision !== seen) this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
   }
-}
-
-function describeEnding(ending: ProcessEnding): string {
-  const how = ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`;
-  const assertion = /Assertion[^\n]*|MDB_[A-Z_]+[^\n]*/.exec(ending.stderrTail)?.[0];
-  return assertion ? `${how}, ${assertion.trim()}` : how;
 }
 
 /** `records.page on notes`: what a call was reading, for the damage report. */

@@ -3,6 +3,7 @@
  * message is plain JSON (the host's answers and events already are), so the
  * same messages cross Node's IPC pipe and Electron's utility-process port.
  */
+import type { IntegrityReport } from '@trellis/engine';
 import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
 
 /** How the engine process starts: the host's options that can cross a process boundary. */
@@ -34,6 +35,8 @@ export interface IntegrityVerdict {
   readonly problems: number;
   /** The first problems, as `kind: message` lines. */
   readonly lines: readonly string[];
+  /** The whole report, when asked for (`--full`). */
+  readonly report?: IntegrityReport;
   /** When the check ended with an error instead of a report: its code (CORRUPT, NOT_A_DATABASE, … or none for an untyped one). */
   readonly error?: { readonly code: string | undefined; readonly message: string };
 }
