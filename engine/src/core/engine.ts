@@ -4,7 +4,7 @@
  * in ./write-context.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { AsyncTransactionError, ClosedError, ReadOnlyError, UnknownTreeError } from '../errors.js';
+import { AsyncTransactionError, ClosedError, ReadOnlyError, TrellisError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
 import type { Catalog } from '../schema/catalog.js';
 import { TreeModel } from './tree-model.js';
@@ -87,7 +87,7 @@ export class Engine {
   async transaction<T>(body: (context: WriteContext) => T): Promise<T> {
     this.assertOpen();
     if (this.readOnly) throw new ReadOnlyError(this.path);
-    const { result, changes } = await this.backend.transaction(() => {
+    const { result, changes } = await this.closedAware(() => this.backend.transaction(() => {
       const context = new WriteContext(this);
       this.writing = true;
       try {
@@ -103,9 +103,24 @@ export class Engine {
         context.end();
         this.writing = false;
       }
-    });
+    }));
     if (changes.length > 0) this.emit(changes);
     return result;
+  }
+
+  /**
+   * A transaction waits its turn; if the database closes meanwhile, lmdb-js
+   * fails it with errors of its own ("The transaction is already closed"):
+   * they are CLOSED, as a call after the close is. A TrellisError the body
+   * threw keeps its code.
+   */
+  private async closedAware<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (this.closed && !(error instanceof TrellisError)) throw new ClosedError(this.path);
+      throw error;
+    }
   }
 
   onChange(listener: ChangeListener): () => void {
