@@ -298,7 +298,18 @@ export function safeStringify(value: unknown): string {
     )?.replace(UNQUOTED_PATTERN, '$1');
     return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 200)}…` : text;
   } catch {
+    return shallowText(value);
+  }
+}
+
+/** Text for what JSON cannot write (too deep, circular): String() recurses into nested lists too, so only the first level. */
+function shallowText(value: unknown): string {
+  if (Array.isArray(value)) return `[a list of ${value.length}]`;
+  if (typeof value === 'object' && value !== null) return `{${Object.keys(value).slice(0, 8).join(', ')}}`;
+  try {
     return String(value);
+  } catch {
+    return typeof value;
   }
 }
 
