@@ -4,7 +4,8 @@
  * method's schema (mostly valid, then damaged) and hostile text, numbers and
  * nesting, against a real host on a database with every key strategy. Every
  * answer is a valid result or a closed-set error that is never INTERNAL,
- * refused writes change nothing, acknowledged writes read back equal, and
+ * refused writes change nothing, acknowledged writes read back equal, pages
+ * and lookups mean what they say, a read-only session stays read-only, and
  * `verifyDatabase` stays clean. Then schemas nested around every depth limit:
  * the engine refuses them when declared, or the host shows them.
  * Bounded here; `npm run fuzz` runs the calls at length. FUZZ_SEED replays a run.
@@ -30,11 +31,12 @@ const seed = process.env['FUZZ_SEED'] ? { seed: Number(process.env['FUZZ_SEED'])
 describe('the contract under fuzz', () => {
   it('answers every call with a valid result or a closed-set error (never INTERNAL), and the databases verify clean', async () => {
     await fc.assert(
-      fc.asyncProperty(calls(200, 60), async (sequence) => {
+      // One run in four starts the host read-only: then nothing may write, or lift it.
+      fc.asyncProperty(calls(200, 60), fc.nat(3), async (sequence, mode) => {
         const dir = join(root, `run-${++runs}`);
         const tally = newTally();
         try {
-          await runCalls(await makeWorld(dir), sequence, tally, { verifyEvery: 100 });
+          await runCalls(await makeWorld(dir), sequence, tally, { verifyEvery: 100, readOnlySession: mode === 0 });
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
