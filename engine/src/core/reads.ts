@@ -166,8 +166,10 @@ function prefixBounds(model: TreeModel, prefix: readonly unknown[] | string): { 
   if (prefix.length === 0 || prefix.length > model.key.arity) {
     throw new InvalidKeyError(model.name, prefix, `a key prefix must have 1 to ${model.key.arity} parts`);
   }
-  checkBound(model.name, prefix);
-  return prefixRange(prefix as KeyPart[]);
+  const range = prefixRange(prefix as KeyPart[]);
+  // The range ends past every key with these parts: that bound, a part longer, must fit LMDB's key size too.
+  checkBound(model.name, range.end);
+  return range;
 }
 
 function maxBound(a: StoredKey | undefined, b: StoredKey): StoredKey {
