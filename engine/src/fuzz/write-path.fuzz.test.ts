@@ -21,11 +21,12 @@ let runs = 0;
 describe('the write path under fuzz', () => {
   it('answers every write with a result or a TrellisError, changes nothing when it refuses, and verifies clean', async () => {
     await fc.assert(
-      fc.asyncProperty(steps(60, 20), async (sequence) => {
+      // One run in four on the in-memory backend, which must behave as LMDB does.
+      fc.asyncProperty(steps(60, 20), fc.nat(3), async (sequence, backend) => {
         const path = join(root, `db-${++runs}`);
         const tally = newTally();
         try {
-          await runWritePath(path, sequence, tally);
+          await runWritePath(path, sequence, tally, { inMemory: backend === 0 });
         } finally {
           rmSync(path, { recursive: true, force: true });
         }
