@@ -62,7 +62,9 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         database.setInfo(await client.call('database.open', { path }));
         return null;
       } catch (error) {
-        return error instanceof HostError || error instanceof Error ? `Could not open ${path}: ${error.message}` : String(error);
+        if (!(error instanceof HostError || error instanceof Error)) return String(error);
+        // The host's refusals name the path already ("… is not a Trellis database: …"): not twice.
+        return error.message.includes(path) ? error.message.charAt(0).toUpperCase() + error.message.slice(1) : `Could not open ${path}: ${error.message}`;
       }
     },
     [client, database],
