@@ -72,7 +72,9 @@ export class ValueCodec {
     }
     // JSON text writes a lone surrogate as an escape (\ud800-\udfff) and a pair as it is, so only
     // a value whose text holds `\ud` can hold one: other values are not walked for it.
-    const known = text?.includes('\\ud') ? [...issues, ...loneSurrogateIssues(json)] : issues;
+    const lone = text?.includes('\\ud') ? [...issues, ...loneSurrogateIssues(json)] : issues;
+    // JSON text writes a hole in a list as null: only such a value can hold one.
+    const known = text?.includes('null') ? [...lone, ...listHoleIssues(json)] : lone;
     const all = [...known, ...this.schemaIssues(json, known)];
     return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: native, json };
   }
@@ -178,6 +180,32 @@ function plan(schema: JsonSchema, direction: 'toJson' | 'fromJson'): Convert | u
     return (value, path, issues) => (value === null ? value : convert(value, path, issues));
   }
   return undefined;
+}
+
+/**
+ * Holes in lists (`new Array(3)`, `[1, , 3]`), which only code can make: the
+ * schema check skips them (as Array#every does), JSON writes them as null, and
+ * they were stored and read back as undefined, a record its own schema
+ * refuses. The value is within the depth limit (checked first) and not
+ * circular (JSON encoding refused that).
+ */
+function listHoleIssues(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
+  for (let item = stack.pop(); item !== undefined && issues.length < 8; item = stack.pop()) {
+    const { node, path } = item;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        if (!(i in node)) issues.push({ path: `${path}/${i}`, message: 'is a hole in the list (no value at all)' });
+        else if (typeof node[i] === 'object' && node[i] !== null) stack.push({ node: node[i], path: `${path}/${i}` });
+      }
+    } else if (typeof node === 'object' && node !== null && [Object.prototype, null].includes(Object.getPrototypeOf(node) as object | null)) {
+      for (const [name, child] of Object.entries(node)) {
+        if (typeof child === 'object' && child !== null) stack.push({ node: child, path: `${path}/${escapePointer(name)}` });
+      }
+    }
+  }
+  return issues;
 }
 
 export function escapePointer(segment: string): string {
