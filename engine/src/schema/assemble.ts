@@ -6,7 +6,7 @@ import { InvalidKeyError, InvalidSchemaError } from '../errors.js';
 import { assertSchemaDepth } from './depth.js';
 import { assertWellFormedEntry } from './well-formed-text.js';
 import { keySchemaOf } from './key-codec.js';
-import { describeReferences, findRefNodes, pathSegments } from './references.js';
+import { describeReferences, findRefNodes, pathSegments, pathText } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
 import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredTree } from './catalog.js';
 import type { TreeDeclaration } from './tree.js';
@@ -38,6 +38,7 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
     const value = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
     // A reference takes its target's key schema, which may nest deeper than the reference did.
     assertSchemaDepth(d.name, 'value', value);
+    checkSetNullLists(d.name, value);
     const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => ({
       name,
       on: typeof index.on === 'string' ? [index.on] : [...index.on],
@@ -76,11 +77,34 @@ function resolveRefs(schema: JsonSchema, keySchemas: Map<string, JsonSchema>, tr
     if (!trees.has(target)) throw new InvalidSchemaError(`tree '${tree}' refers to '${target}', which is not declared`);
     const keySchema = keySchemas.get(target);
     if (!keySchema) throw new InvalidSchemaError(`tree '${tree}': a composite key field refers to '${target}', whose key is itself composite`);
-    const nullable = node[REF_ON_DELETE] === 'setNull' && !segments.includes('[]');
+    // setNull drops a deleted target from a list it is an element of, and sets any other field to null:
+    // a reference field of objects in a list (`items[].owner`) too.
+    const nullable = node[REF_ON_DELETE] === 'setNull' && segments.at(-1) !== '[]';
     for (const k of Object.keys(node)) if (![KIND, REF_TARGET, REF_ON_DELETE].includes(k)) delete node[k];
     Object.assign(node, nullable ? { anyOf: [clone(keySchema), { type: 'null' }] } : clone(keySchema));
   }
   return schema;
+}
+
+/**
+ * setNull drops a deleted target from a list of references: a list that must
+ * keep a minimum of items would be left shorter than its schema allows (the
+ * holder was stored so, and then failed its own check).
+ */
+function checkSetNullLists(tree: string, schema: JsonSchema, path: readonly string[] = []): void {
+  const items = schema['items'];
+  if (items && typeof items === 'object' && !Array.isArray(items)) {
+    const item = items as JsonSchema;
+    const minItems = (schema['minItems'] as number | undefined) ?? 0;
+    if (item[KIND] === 'ref' && item[REF_ON_DELETE] === 'setNull' && minItems > 0) {
+      throw new InvalidSchemaError(
+        `tree '${tree}': '${pathText([...path, '[]'])}' holds references that onDelete 'setNull' removes, and must keep at least ${minItems}: deleting a target would leave it shorter (use 'cascade' or 'restrict', or no minItems)`,
+      );
+    }
+    checkSetNullLists(tree, item, [...path, '[]']);
+  }
+  for (const [name, child] of Object.entries((schema['properties'] ?? {}) as Record<string, JsonSchema>)) checkSetNullLists(tree, child, [...path, name]);
+  for (const branch of (schema['anyOf'] ?? []) as JsonSchema[]) checkSetNullLists(tree, branch, path);
 }
 
 function checkIndex(tree: string, value: JsonSchema, index: StoredIndex): void {
