@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { open as openLmdb } from 'lmdb';
 import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
 import { HostError, MAX_ISSUES } from '../contract/index.js';
 import { onCleanup, startHost } from './fixtures/host-harness.js';
@@ -31,3 +32,28 @@ describe('VALIDATION answers', () => {
     expect(JSON.stringify(error.payload).length).toBeLessThan(20_000);
   });
 });
+
+describe('damaged stored data', () => {
+  it('a record whose bytes do not decode answers CORRUPT saying so, and the rest of the tree is still read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-host-damaged-'));
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'db');
+    const db = await open(path, schema(tree('notes', { key: autoIncrement(), value: t.object({ text: t.string() }) })));
+    await db.transaction((tx) => ['one', 'two', 'three'].forEach((text) => tx.notes.insert({ text })));
+    await db.close();
+    // Bytes msgpack never starts a value with, under note 2's key (a number key encodes the same in lmdb-js's default).
+    const raw = openLmdb({ path, maxDbs: 10_000 });
+    raw.openDB('t/notes', { encoding: 'binary', useVersions: true }).putSync(2, Uint8Array.of(0xc1, 0xc1, 0xc1), 99);
+    await raw.close();
+
+    const { client } = await startHost({ path });
+    const error = await client.call('records.page', { tree: 'notes', limit: 10 }).then(
+      () => expect.fail('expected CORRUPT'),
+      (caught: unknown) => caught as HostError,
+    );
+    expect(error.code).toBe('CORRUPT');
+    expect(error.message).toMatch(/^The database is damaged where records\.page read it: a stored value does not decode \(.+\)\. Run npm run verify/);
+    expect(await client.call('records.get', { tree: 'notes', key: 3 })).toMatchObject({ entry: { value: { text: 'three' } } });
+  });
+});
+

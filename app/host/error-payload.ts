@@ -4,7 +4,7 @@
  * the details a UI needs; anything unexpected becomes INTERNAL with a short
  * message, and the details go to the host's log, not to the renderer.
  */
-import { isTrellisError, ReferencedError, ValidationError, type TrellisError } from '@trellis/engine';
+import { describeStorageDamage, isTrellisError, ReferencedError, ValidationError, type TrellisError } from '@trellis/engine';
 import { HostError, MAX_ISSUES, type HostErrorPayload } from '../contract/index.js';
 import { wireHolder } from './wire-forms.js';
 import type { Log } from './emitter.js';
@@ -12,25 +12,16 @@ import type { Log } from './emitter.js';
 export function toErrorPayload(error: unknown, method: string, log: Log): HostErrorPayload {
   if (error instanceof HostError) return error.payload;
   if (isTrellisError(error)) return fromEngine(error);
-  const damage = lmdbDamage(error);
+  const damage = describeStorageDamage(error);
   if (damage !== undefined) {
-    log(`${method} read a damaged page`, error);
-    return { code: 'CORRUPT', message: `The database is damaged where ${method} read it: LMDB reports ${damage}. Run npm run verify on it, and restore it from a backup if it fails.` };
+    log(`${method} read damaged data`, error);
+    return { code: 'CORRUPT', message: `The database is damaged where ${method} read it: ${damage}. Run npm run verify on it, and restore it from a backup if it fails.` };
   }
   log(`${method} failed unexpectedly`, error);
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return { code: 'BAD_REQUEST', message: `${method}: the arguments are nested too deeply to process` };
   }
   return { code: 'INTERNAL', message: `${method} failed unexpectedly; the details are in the host's log` };
-}
-
-/**
- * LMDB's own words for a damaged page it noticed without crashing (it has no
- * checksums: these come from its structural checks). Other LMDB errors stay INTERNAL.
- */
-function lmdbDamage(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  return /\bMDB_(CORRUPTED|PAGE_NOTFOUND)\b[^\n]*/.exec(error.message)?.[0];
 }
 
 function fromEngine(error: TrellisError): HostErrorPayload {

@@ -41,6 +41,7 @@ export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './cor
 export type { WatchOptions } from './core/watch.js';
 export type { Catalog, StoredTree, StoredIndex, StoredReference, StoredKeyStrategy, JsonSchema } from './schema/catalog.js';
 export { MAX_KEY_BYTES } from './storage/backend.js';
+export { describeStorageDamage } from './storage/damage.js';
 export { MAX_VALUE_CHARS } from './schema/value-codec.js';
 export { MAX_VALUE_DEPTH } from './schema/depth.js';
 export * from './errors.js';

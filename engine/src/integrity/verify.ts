@@ -4,6 +4,7 @@
  */
 import { CorruptError, ReadOnlyError, isTrellisError } from '../errors.js';
 import type { Engine } from '../core/engine.js';
+import { describeStorageDamage } from '../storage/damage.js';
 import { inspect } from './inspect.js';
 import { repair } from './repair.js';
 import type { IntegrityReport, VerifyOptions } from './report.js';
@@ -33,12 +34,11 @@ export async function verifyEngine(engine: Engine, options: VerifyOptions = {}):
 }
 
 /**
- * LMDB noticing a damaged page (MDB_PAGE_NOTFOUND, MDB_CORRUPTED, and the
- * MDB_BAD_TXN that follows one in the same snapshot) is the check's finding,
- * not a failure of the check: it becomes a CorruptError saying where.
+ * Damage LMDB or the decoder notices without crashing (storage/damage.ts) is
+ * the check's finding, not a failure of the check: a CorruptError saying where.
  */
 function asDamage(error: unknown, path: string, step: string): unknown {
-  if (isTrellisError(error) || !(error instanceof Error)) return error;
-  const lmdb = /\bMDB_[A-Z_]+\b[^\n]*/.exec(error.message)?.[0];
-  return lmdb === undefined ? error : new CorruptError(path, `LMDB reports ${lmdb} while the integrity check reads ${step}`);
+  if (isTrellisError(error)) return error;
+  const damage = describeStorageDamage(error);
+  return damage === undefined ? error : new CorruptError(path, `${damage} while the integrity check reads ${step}`);
 }

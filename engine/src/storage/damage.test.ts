@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorruptError, openDatabase, verifyDatabase } from '../index.js';
+import { indexStoreName } from '../core/tree-model.js';
+import { createLibrary } from '../integrity/fixtures/library.js';
+import { withRawStores } from '../integrity/fixtures/raw-stores.js';
+import { describeStorageDamage } from './damage.js';
+
+/** 0xc1 is the one byte msgpack never uses: no decoder reads past it. */
+const NOT_MSGPACK = Uint8Array.of(0xc1, 0xc1, 0xc1);
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function library(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-damage-'));
+  dirs.push(dir);
+  const path = join(dir, 'db');
+  await createLibrary(path);
+  return path;
+}
+
+describe('damaged stored bytes', () => {
+  it('an index entry whose value does not decode makes the integrity check answer CORRUPT, saying where', async () => {
+    const path = await library();
+    await withRawStores(path, (raw) => void raw.bytes(indexStoreName('authors', 'byEmail')).putSync(['zzz@example.com'], NOT_MSGPACK));
+    const error = await verifyDatabase(path).then(() => undefined, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(CorruptError);
+    expect((error as Error).message).toMatch(/a stored value does not decode \(.+\) while the integrity check reads the entries of index authors\.byEmail$/);
+  });
+
+  it('a record whose value does not decode fails the range with an error recognised as damage', async () => {
+    const path = await library();
+    await withRawStores(path, (raw) => void raw.bytes('t/chapters').putSync([999, 1], NOT_MSGPACK));
+    const db = await openDatabase(path, { readOnly: true });
+    try {
+      const failure = (() => {
+        try {
+          void [...db.tree('chapters').range({})];
+          return undefined;
+        } catch (error) {
+          return error;
+        }
+      })();
+      // lmdb-js decodes inside its iterator, so the range fails at that record (app/host answers CORRUPT).
+      expect(failure).toBeInstanceOf(Error);
+      expect(describeStorageDamage(failure)).toMatch(/^a stored value does not decode \(.+\)$/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('is silent about errors that are not damage', () => {
+    expect(describeStorageDamage(new Error('ENOENT: no such file'))).toBeUndefined();
+    expect(describeStorageDamage('MDB_CORRUPTED')).toBeUndefined();
+    expect(describeStorageDamage(new Error('MDB_PAGE_NOTFOUND: Requested page not found'))).toBe('LMDB reports MDB_PAGE_NOTFOUND: Requested page not found');
+  });
+});
