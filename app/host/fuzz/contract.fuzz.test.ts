@@ -31,12 +31,13 @@ const seed = process.env['FUZZ_SEED'] ? { seed: Number(process.env['FUZZ_SEED'])
 describe('the contract under fuzz', () => {
   it('answers every call with a valid result or a closed-set error (never INTERNAL), and the databases verify clean', async () => {
     await fc.assert(
-      // One run in four starts the host read-only: then nothing may write, or lift it.
-      fc.asyncProperty(calls(200, 60), fc.nat(3), async (sequence, mode) => {
+      // One run in four starts the host read-only (then nothing may write, or lift it); one in
+      // four runs the engine in a child process, as the web host and Electron do.
+      fc.asyncProperty(calls(200, 60), fc.nat(3), fc.nat(3), async (sequence, mode, where) => {
         const dir = join(root, `run-${++runs}`);
         const tally = newTally();
         try {
-          await runCalls(await makeWorld(dir), sequence, tally, { verifyEvery: 100, readOnlySession: mode === 0 });
+          await runCalls(await makeWorld(dir), sequence, tally, { verifyEvery: 100, readOnlySession: mode === 0, isolated: where === 0 });
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
