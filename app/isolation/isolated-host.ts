@@ -151,7 +151,14 @@ class IsolatedHostImpl implements IsolatedHost {
     const id = this.nextId++;
     return new Promise((resolve) => {
       engine.pending.set(id, { method: describeCall(method, args), resolve });
-      engine.channel.send({ type: 'call', id, method, args });
+      try {
+        engine.channel.send({ type: 'call', id, method, args });
+      } catch (error) {
+        // Arguments the channel cannot carry (nested too deep for its serializer, a function): answered
+        // as the engine would answer arguments that are not plain JSON, and `handle` never rejects.
+        engine.pending.delete(id);
+        resolve(failure({ code: 'BAD_REQUEST', message: `Bad arguments for ${describeCall(method, args)}: they cannot be sent to the engine (${(error as Error).message})` }));
+      }
     });
   }
 
