@@ -12,7 +12,10 @@ import type { RecentList } from './recent.js';
 export interface HostOptions {
   /** The database to open first. */
   path: string;
+  /** The session is read-only for good: every database it opens is opened read-only, and nothing lifts it. */
   readOnly?: boolean | undefined;
+  /** Open the first database read-only, without making the session read-only (the engine process reopening one). */
+  openReadOnly?: boolean | undefined;
   /** Where "Open Recent" is kept; every database opened is added to it. */
   recent?: RecentList | undefined;
   /** Where unexpected failures are described in full (the caller only gets a short message). */
@@ -45,8 +48,8 @@ const consoleLog: Log = (message, error) => console.error(`trellis host: ${messa
 export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? consoleLog;
   const emitter = new Emitter(log);
-  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS });
-  await session.open(options.path, options.readOnly ?? false);
+  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS, readOnlyForGood: options.readOnly ?? false });
+  await session.open(options.path, options.openReadOnly ?? false);
   const table = handlerTable(options.recent);
   const context = { session };
   return {

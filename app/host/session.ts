@@ -19,6 +19,11 @@ export interface SessionOptions {
   readonly emitter: Emitter;
   /** How often to look for other processes' writes; well under a second, so the UI follows them promptly. */
   readonly watchIntervalMs: number;
+  /**
+   * A session started read-only (`--read-only`): every database it opens is opened
+   * read-only, whatever `database.open` asks, so nothing in the contract can lift it.
+   */
+  readonly readOnlyForGood: boolean;
 }
 
 export class Session {
@@ -53,6 +58,9 @@ export class Session {
 
   setReadOnly(readOnly: boolean): DatabaseInfo {
     const db = this.db;
+    if (!readOnly && this.options.readOnlyForGood) {
+      fail({ code: 'READ_ONLY', message: 'This session was started read-only (--read-only): it stays read-only for every database it opens' });
+    }
     if (!readOnly && db.readOnly) {
       fail({ code: 'READ_ONLY', message: `${db.path} was opened read-only; open it again without read-only to edit` });
     }
@@ -70,7 +78,7 @@ export class Session {
    * one environment per path in a process, and reopened as it was on failure.
    */
   open(path: string, readOnly = false): Promise<DatabaseInfo> {
-    const next = this.opening.then(() => this.openNow(path, readOnly));
+    const next = this.opening.then(() => this.openNow(path, readOnly || this.options.readOnlyForGood));
     this.opening = next.catch(() => undefined);
     return next;
   }

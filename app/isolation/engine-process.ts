@@ -34,7 +34,8 @@ async function start(options: EngineStart): Promise<void> {
   try {
     host = await createHost({
       path: options.path,
-      readOnly: options.readOnly,
+      readOnly: options.sessionReadOnly,
+      openReadOnly: options.readOnly,
       recent: options.recentFile === undefined ? undefined : fileRecentList(options.recentFile),
       log,
       watchIntervalMs: options.watchIntervalMs,

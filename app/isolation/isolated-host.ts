@@ -111,7 +111,8 @@ class IsolatedHostImpl implements IsolatedHost {
 
   /** Starts an engine process on `path`; answers as `database.open` would. */
   async startEngine(path: string, readOnly: boolean): Promise<HostAnswer> {
-    const start: EngineStart = { path, readOnly: readOnly || (this.options.readOnly ?? false), recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs };
+    const sessionReadOnly = this.options.readOnly ?? false;
+    const start: EngineStart = { path, readOnly: readOnly || sessionReadOnly, sessionReadOnly, recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs };
     const channel = this.spawn('engine-process', []);
     const engine: Engine = { channel, pending: new Map(), ended: false };
     const started = new Promise<HostAnswer>((settle) => {

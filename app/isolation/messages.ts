@@ -9,7 +9,10 @@ import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.
 /** How the engine process starts: the host's options that can cross a process boundary. */
 export interface EngineStart {
   readonly path: string;
+  /** This database is opened read-only. */
   readonly readOnly: boolean;
+  /** The session was started read-only: every database is, for good. */
+  readonly sessionReadOnly: boolean;
   /** The "Open Recent" file (the engine process adds each database it opens). */
   readonly recentFile: string | undefined;
   readonly watchIntervalMs: number | undefined;
