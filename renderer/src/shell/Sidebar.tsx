@@ -7,7 +7,7 @@ export function Sidebar({ database, current, onOpen }: { database: DatabaseInfo;
     <nav className="sidebar" aria-label="Trees">
       <div className="sidebar-database" title={database.path}>
         <span className="sidebar-label">Database</span>
-        <span className="sidebar-path">{database.path.split(/[\\/]/).filter(Boolean).at(-1) ?? database.path}</span>
+        <span className="sidebar-path" data-testid="database-name">{database.path.split(/[\\/]/).filter(Boolean).at(-1) ?? database.path}</span>
       </div>
       <ul className="tree-list" data-testid="tree-list" role="listbox" aria-label="Trees">
         {database.trees.map((tree) => (

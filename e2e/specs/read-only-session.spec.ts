@@ -1,0 +1,89 @@
+/**
+ * A session started with --read-only stays read-only for every database it
+ * opens: File › Open, Open Recent, and a hostile call over the page's own
+ * WebSocket asking for a writable open. No file changes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
+import { KEN, keyText } from '../fixtures/seed-data.js';
+import { seedDatabase } from '../fixtures/seed.js';
+import { openRecord } from '../flows/navigation.js';
+import { saveScreenshot } from '../flows/screenshots.js';
+import type { TrellisApp } from '../pages/trellis-app.js';
+
+test.use({ readOnlySession: true });
+
+const fileHash = async (path: string) => createHash('sha256').update(await readFile(join(path, 'data.mdb'))).digest('hex');
+
+async function expectReadOnly(ui: TrellisApp, databaseName: string): Promise<void> {
+  await expect(ui.page.getByTestId('database-name')).toHaveText(databaseName);
+  await expect(ui.toolbar.readOnly).toHaveText(/Read-only/);
+  await expect(ui.toolbar.readOnly).toBeDisabled();
+  await openRecord(ui, keyText('people', KEN.key));
+  await expect(ui.record.delete).toBeDisabled();
+  await expect(ui.record.save).toBeDisabled();
+}
+
+/** File › Open… from the menu bar, a path typed in, or a recent one clicked. */
+async function openFromMenu(page: Page, choose: { type: string } | { recent: string }): Promise<void> {
+  await page.getByTestId('menu-bar').getByRole('menuitem', { name: 'File' }).click();
+  await page.locator('[data-testid="menu-item"][data-command="file.open"]').click();
+  const dialog = page.getByTestId('open-dialog');
+  if ('type' in choose) {
+    await dialog.getByTestId('open-path').fill(choose.type);
+    await dialog.getByTestId('open-submit').click();
+  } else {
+    await dialog.getByRole('button', { name: choose.recent, exact: true }).click();
+  }
+  await expect(dialog).toHaveCount(0);
+}
+
+/** What a hostile script in the page could send: the contract over the page's own socket. */
+function callOverSocket(page: Page, calls: readonly { method: string; args: unknown }[]): Promise<{ ok: boolean; error?: { code: string } }[]> {
+  return page.evaluate(
+    (list) =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(`ws://${location.host}/ws`);
+        const answers: { ok: boolean; error?: { code: string } }[] = [];
+        socket.onerror = () => reject(new Error('socket failed'));
+        socket.onopen = () => list.forEach((call, n) => socket.send(JSON.stringify({ id: 1000 + n, ...call })));
+        socket.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { id?: number; ok: boolean; error?: { code: string } };
+          if (message.id === undefined || message.id < 1000) return;
+          answers[message.id - 1000] = message;
+          if (answers.filter(Boolean).length === list.length) {
+            socket.close();
+            resolve(answers);
+          }
+        };
+      }),
+    calls,
+  );
+}
+
+test('File › Open, Open Recent and a writable open asked over the socket all stay read-only; no file changes', async ({ ui, app, database, workDir }) => {
+  const second = join(workDir, 'second');
+  await seedDatabase(second, { withReadings: false });
+  const before = { first: await fileHash(database.path), second: await fileHash(second) };
+
+  await expectReadOnly(ui, 'db');
+
+  await openFromMenu(app, { type: second });
+  await expectReadOnly(ui, 'second');
+  await saveScreenshot(ui, 'read-only-session');
+
+  await openFromMenu(app, { recent: database.path });
+  await expectReadOnly(ui, 'db');
+
+  const answers = await callOverSocket(app, [
+    { method: 'database.open', args: { path: database.path, readOnly: false } },
+    { method: 'session.setReadOnly', args: { readOnly: false } },
+    { method: 'records.delete', args: { tree: 'people', key: KEN.key } },
+  ]);
+  expect(answers.map((answer) => answer.ok || answer.error?.code)).toEqual([true, 'READ_ONLY', 'READ_ONLY']);
+
+  expect({ first: await fileHash(database.path), second: await fileHash(second) }).toEqual(before);
+});
