@@ -64,6 +64,8 @@ export const DatabaseInfo = Type.Object({
   readOnly: Type.Boolean(),
   /** True when the database itself was opened read-only (the toggle cannot turn this off). */
   lockedReadOnly: Type.Boolean(),
+  /** True when the session was started read-only (`--read-only`): every database opens read-only and nothing lifts it. */
+  startedReadOnly: Type.Boolean(),
   revision: Revision,
   schemaVersion: Type.Integer(),
   trees: Type.Array(TreeSummary),

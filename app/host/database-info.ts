@@ -5,12 +5,13 @@
 import type { OpaqueDatabase, TreeInfo } from '@trellis/engine';
 import type { DatabaseInfo, TreeSummary } from '../contract/index.js';
 
-export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean): DatabaseInfo {
+export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, startedReadOnly: boolean): DatabaseInfo {
   const trees = db.trees();
   return {
     path: db.path,
     readOnly: db.readOnly || sessionReadOnly,
     lockedReadOnly: db.readOnly,
+    startedReadOnly,
     revision: db.revision(),
     schemaVersion: db.catalog.schemaVersion,
     trees: trees.map((tree) => treeSummary(tree, trees)),

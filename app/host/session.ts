@@ -46,7 +46,7 @@ export class Session {
   }
 
   info(): DatabaseInfo {
-    return databaseInfo(this.db, this.sessionReadOnly);
+    return databaseInfo(this.db, this.sessionReadOnly, this.options.readOnlyForGood);
   }
 
   /** Writes are refused while the session's toggle is on (a database opened read-only refuses them in the engine). */

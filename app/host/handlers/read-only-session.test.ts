@@ -47,18 +47,19 @@ describe('a session started read-only', () => {
     ];
     for (const args of opens) {
       const info = await client.call('database.open', args);
-      expect({ args, readOnly: info.readOnly, lockedReadOnly: info.lockedReadOnly }).toEqual({ args, readOnly: true, lockedReadOnly: true });
+      expect({ args, readOnly: info.readOnly, lockedReadOnly: info.lockedReadOnly, startedReadOnly: info.startedReadOnly }).toEqual({ args, readOnly: true, lockedReadOnly: true, startedReadOnly: true });
       expect(await everyWriteRefused(client), JSON.stringify(args)).toEqual(['READ_ONLY', 'READ_ONLY', 'READ_ONLY', 'READ_ONLY']);
       expect((await client.call('database.info', {})).readOnly).toBe(true);
     }
+    await expect(client.call('session.setReadOnly', { readOnly: false })).rejects.toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/started read-only \(--read-only\)/) });
     expect({ first: fileHash(sample.path), other: fileHash(other) }).toEqual(before);
   });
 
   it('a session not started read-only can still open writable and turn read-only off', async () => {
     const { client, sample } = await startHost();
-    expect((await client.call('database.open', { path: sample.path, readOnly: true })).lockedReadOnly).toBe(true);
+    expect(await client.call('database.open', { path: sample.path, readOnly: true })).toMatchObject({ lockedReadOnly: true, startedReadOnly: false });
     const writable = await client.call('database.open', { path: sample.path });
-    expect(writable.readOnly).toBe(false);
+    expect(writable).toMatchObject({ readOnly: false, startedReadOnly: false });
     await client.call('session.setReadOnly', { readOnly: true });
     expect((await client.call('session.setReadOnly', { readOnly: false })).readOnly).toBe(false);
     expect(await codeOf(client.call('records.delete', { tree: 'toys', key: [2, 'ball'] }))).toBe('ok');

@@ -34,6 +34,8 @@ export interface MonacoPaneProps {
   readonly onChange: (text: string) => void;
   readonly problems: readonly TextProblem[];
   readonly readOnly: boolean;
+  /** What typing in a read-only editor says; by default, that the toggle is on. */
+  readonly readOnlyMessage?: string | undefined;
   readonly theme: 'light' | 'dark';
   readonly tree: TreeSummary;
   readonly client: Transport;
@@ -110,7 +112,7 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
         loading={<div className="editor-loading">Loading editor…</div>}
         options={{
           readOnly: props.readOnly,
-          readOnlyMessage: { value: 'Read-only: turn off read-only mode to edit' },
+          readOnlyMessage: { value: props.readOnlyMessage ?? 'Read-only: turn off read-only mode to edit' },
           minimap: { enabled: false },
           tabSize: 2,
           insertSpaces: true,

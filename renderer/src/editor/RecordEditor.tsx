@@ -7,6 +7,7 @@
 import { lazy, Suspense, useRef, type JSX } from 'react';
 import type { DatabaseInfo, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
+import { lockedReadOnlyReason } from '../state/read-only-reason.js';
 import { BrokenEntry } from './BrokenEntry.js';
 import { ConflictView } from './ConflictView.js';
 import { DeleteConfirm, DeleteRefused } from './DeleteDialog.js';
@@ -46,7 +47,8 @@ export interface RecordEditorProps {
 
 export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const readOnly = props.readOnly || props.database.readOnly;
-  const readOnlyWhy = props.database.lockedReadOnly ? 'The database was opened read-only' : 'Read-only mode is on';
+  const lockedWhy = lockedReadOnlyReason(props.database);
+  const readOnlyWhy = lockedWhy ?? 'Read-only mode is on';
   const session = useRecordSession({ client: props.client, tree: props.tree, record: props.record, writable: !readOnly, onSaved: props.onSaved, onDeleted: props.onDeleted });
   const pane = useRef<PaneApi | null>(null);
   const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
@@ -109,6 +111,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           onChange={session.edit}
           problems={session.problems}
           readOnly={readOnly || session.conflict !== null}
+          readOnlyMessage={lockedWhy}
           theme={props.theme}
           tree={props.tree}
           client={props.client}

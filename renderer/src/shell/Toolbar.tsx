@@ -2,6 +2,7 @@
 import type { JSX } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
 import { Breadcrumbs } from '../references/Breadcrumbs.js';
+import { lockedReadOnlyReason } from '../state/read-only-reason.js';
 import type { NavigationHistory, HistorySnapshot } from '../state/history.js';
 import type { Theme } from '../state/use-theme.js';
 
@@ -16,6 +17,7 @@ interface ToolbarProps {
 
 export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, onToggleTheme }: ToolbarProps): JSX.Element {
   const readOnly = database?.readOnly ?? false;
+  const locked = database ? lockedReadOnlyReason(database) : undefined;
   return (
     <div className="toolbar" role="toolbar" aria-label="Navigation">
       <button type="button" className="icon-button" data-testid="nav-back" aria-label="Back" title="Back (Alt+←)" disabled={snapshot.index <= 0} onClick={() => history.back()}>
@@ -31,8 +33,8 @@ export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, 
         className={`toggle${readOnly ? ' on' : ''}`}
         data-testid="readonly-toggle"
         aria-pressed={readOnly}
-        disabled={!database || database.lockedReadOnly}
-        title={database?.lockedReadOnly ? 'The database was opened read-only' : 'Refuse writes in this session'}
+        disabled={!database || locked !== undefined}
+        title={locked ?? 'Refuse writes in this session'}
         onClick={onToggleReadOnly}
       >
         {readOnly ? <LockIcon /> : '✎ '}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { lockedReadOnlyReason } from './read-only-reason.js';
+
+describe('lockedReadOnlyReason', () => {
+  it('names --read-only for a session started read-only, before the database’s own mode', () => {
+    expect(lockedReadOnlyReason({ startedReadOnly: true, lockedReadOnly: true })).toMatch(/started read-only \(--read-only\).*restart without --read-only/);
+  });
+
+  it('says the database was opened read-only, or nothing when the toggle may be turned off', () => {
+    expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: true })).toBe('The database was opened read-only');
+    expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: false })).toBeUndefined();
+  });
+});
