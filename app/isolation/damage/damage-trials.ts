@@ -1,19 +1,22 @@
 /**
- * The damaged-file trials: copies of one sound database, each damaged once
- * (a random page overwritten, or a burst of random bytes), opened through an
+ * The damaged-file trials: a copy of one sound database, damaged once per
+ * trial (a random page overwritten, or a burst of random bytes) and mended
+ * after it (the overwritten bytes put back: copying a 650 MiB file for every
+ * trial cost more than the trial's reads), opened through an
  * isolated host the way File › Open does and paged through tree by tree; a
  * copy that pages through without an error is then checked by the integrity
  * check. The host's process must survive every trial, and every outcome must
  * be a typed answer: an error code other than INTERNAL, or the integrity
  * check's own report (clean, problems, or stopped at the damage).
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_PAGE, type DatabaseInfo } from '../../contract/index.js';
 import { seededRandom } from '../../sample/random.js';
 import { checkIntegrityAside, type IntegrityFinding } from '../integrity-check.js';
 import { createIsolatedHost, type IsolatedHost } from '../isolated-host.js';
-import { burstRandomBytes, overwriteRandomPage, type Damage } from './damage-file.js';
+import { burstRandomBytes, overwriteRandomPage, undoDamage, type Damage } from './damage-file.js';
 import type { HostAnswer } from '../../host/index.js';
 
 export interface TrialOptions {
@@ -82,17 +85,19 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
   try {
     // Interleaved, so that a run cut short has tried both kinds alike.
     const plan = interleave(options.pageOverwrites, options.byteBursts);
+    const dataFile = join(copy, 'data.mdb');
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    copyFileSync(join(options.source, 'data.mdb'), dataFile);
     for (const [n, kind] of plan.entries()) {
-      rmSync(copy, { recursive: true, force: true });
-      mkdirSync(copy, { recursive: true });
-      copyFileSync(join(options.source, 'data.mdb'), join(copy, 'data.mdb'));
-      const dataFile = join(copy, 'data.mdb');
+      rmSync(join(copy, 'lock.mdb'), { force: true }); // a killed engine's reader slots go with it
       const damage = kind === 'page' ? overwriteRandomPage(dataFile, random) : burstRandomBytes(dataFile, random);
       const pidBefore = host.enginePid;
       hostLog.length = 0;
       const result = await runTrial(host, copy, damage, options);
       if (host.enginePid !== pidBefore) engineRestarts++;
       trials.push(result);
+      undoDamage(dataFile, damage);
       options.onTrial?.(summarize(trials, engineRestarts, hostAliveAfterEach, started));
       log(`trial ${n + 1}/${plan.length} ${damage.kind} at ${damage.offset} (${damage.bytes} B): ${result.outcome}${result.codes.length ? ` [${result.codes.join(', ')}]` : ''} after ${result.rowsRead} rows, ${result.millis} ms${result.detail ? ` — ${result.detail}` : ''}${result.outcome === 'untyped' ? `\n${hostLog.join('\n')}` : ''}`);
       // Back to the sound database: the host must still answer, whatever the trial did to its engine.
@@ -102,6 +107,8 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
         log(`the host did not reopen the sound database after trial ${n + 1}: ${back === 'timeout' ? 'timeout' : back.error.message}`);
       }
     }
+    // Nothing but the damage touched the copy: mended, it is the source again, byte for byte.
+    if (plan.length > 0 && digest(dataFile) !== digest(join(options.source, 'data.mdb'))) throw new Error('the damaged copy differs from its source after every damage was undone');
   } finally {
     await host.close();
     rmSync(copy, { recursive: true, force: true });
@@ -175,6 +182,10 @@ async function runTrial(host: IsolatedHost, path: string, damage: Damage, option
     'timed-out': 'untyped',
   };
   return finish(outcome[finding.state], finding.sentence + shortfall);
+}
+
+function digest(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
