@@ -111,7 +111,13 @@ function checkIndex(tree: string, value: JsonSchema, index: StoredIndex): void {
   for (const path of index.on) {
     const node = schemaAt(value, pathSegments(path));
     if (!node) throw new InvalidSchemaError(`index ${tree}.${index.name}: '${path}' is not a field of the value`);
-    const leaf = node['type'] === 'array' && node['items'] ? (node['items'] as JsonSchema) : node;
+    const leaf = node[KIND] !== 'ref' && node['type'] === 'array' && node['items'] ? (node['items'] as JsonSchema) : node;
+    // A reference to a composite-key record is a list of parts, which an index would take for a list of values.
+    if (leaf[KIND] === 'ref' && leaf['type'] === 'array') {
+      throw new InvalidSchemaError(
+        `index ${tree}.${index.name}: '${path}' refers to tree '${String(leaf[REF_TARGET])}', whose keys are composite; an index on a reference to a composite key is not supported yet`,
+      );
+    }
     if (!isIndexable(leaf)) {
       throw new InvalidSchemaError(`index ${tree}.${index.name}: '${path}' must be a string, number, integer, boolean, timestamp or reference (or a list of them)`);
     }
