@@ -54,6 +54,13 @@ describe('damaged stored bytes', () => {
     }
   });
 
+  it("recognises lmdb-js's refusal of a key longer than LMDB stores (the damage trials met it on a burst of random bytes)", () => {
+    // Made by hand: the trial's database is 650 MiB, and the node header it hit is not found again on purpose.
+    const thrown = Object.assign(new Error('Invalid key size 69dc'), { stack: 'Error: Invalid key size 69dc\n    at Object.next (file:///x/node_modules/lmdb/read.js:748:15)' });
+    expect(describeStorageDamage(thrown)).toBe("a key's length is impossible (lmdb-js: Invalid key size 69dc)");
+    expect(describeStorageDamage(new Error('Invalid key size 69dc'))).toBeUndefined(); // said by something else, not lmdb-js reading
+  });
+
   it('is silent about errors that are not damage', () => {
     expect(describeStorageDamage(new Error('ENOENT: no such file'))).toBeUndefined();
     expect(describeStorageDamage('MDB_CORRUPTED')).toBeUndefined();
