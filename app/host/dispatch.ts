@@ -42,12 +42,15 @@ export async function dispatch(
     const badArgs = argumentProblem(known, args);
     if (badArgs) return failure(badArgs);
     const result: unknown = await (table[known] as Handler<MethodName>)(context, args as never);
-    const problem = plainJsonProblem(result);
+    const undefinedFields = { seen: false };
+    const problem = plainJsonProblem(result, undefined, undefinedFields);
     if (problem !== undefined) {
       log(`${known} produced a result that is not plain JSON: ${problem}`);
       return failure({ code: 'INTERNAL', message: `${known} failed unexpectedly; the details are in the host's log` });
     }
-    return { ok: true, result };
+    // Records stored with fields set to undefined (before the engine left them out) are sent as JSON
+    // carries them, without those fields, over IPC too: one value whatever the window's transport.
+    return { ok: true, result: undefinedFields.seen ? (JSON.parse(JSON.stringify(result)) as unknown) : result };
   } catch (error) {
     try {
       return failure(toErrorPayload(error, name, log));

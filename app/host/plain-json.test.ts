@@ -31,6 +31,17 @@ describe('plainJsonProblem', () => {
     for (const [value, problem] of cases) expect(plainJsonProblem(value)).toMatch(problem);
   });
 
+  it('with undefinedFields, a field set to undefined is noted, not a problem (JSON leaves it out); an undefined item still is', () => {
+    const seen = { seen: false };
+    expect(plainJsonProblem({ a: 1, b: { c: undefined } }, MAX_JSON_DEPTH, seen)).toBeUndefined();
+    expect(seen.seen).toBe(true);
+    const none = { seen: false };
+    expect(plainJsonProblem({ a: [1, { b: 2 }] }, MAX_JSON_DEPTH, none)).toBeUndefined();
+    expect(none.seen).toBe(false);
+    expect(plainJsonProblem({ a: [1, undefined] }, MAX_JSON_DEPTH, { seen: false })).toMatch(/^\/a: item 1 is missing/);
+    expect(plainJsonProblem({ a: { b: Number.NaN }, c: undefined }, MAX_JSON_DEPTH, { seen: false })).toMatch(/^\/a\/b: NaN/);
+  });
+
   it('refuses nesting past the limit without using the call stack', () => {
     const nest = (levels: number) => {
       let value: unknown = 1;

@@ -9,14 +9,18 @@
 /** Deeper than any record a person edits, shallow enough for every recursive reader downstream. */
 export const MAX_JSON_DEPTH = 200;
 
-/** Why `value` is not plain JSON (a JSON Pointer and the reason), or undefined when it is. */
-export function plainJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
+/**
+ * Why `value` is not plain JSON (a JSON Pointer and the reason), or undefined when it is.
+ * With `undefinedFields`, a field set to undefined is no problem (JSON leaves it out) and is
+ * noted there instead.
+ */
+export function plainJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, undefinedFields?: { seen: boolean }): string | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const problem = scalarProblem(item.value);
     if (problem === 'container') {
       if (item.depth >= maxDepth) return `${item.path || '(root)'}: nested more than ${maxDepth} levels deep`;
-      const children = childrenOf(item.value as object);
+      const children = childrenOf(item.value as object, undefinedFields);
       if (typeof children === 'string') return `${item.path || '(root)'}: ${children}`;
       for (const [name, child] of children) stack.push({ value: child, path: `${item.path}/${escape(name)}`, depth: item.depth + 1 });
     } else if (problem !== undefined) {
@@ -41,7 +45,7 @@ function scalarProblem(value: unknown): string | 'container' | undefined {
   }
 }
 
-function childrenOf(value: object): [string, unknown][] | string {
+function childrenOf(value: object, undefinedFields: { seen: boolean } | undefined): [string, unknown][] | string {
   if (Array.isArray(value)) {
     const items: [string, unknown][] = [];
     for (let i = 0; i < value.length; i++) {
@@ -55,7 +59,10 @@ function childrenOf(value: object): [string, unknown][] | string {
   if (Object.getOwnPropertySymbols(value).length > 0) return 'symbol keys are not JSON';
   const entries = Object.entries(value);
   const hidden = entries.find(([, child]) => child === undefined);
-  return hidden ? `field '${hidden[0]}' is undefined (not JSON)` : entries;
+  if (hidden === undefined) return entries;
+  if (undefinedFields === undefined) return `field '${hidden[0]}' is undefined (not JSON)`;
+  undefinedFields.seen = true;
+  return entries.filter(([, child]) => child !== undefined);
 }
 
 function escape(segment: string): string {

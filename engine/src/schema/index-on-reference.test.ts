@@ -15,11 +15,11 @@ const states = tree('states', { key: composite('country', 'code'), value: t.obje
 describe.each(backends)('an index on a reference ($name)', (backend) => {
   it('finds the holders of a reference to a custom-key record', async () => {
     const db = await backend.open(schema(countries, states));
-    await db.countries.insert({ iso: 'FR' });
-    await db.countries.insert({ iso: 'DE' });
-    await db.states.insert({ country: 'FR', code: 'IDF' });
-    await db.states.insert({ country: 'DE', code: 'BY' });
-    expect([...db.states.index('byCountry').records({ equals: 'FR' })].map((e) => e.value.code)).toEqual(['IDF']);
+    const france = await db.countries.insert({ iso: 'FR' });
+    const germany = await db.countries.insert({ iso: 'DE' });
+    await db.states.insert({ country: france, code: 'IDF' });
+    await db.states.insert({ country: germany, code: 'BY' });
+    expect([...db.states.index('byCountry').records({ equals: france })].map((e) => e.value.code)).toEqual(['IDF']);
   });
 
   it.each([

@@ -76,7 +76,11 @@ export class ValueCodec {
     // JSON text writes a hole in a list as null: only such a value can hold one.
     const known = text?.includes('null') ? [...lone, ...listHoleIssues(json)] : lone;
     const all = [...known, ...this.schemaIssues(json, known)];
-    return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: native, json };
+    if (all.length > 0) return { ok: false, issues: all };
+    // JSON text leaves out a field set to undefined (an optional field written `{ note: maybe }`), and so
+    // does every reader of the text form: the stored value leaves it out too (it was stored as undefined,
+    // and the host could not send the record).
+    return { ok: true, value: hasUndefinedField(native) ? withoutUndefinedFields(native) : native, json };
   }
 
   private schemaIssues(json: unknown, known: readonly ValidationIssue[]): ValidationIssue[] {
@@ -182,8 +186,36 @@ function plan(schema: JsonSchema, direction: 'toJson' | 'fromJson'): Convert | u
   return undefined;
 }
 
+function isPlainObject(node: unknown): node is Record<string, unknown> {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) && [Object.prototype, null].includes(Object.getPrototypeOf(node) as object | null);
+}
+
+/** Whether a plain object in `value` (within the depth limit, checked first) has a field set to undefined. */
+function hasUndefinedField(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (Array.isArray(node)) stack.push(...node.filter((item) => typeof item === 'object' && item !== null));
+    else if (isPlainObject(node)) {
+      for (const child of Object.values(node)) {
+        if (child === undefined) return true;
+        if (typeof child === 'object' && child !== null) stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/** A copy of `value` whose plain objects leave out their undefined fields (lists, Dates and bytes kept as they are). */
+function withoutUndefinedFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefinedFields);
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(value)) if (child !== undefined) copy[name] = withoutUndefinedFields(child);
+  return copy;
+}
+
 /**
- * Holes in lists (`new Array(3)`, `[1, , 3]`), which only code can make: the
+ * Holes in lists (`new Array(3)`, `[1, , 3]`) and undefined items, which only code can make: the
  * schema check skips them (as Array#every does), JSON writes them as null, and
  * they were stored and read back as undefined, a record its own schema
  * refuses. The value is within the depth limit (checked first) and not
@@ -197,6 +229,7 @@ function listHoleIssues(value: unknown): ValidationIssue[] {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         if (!(i in node)) issues.push({ path: `${path}/${i}`, message: 'is a hole in the list (no value at all)' });
+        else if (node[i] === undefined) issues.push({ path: `${path}/${i}`, message: 'is undefined, which a list cannot hold (null can be, where the schema allows it)' });
         else if (typeof node[i] === 'object' && node[i] !== null) stack.push({ node: node[i], path: `${path}/${i}` });
       }
     } else if (typeof node === 'object' && node !== null && [Object.prototype, null].includes(Object.getPrototypeOf(node) as object | null)) {
