@@ -87,9 +87,9 @@ describe('a host with its engine in another process', () => {
     expect(resyncs).toEqual([]);
   });
 
-  it('tells the UI to re-read when another process wrote while no engine watched', { timeout: SLOW }, async () => {
+  it('tells the UI of what another process wrote while the engine was down', { timeout: SLOW }, async () => {
     const { path } = await database();
-    // The integrity check runs between the death and the restart: the write lands in that gap.
+    // The integrity check starts when the engine dies: the write lands then, before or while the new engine opens.
     const writeInTheGap = async () => {
       const other = await openDatabase(path);
       await other.tree('tags').insert({ label: 'written while the engine was down' });
@@ -97,11 +97,13 @@ describe('a host with its engine in another process', () => {
       return { state: 'clean' as const, sentence: 'checked.' };
     };
     const { host } = await isolatedOn(path, { checkIntegrity: writeInTheGap });
-    const resyncs: HostEvents['changes'][] = [];
-    host.on('changes', (payload) => payload.resync && resyncs.push(payload));
+    const told: HostEvents['changes'][] = [];
+    host.on('changes', (payload) => told.push(payload));
+    const before = (await host.handle('database.info', {})) as { result: HostEvents['database'] };
 
     process.kill(host.enginePid!, 'SIGKILL');
-    await expect.poll(() => resyncs.length, { timeout: 60_000 }).toBe(1);
+    // Either way the UI learns of it: a resync (written before the new engine read the revision) or the change itself.
+    await expect.poll(() => told.some((event) => event.revision > before.result.revision && (event.resync === true || event.changes.some((c) => c.tree === 'tags'))), { timeout: 60_000 }).toBe(true);
     expect(await pageAll(host, 'tags')).toEqual({ rows: TAG_COUNT + 1 });
   });
 
@@ -119,6 +121,27 @@ describe('a host with its engine in another process', () => {
     expect(await pageAll(host, 'tags')).toEqual({ rows: TAG_COUNT });
     const info = await host.handle('database.info', {});
     expect(info.ok).toBe(true);
+  });
+
+  it('serves other calls on the new engine while the integrity check of a crash still runs', { timeout: SLOW }, async () => {
+    const { path } = await database();
+    breakLeafPage(join(path, 'data.mdb'));
+    // A check that takes as long as the test wants (on a large database it reads for many seconds).
+    let finishCheck: () => void = () => {};
+    const slowCheck = () => new Promise<{ state: 'damaged'; sentence: string }>((done) => (finishCheck = () => done({ state: 'damaged', sentence: 'The check stopped at the damage.' })));
+    const { host } = await isolatedOn(path, { checkIntegrity: slowCheck });
+    const firstPid = host.enginePid;
+
+    let notesAnswered = false;
+    const notes = pageAll(host, 'notes').finally(() => (notesAnswered = true));
+    await expect.poll(() => host.enginePid !== undefined && host.enginePid !== firstPid, { timeout: 60_000 }).toBe(true);
+    // The UI was waiting for the check before it could do anything else (seen: a table stuck loading).
+    expect(await pageAll(host, 'tags')).toEqual({ rows: TAG_COUNT });
+    expect(notesAnswered).toBe(false);
+    finishCheck();
+    const { error } = await notes;
+    expect(error?.error.code).toBe('CORRUPT');
+    expect(error?.error.message).toMatch(/records\.page on notes read it: the engine process ended \(signal SIGABRT.*\)\. The check stopped at the damage\.$/);
   });
 
   it('closes a database that keeps killing its engine, and opens another on request', { timeout: SLOW }, async () => {

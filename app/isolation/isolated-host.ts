@@ -3,8 +3,8 @@
  * the processes a user looks at: the web host and Electron's main process.
  * LMDB has no page checksums, and a damaged page can end the process that
  * reads it; here it ends only the engine process. Calls it was answering get
- * CORRUPT with what the integrity check can say, and a new engine process
- * opens the same database, so the UI stays up and can go on elsewhere.
+ * CORRUPT with what the integrity check can say, and meanwhile a new engine
+ * process opens the same database, so the UI stays up and can go on elsewhere.
  *
  * The contract is the same as app/host's `createHost` (this is a Host).
  */
@@ -209,19 +209,22 @@ class IsolatedHostImpl implements IsolatedHost {
     }
     const doing = [...new Set([...engine.pending.values()].map((waiting) => waiting.method))].join(', ') || 'nothing';
     this.log(`the engine process ended (${describeEnding(ending)}) while answering ${doing}`);
+    const crash = `${database.path} is damaged where ${doing === 'nothing' ? 'the engine' : doing} read it: the engine process ended (${describeEnding(ending)}).`;
+    // The integrity check reads the whole database (up to its timeout on a large one): the calls the
+    // dead engine was answering wait for what it says, while a new engine serves every other call.
     const check = this.options.checkIntegrity ?? ((path: string) => checkIntegrityAside(path, this.spawn));
-    const integrity = await check(database.path).then(
-      (finding) => finding.sentence,
-      (error: unknown) => `The integrity check could not run: ${String(error)}`,
-    );
-    const damage: HostErrorPayload = {
-      code: 'CORRUPT',
-      message: `${database.path} is damaged where ${doing === 'nothing' ? 'the engine' : doing} read it: the engine process ended (${describeEnding(ending)}). ${integrity}`,
-    };
-    for (const waiting of engine.pending.values()) waiting.resolve(failure(damage));
+    const pending = [...engine.pending.values()];
     engine.pending.clear();
+    void check(database.path)
+      .then(
+        (finding) => finding.sentence,
+        (error: unknown) => `The integrity check could not run: ${String(error)}`,
+      )
+      .then((integrity) => {
+        for (const waiting of pending) waiting.resolve(failure({ code: 'CORRUPT', message: `${crash} ${integrity}` }));
+      });
     if (this.closed) return;
-    await this.restart(database, damage);
+    await this.restart(database, { code: 'CORRUPT', message: crash });
   }
 
   private async restart(database: { path: string; readOnly: boolean }, damage: HostErrorPayload): Promise<void> {
