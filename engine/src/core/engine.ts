@@ -21,6 +21,7 @@ export class Engine {
   private readonly listeners = new Set<ChangeListener>();
   private closed = false;
   private writing = false;
+  private everyStoreOpen = false;
 
   constructor(
     readonly backend: Backend,
@@ -84,9 +85,11 @@ export class Engine {
    * synchronous: holding LMDB's single write lock across awaits would stall
    * every other writer, in this process and others.
    */
-  async transaction<T>(body: (context: WriteContext) => T): Promise<T> {
+  async transaction<T>(body: (context: WriteContext) => T, options: { reconciling?: boolean } = {}): Promise<T> {
     this.assertOpen();
     if (this.readOnly) throw new ReadOnlyError(this.path);
+    // Not while the schema is reconciled: nothing else reads yet, and a refused change must write nothing.
+    if (!options.reconciling) this.openEveryStore();
     const { result, changes } = await this.closedAware(() => this.backend.transaction(() => {
       const context = new WriteContext(this);
       this.writing = true;
@@ -106,6 +109,23 @@ export class Engine {
     }));
     if (changes.length > 0) this.emit(changes);
     return result;
+  }
+
+  /**
+   * Opens (creating them if new) the stores of every tree and index, once,
+   * outside any transaction. LMDB keeps a sub-database handle opened inside a
+   * write transaction private to it until the commit, which lmdb-js finishes
+   * on its own thread: a read in between failed with a bare "Invalid argument"
+   * (the fuzz suite's index.lookup beside the first insert of a tree).
+   */
+  private openEveryStore(): void {
+    if (this.everyStoreOpen) return;
+    for (const name of [META_STORE, REFS_STORE, CHANGES_STORE]) this.store(name);
+    for (const model of this.models.values()) {
+      this.records(model);
+      for (const index of model.indexes) this.store(index.storeName);
+    }
+    this.everyStoreOpen = true;
   }
 
   /**

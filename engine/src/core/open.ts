@@ -153,10 +153,13 @@ async function reconcile(backend: Backend, stored: Catalog | undefined, declared
   if (backend.readOnly) throw new ReadOnlyError(path);
   // The stored trees and the declared ones together, before anything is written.
   checkStoreBudget(Object.values(next.trees), `${path} with this schema`);
-  await engine.transaction(() => {
-    for (const change of changes) applyChange(engine, change);
-    engine.meta.put(CATALOG_KEY, next);
-  });
+  await engine.transaction(
+    () => {
+      for (const change of changes) applyChange(engine, change);
+      engine.meta.put(CATALOG_KEY, next);
+    },
+    { reconciling: true },
+  );
   return engine;
 }
 
