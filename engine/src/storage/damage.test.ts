@@ -61,6 +61,12 @@ describe('damaged stored bytes', () => {
     expect(describeStorageDamage(new Error('Invalid key size 69dc'))).toBeUndefined(); // said by something else, not lmdb-js reading
   });
 
+  it('recognises MDB_PROBLEM, what LMDB says of a page that is not of the kind its parent names (damage trial 71 of seed 20261204)', () => {
+    // The words lmdb-js gave on a page overwritten with random bytes, read by the integrity check (it answered untyped).
+    const thrown = new Error('MDB_PROBLEM: Unexpected problem - txn should abort: expected node to be branch, but was not');
+    expect(describeStorageDamage(thrown)).toBe('LMDB reports MDB_PROBLEM: Unexpected problem - txn should abort: expected node to be branch, but was not');
+  });
+
   it('is silent about errors that are not damage', () => {
     expect(describeStorageDamage(new Error('ENOENT: no such file'))).toBeUndefined();
     expect(describeStorageDamage('MDB_CORRUPTED')).toBeUndefined();
