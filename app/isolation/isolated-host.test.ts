@@ -4,7 +4,7 @@ import type { HostEvents } from '../contract/index.js';
 import { openDatabase } from '@trellis/engine';
 import { createHost, type HostAnswer } from '../host/index.js';
 import { inProcessTransport } from '../transports/in-process.js';
-import { breakLeafPage } from './damage/damage-file.js';
+import { breakLeafPage, garbleStoredString } from './damage/damage-file.js';
 import { makeNotesDatabase, NOTE_COUNT, TAG_COUNT } from './fixtures/damaged-database.js';
 import { createIsolatedHost, type IsolatedHost } from './isolated-host.js';
 
@@ -41,6 +41,15 @@ async function pageAll(host: IsolatedHost, tree: string): Promise<{ rows: number
     after = page.entries.at(-1)!.key;
   }
   throw new Error('paging did not end');
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 describe('a host with its engine in another process', () => {
@@ -142,6 +151,32 @@ describe('a host with its engine in another process', () => {
     const { error } = await notes;
     expect(error?.error.code).toBe('CORRUPT');
     expect(error?.error.message).toMatch(/records\.page on notes read it: the engine process ended \(signal SIGABRT.*\)\. The check stopped at the damage\.$/);
+  });
+
+  it('replaces an engine that read damage and lived (answered CORRUPT) before the next call, without counting it a crash', { timeout: SLOW }, async () => {
+    const { path } = await database();
+    // str8 header of 50 bytes ("note 2500 " five times): the record no longer decodes, LMDB notices nothing.
+    garbleStoredString(join(path, 'data.mdb'), 'note 2500 note 2500');
+    const { host, logged } = await isolatedOn(path);
+    const firstPid = host.enginePid!;
+
+    const notes = await pageAll(host, 'notes');
+    expect(notes.error?.error.code).toBe('CORRUPT');
+    expect(notes.error?.error.message).toMatch(/a stored value does not decode/);
+    expect(host.enginePid).toBe(firstPid); // the answer came from the engine that read the damage, which lived
+
+    // Seen: that process aborted at its next database.open (glibc "corrupted double-linked list").
+    const info = await host.handle('database.info', {});
+    expect(info).toMatchObject({ ok: true, result: { path } });
+    expect(host.enginePid).not.toBe(firstPid);
+    expect(host.enginePid).toBeDefined();
+    await expect.poll(() => processIsGone(firstPid), { timeout: 30_000 }).toBe(true);
+    expect(logged.some((line) => line.includes('read damage (it answered CORRUPT): a new one takes over'))).toBe(true);
+    expect(logged.some((line) => line.includes('the engine process ended'))).toBe(false);
+
+    // The same damage read again is answered again, by each new engine in turn: the database is never closed for it.
+    for (let again = 0; again < 7; again++) expect((await pageAll(host, 'notes')).error?.error.code).toBe('CORRUPT');
+    expect(await pageAll(host, 'tags')).toEqual({ rows: TAG_COUNT });
   });
 
   it('closes a database that keeps killing its engine, and opens another on request', { timeout: SLOW }, async () => {

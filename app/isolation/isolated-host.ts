@@ -5,6 +5,10 @@
  * reads it; here it ends only the engine process. Calls it was answering get
  * CORRUPT with what the integrity check can say, and meanwhile a new engine
  * process opens the same database, so the UI stays up and can go on elsewhere.
+ * An engine that read damage and lived (it answered CORRUPT) is replaced too,
+ * before the next call: LMDB read bytes it could not trust, and its memory may
+ * be damaged with them (seen: glibc's "corrupted double-linked list" abort at
+ * the next database.open in such a process, damage trial 21 of seed 20261204).
  *
  * The contract is the same as app/host's `createHost` (this is a Host).
  */
@@ -42,6 +46,8 @@ interface Engine {
   readonly pending: Map<number, { method: string; resolve: (answer: HostAnswer) => void }>;
   /** Set once the process is gone. */
   ended: boolean;
+  /** Set once it answered CORRUPT: it read damage, and is replaced before the next call. */
+  readDamage: boolean;
 }
 
 export async function createIsolatedHost(options: IsolatedHostOptions): Promise<IsolatedHost> {
@@ -90,6 +96,10 @@ class IsolatedHostImpl implements IsolatedHost {
   }
 
   async handle(method: unknown, args: unknown): Promise<HostAnswer> {
+    const engine = this.engine;
+    if (engine?.readDamage === true && !engine.ended && this.recovering === undefined) {
+      this.recovering = this.replace(engine).finally(() => (this.recovering = undefined));
+    }
     if (this.recovering) await this.recovering;
     if (this.closed) return failure({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' });
     if (!this.engine) return this.handleWithoutEngine(method, args);
@@ -114,7 +124,7 @@ class IsolatedHostImpl implements IsolatedHost {
     const sessionReadOnly = this.options.readOnly ?? false;
     const start: EngineStart = { path, readOnly: readOnly || sessionReadOnly, sessionReadOnly, recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs };
     const channel = this.spawn('engine-process', []);
-    const engine: Engine = { channel, pending: new Map(), ended: false };
+    const engine: Engine = { channel, pending: new Map(), ended: false, readDamage: false };
     const started = new Promise<HostAnswer>((settle) => {
       channel.onMessage((raw) => {
         const message = raw as FromEngine;
@@ -130,7 +140,11 @@ class IsolatedHostImpl implements IsolatedHost {
       channel.onExit((ending) => {
         engine.ended = true;
         settle({ ok: false, error: { code: 'CORRUPT', message: `${path} cannot be opened: ${describeEnding(ending)}` } });
-        if (this.engine !== engine) return; // a start that failed: its caller has the answer
+        if (this.engine !== engine) {
+          // A start that failed (its caller has the answer), or an engine replaced after it read damage.
+          answerLeftBehind(engine, { code: 'CORRUPT', message: `${path}: the engine process ended (${describeEnding(ending)}) after it read damage` });
+          return;
+        }
         this.recovering = this.engineEnded(engine, ending).finally(() => (this.recovering = undefined));
       });
     });
@@ -167,8 +181,12 @@ class IsolatedHostImpl implements IsolatedHost {
     if (message.type === 'answer') {
       const waiting = engine.pending.get(message.id);
       engine.pending.delete(message.id);
-      waiting?.resolve(JSON.parse(message.json) as HostAnswer);
+      const answer = JSON.parse(message.json) as HostAnswer;
+      if (!answer.ok && answer.error.code === 'CORRUPT') engine.readDamage = true;
+      waiting?.resolve(answer);
+      if (retired(engine, this.engine) && engine.pending.size === 0 && !engine.ended) engine.channel.send({ type: 'close' });
     } else if (message.type === 'event') {
+      if (retired(engine, this.engine)) return; // what the new engine has open is what the UI is told of
       if (message.name === 'database') {
         const info = message.payload as HostEvents['database'];
         this.database = { path: info.path, readOnly: info.lockedReadOnly };
@@ -227,6 +245,23 @@ class IsolatedHostImpl implements IsolatedHost {
     await this.restart(database, { code: 'CORRUPT', message: crash });
   }
 
+  /** A new engine on the same database takes over from one that read damage; the old one closes once its calls are answered. */
+  private async replace(engine: Engine): Promise<void> {
+    const database = this.database;
+    if (this.closed || !database) return;
+    this.log('the engine process read damage (it answered CORRUPT): a new one takes over, as its memory may be damaged too');
+    this.engine = undefined;
+    if (engine.pending.size === 0) engine.channel.send({ type: 'close' });
+    const seen = this.revision;
+    const answer = await this.startEngine(database.path, database.readOnly);
+    if (!answer.ok) {
+      this.down = answer.error;
+      return;
+    }
+    const info = answer.result as HostEvents['database'];
+    if (info.revision !== seen) this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
+  }
+
   private async restart(database: { path: string; readOnly: boolean }, damage: HostErrorPayload): Promise<void> {
     const now = Date.now();
     this.restarts.push(now);
@@ -253,6 +288,17 @@ function describeCall(method: unknown, args: unknown): string {
   const name = typeof method === 'string' ? method.slice(0, 100) : '(call)';
   const tree = typeof args === 'object' && args !== null ? (args as { tree?: unknown }).tree : undefined;
   return typeof tree === 'string' ? `${name} on ${tree.slice(0, 100)}` : name;
+}
+
+/** An engine that read damage and was replaced: it only finishes the calls it holds. */
+function retired(engine: Engine, current: Engine | undefined): boolean {
+  return engine.readDamage && engine !== current;
+}
+
+/** Calls still waiting on an engine that is gone, and no longer the host's. */
+function answerLeftBehind(engine: Engine, error: HostErrorPayload): void {
+  for (const waiting of engine.pending.values()) waiting.resolve(failure(error));
+  engine.pending.clear();
 }
 
 function failure(error: HostErrorPayload): HostAnswer {
