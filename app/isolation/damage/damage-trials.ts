@@ -27,6 +27,8 @@ export interface TrialOptions {
   readonly pageOverwrites: number;
   readonly byteBursts: number;
   readonly seed: number;
+  /** Only these trials (numbered from 1), to replay some of a seeded run: the others' damage is still drawn, to keep the sequence, and undone untried. */
+  readonly only?: ReadonlySet<number> | undefined;
   /** A call that takes longer is a hang (counted, and the engine is killed to go on). */
   readonly callTimeoutMs: number;
   readonly log?: (line: string) => void;
@@ -50,6 +52,8 @@ export type Outcome =
   | 'untyped';
 
 export interface TrialResult {
+  /** Its place in the seeded sequence, from 1. */
+  readonly number: number;
   readonly damage: Damage;
   readonly outcome: Outcome;
   readonly codes: readonly string[];
@@ -92,9 +96,13 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
     for (const [n, kind] of plan.entries()) {
       rmSync(join(copy, 'lock.mdb'), { force: true }); // a killed engine's reader slots go with it
       const damage = kind === 'page' ? overwriteRandomPage(dataFile, random) : burstRandomBytes(dataFile, random);
+      if (options.only !== undefined && !options.only.has(n + 1)) {
+        undoDamage(dataFile, damage);
+        continue;
+      }
       const pidBefore = host.enginePid;
       hostLog.length = 0;
-      const result = await runTrial(host, copy, damage, options);
+      const result = await runTrial(host, copy, n + 1, damage, options);
       if (host.enginePid !== pidBefore) engineRestarts++;
       trials.push(result);
       undoDamage(dataFile, damage);
@@ -130,12 +138,12 @@ function interleave(pages: number, bursts: number): ('page' | 'burst')[] {
   return plan;
 }
 
-async function runTrial(host: IsolatedHost, path: string, damage: Damage, options: TrialOptions): Promise<TrialResult> {
+async function runTrial(host: IsolatedHost, path: string, number: number, damage: Damage, options: TrialOptions): Promise<TrialResult> {
   const started = performance.now();
   const codes: string[] = [];
   let rowsRead = 0;
   let rowsCounted = 0;
-  const finish = (outcome: Outcome, detail = ''): TrialResult => ({ damage, outcome, codes, rowsRead, rowsCounted, detail, millis: Math.round(performance.now() - started) });
+  const finish = (outcome: Outcome, detail = ''): TrialResult => ({ number, damage, outcome, codes, rowsRead, rowsCounted, detail, millis: Math.round(performance.now() - started) });
   const call = async (method: string, args: unknown): Promise<HostAnswer | 'timeout'> => {
     const answer = await withTimeout(host.handle(method, args), options.callTimeoutMs);
     if (answer === 'timeout') {

@@ -17,6 +17,11 @@ it('a damaged copy never takes the host down, and every outcome is typed', { tim
   expect(report.trials).toHaveLength(8);
   expect(report.outcomes.untyped, lines.join('\n')).toBe(0);
   expect(report.hostAliveAfterEach, lines.join('\n')).toBe(true);
-  // Every page overwrite is found by something: the header check, an engine error, or the integrity check.
   console.log(lines.join('\n'));
+
+  // A replay of some trials of the seed (DAMAGE_ONLY) does the same damage as the full run did.
+  const replay = await runDamageTrials({ source, workDir, pageOverwrites: 4, byteBursts: 4, seed: 7, only: new Set([3, 6]), callTimeoutMs: 60_000 });
+  expect(replay.trials.map((trial) => [trial.number, trial.damage.kind, trial.damage.offset, trial.outcome])).toEqual(
+    [report.trials[2]!, report.trials[5]!].map((trial) => [trial.number, trial.damage.kind, trial.damage.offset, trial.outcome]),
+  );
 });

@@ -4,7 +4,8 @@
  * byte bursts by default. Prints each trial and the totals, writes
  * report/latest.md, and exits 1 if any outcome is untyped or the host stopped
  * answering. DAMAGE_TASKS, DAMAGE_PAGES, DAMAGE_BURSTS, DAMAGE_SEED,
- * DAMAGE_SOURCE (reuse a database built before) change the run.
+ * DAMAGE_SOURCE (reuse a database built before) change the run; DAMAGE_ONLY
+ * (trial numbers, e.g. 21,71) replays some trials of a seed.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -18,6 +19,10 @@ const tasks = number('DAMAGE_TASKS', 833_000);
 const pageOverwrites = number('DAMAGE_PAGES', 100);
 const byteBursts = number('DAMAGE_BURSTS', 100);
 const seed = number('DAMAGE_SEED', 20_261_203);
+const only = process.env['DAMAGE_ONLY'] === undefined ? undefined : new Set(process.env['DAMAGE_ONLY'].split(',').map(Number));
+if (only !== undefined && [...only].some((n) => !Number.isInteger(n) || n < 1 || n > pageOverwrites + byteBursts)) {
+  throw new Error(`DAMAGE_ONLY takes trial numbers from 1 to ${pageOverwrites + byteBursts}, separated by commas: ${process.env['DAMAGE_ONLY']}`);
+}
 
 const workDir = mkdtempSync(join(tmpdir(), 'trellis-damage-'));
 try {
@@ -30,16 +35,16 @@ try {
   const records = `${(statSync(join(source, 'data.mdb')).size / 2 ** 20).toFixed(0)} MiB`;
   const out = join(dirname(fileURLToPath(import.meta.url)), 'report');
   mkdirSync(out, { recursive: true });
-  const write = (report: TrialsReport) => writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), formatReport(report, { tasks, seed, size: records, planned: pageOverwrites + byteBursts }));
-  const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, callTimeoutMs: 60_000, log: (line) => console.log(line), onTrial: write });
+  const write = (report: TrialsReport) => writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), formatReport(report, { tasks, seed, size: records, planned: only?.size ?? pageOverwrites + byteBursts, only }));
+  const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, only, callTimeoutMs: 60_000, log: (line) => console.log(line), onTrial: write });
   write(report);
-  console.log(formatReport(report, { tasks, seed, size: records, planned: pageOverwrites + byteBursts }));
+  console.log(formatReport(report, { tasks, seed, size: records, planned: only?.size ?? pageOverwrites + byteBursts, only }));
   process.exitCode = report.outcomes.untyped === 0 && report.hostAliveAfterEach ? 0 : 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string; planned: number }): string {
+function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string; planned: number; only?: ReadonlySet<number> | undefined }): string {
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
   const rows = Object.entries(report.outcomes).map(([outcome, n]) => `| ${outcome} | ${n} |`);
   const codes = new Map<string, number>();
@@ -47,9 +52,9 @@ function formatReport(report: TrialsReport, run: { tasks: number; seed: number; 
   return [
     `# Damaged-file trials`,
     '',
-    `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}`,
+    `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}${run.only === undefined ? '' : `, trials ${[...run.only].join(', ')} only`}`,
     '',
-    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; engine processes restarted after a crash in ${report.engineRestarts} trials.`,
+    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; a new engine process took over (after a crash, or after one read damage) in ${report.engineRestarts} trials.`,
     '',
     '| outcome | trials |',
     '|---|---|',
@@ -59,7 +64,7 @@ function formatReport(report: TrialsReport, run: { tasks: number; seed: number; 
     '',
     '| # | damage | outcome | rows read / counted | ms | detail |',
     '|---|---|---|---|---|---|',
-    ...report.trials.map((t, n) => `| ${n + 1} | ${t.damage.kind} at ${t.damage.offset} (${t.damage.bytes} B) | ${t.outcome}${t.codes.length ? ` [${[...new Set(t.codes)].join(', ')}]` : ''} | ${t.rowsRead} / ${t.rowsCounted} | ${t.millis} | ${t.detail.replaceAll('|', '/').replace(/\(npm run verify[^)]*\)/, '').slice(0, 300)} |`),
+    ...report.trials.map((t) => `| ${t.number} | ${t.damage.kind} at ${t.damage.offset} (${t.damage.bytes} B) | ${t.outcome}${t.codes.length ? ` [${[...new Set(t.codes)].join(', ')}]` : ''} | ${t.rowsRead} / ${t.rowsCounted} | ${t.millis} | ${t.detail.replaceAll('|', '/').replace(/\(npm run verify[^)]*\)/, '').slice(0, 300)} |`),
     '',
   ].join('\n');
 }
