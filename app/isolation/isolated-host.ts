@@ -142,6 +142,7 @@ class IsolatedHostImpl implements IsolatedHost {
         settle({ ok: false, error: { code: 'CORRUPT', message: `${path} cannot be opened: ${describeEnding(ending)}` } });
         if (this.engine !== engine) {
           // A start that failed (its caller has the answer), or an engine replaced after it read damage.
+          if (engine.readDamage && (ending.signal !== null || ending.code !== 0)) this.log(`the engine process replaced after it read damage ended (${describeEnding(ending)}) as it closed`);
           answerLeftBehind(engine, { code: 'CORRUPT', message: `${path}: the engine process ended (${describeEnding(ending)}) after it read damage` });
           return;
         }
