@@ -8,11 +8,12 @@
  * (trial numbers, e.g. 21,71) replays some trials of a seed.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSampleDatabase } from '../../sample/index.js';
 import { runDamageTrials, type TrialsReport } from './damage-trials.js';
+import { formatReport } from './damage-report.js';
 
 const number = (name: string, fallback: number) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
 const tasks = number('DAMAGE_TASKS', 833_000);
@@ -42,29 +43,4 @@ try {
   process.exitCode = report.outcomes.untyped === 0 && report.hostAliveAfterEach ? 0 : 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });
-}
-
-function formatReport(report: TrialsReport, run: { tasks: number; seed: number; size: string; planned: number; only?: ReadonlySet<number> | undefined }): string {
-  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
-  const rows = Object.entries(report.outcomes).map(([outcome, n]) => `| ${outcome} | ${n} |`);
-  const codes = new Map<string, number>();
-  for (const trial of report.trials) for (const code of new Set(trial.codes)) codes.set(code, (codes.get(code) ?? 0) + 1);
-  return [
-    `# Damaged-file trials`,
-    '',
-    `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}${run.only === undefined ? '' : `, trials ${[...run.only].join(', ')} only`}`,
-    '',
-    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; a new engine process took over (after a crash, or after one read damage) in ${report.engineRestarts} trials.`,
-    '',
-    '| outcome | trials |',
-    '|---|---|',
-    ...rows,
-    '',
-    `Error codes answered (trials): ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`,
-    '',
-    '| # | damage | outcome | rows read / counted | ms | detail |',
-    '|---|---|---|---|---|---|',
-    ...report.trials.map((t) => `| ${t.number} | ${t.damage.kind} at ${t.damage.offset} (${t.damage.bytes} B) | ${t.outcome}${t.codes.length ? ` [${[...new Set(t.codes)].join(', ')}]` : ''} | ${t.rowsRead} / ${t.rowsCounted} | ${t.millis} | ${t.detail.replaceAll('|', '/').replace(/\(npm run verify[^)]*\)/, '').slice(0, 300)} |`),
-    '',
-  ].join('\n');
 }
