@@ -185,7 +185,7 @@ class IsolatedHostImpl implements IsolatedHost {
       const answer = JSON.parse(message.json) as HostAnswer;
       if (!answer.ok && answer.error.code === 'CORRUPT') engine.readDamage = true;
       waiting?.resolve(answer);
-      if (retired(engine, this.engine) && engine.pending.size === 0 && !engine.ended) engine.channel.send({ type: 'close' });
+      if (retired(engine, this.engine)) closeWhenIdle(engine);
     } else if (message.type === 'event') {
       if (retired(engine, this.engine)) return; // what the new engine has open is what the UI is told of
       if (message.name === 'database') {
@@ -252,15 +252,8 @@ class IsolatedHostImpl implements IsolatedHost {
     if (this.closed || !database) return;
     this.log('the engine process read damage (it answered CORRUPT): a new one takes over, as its memory may be damaged too');
     this.engine = undefined;
-    if (engine.pending.size === 0) engine.channel.send({ type: 'close' });
-    const seen = this.revision;
-    const answer = await this.startEngine(database.path, database.readOnly);
-    if (!answer.ok) {
-      this.down = answer.error;
-      return;
-    }
-    const info = answer.result as HostEvents['database'];
-    if (info.revision !== seen) this.emitter.emit('changes', { revision: info.revision, changes: [], resync: true });
+    closeWhenIdle(engine); // or once the calls it holds are answered (see receive)
+    await this.reopen(database);
   }
 
   private async restart(database: { path: string; readOnly: boolean }, damage: HostErrorPayload): Promise<void> {
@@ -271,6 +264,11 @@ class IsolatedHostImpl implements IsolatedHost {
       this.down = { code: 'CORRUPT', message: `${damage.message} It stopped the engine ${this.restarts.length} times within a minute, so it is closed: open it again, or another database, to go on.` };
       return;
     }
+    await this.reopen(database);
+  }
+
+  /** A new engine on `database`, after the last one ended or was replaced. */
+  private async reopen(database: { path: string; readOnly: boolean }): Promise<void> {
     const seen = this.revision;
     const answer = await this.startEngine(database.path, database.readOnly);
     if (!answer.ok) {
@@ -294,6 +292,11 @@ function describeCall(method: unknown, args: unknown): string {
 /** An engine that read damage and was replaced: it only finishes the calls it holds. */
 function retired(engine: Engine, current: Engine | undefined): boolean {
   return engine.readDamage && engine !== current;
+}
+
+/** Closes a retired engine once it holds no call. */
+function closeWhenIdle(engine: Engine): void {
+  if (engine.pending.size === 0 && !engine.ended) engine.channel.send({ type: 'close' });
 }
 
 /** Calls still waiting on an engine that is gone, and no longer the host's. */

@@ -21,7 +21,7 @@ export function formatReport(report: TrialsReport, run: ReportedRun): string {
     '',
     `${new Date().toISOString()} · ${machine} · sample database with ${run.tasks} tasks (${run.size} data file) · seed ${run.seed}${run.only === undefined ? '' : `, trials ${[...run.only].join(', ')} only`}`,
     '',
-    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; a new engine process took over (after a crash, or after one read damage) in ${report.engineRestarts} trials.`,
+    `${report.trials.length} of ${run.planned} trials in ${Math.round(report.millis / 1000)} s; the host process answered after every trial: ${report.hostAliveAfterEach ? 'yes' : 'NO'}; a new engine process took over (after a crash, or after one read damage) in ${report.newEngines} trials.`,
     '',
     '| outcome | trials |',
     '|---|---|',

@@ -67,7 +67,8 @@ export interface TrialResult {
 export interface TrialsReport {
   readonly trials: readonly TrialResult[];
   readonly outcomes: Readonly<Record<Outcome, number>>;
-  readonly engineRestarts: number;
+  /** Trials after which another engine process served the host (the last one ended, or was replaced after it read damage). */
+  readonly newEngines: number;
   readonly hostAliveAfterEach: boolean;
   readonly millis: number;
 }
@@ -85,7 +86,7 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
   const host = await createIsolatedHost({ path: options.source, readOnly: true, log: (message, detail) => hostLog.push(`${message}${detail === undefined ? '' : `: ${String(detail)}`}`) });
   const trials: TrialResult[] = [];
   let hostAliveAfterEach = true;
-  let engineRestarts = 0;
+  let newEngines = 0;
   try {
     // Interleaved, so that a run cut short has tried both kinds alike.
     const plan = interleave(options.pageOverwrites, options.byteBursts);
@@ -103,13 +104,14 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
       const pidBefore = host.enginePid;
       hostLog.length = 0;
       const result = await runTrial(host, copy, n + 1, damage, options);
-      if (host.enginePid !== pidBefore) engineRestarts++;
-      trials.push(result);
       undoDamage(dataFile, damage);
-      options.onTrial?.(summarize(trials, engineRestarts, hostAliveAfterEach, started));
-      log(`trial ${n + 1}/${plan.length} ${damage.kind} at ${damage.offset} (${damage.bytes} B): ${result.outcome}${result.codes.length ? ` [${result.codes.join(', ')}]` : ''} after ${result.rowsRead} rows, ${result.millis} ms${result.detail ? ` — ${result.detail}` : ''}${result.outcome === 'untyped' ? `\n${hostLog.join('\n')}` : ''}`);
       // Back to the sound database: the host must still answer, whatever the trial did to its engine.
       const back = await withTimeout(host.handle('database.open', { path: options.source, readOnly: true }), options.callTimeoutMs);
+      // After that call, since an engine that read damage is replaced at the next call.
+      if (host.enginePid !== pidBefore) newEngines++;
+      trials.push(result);
+      options.onTrial?.(summarize(trials, newEngines, hostAliveAfterEach, started));
+      log(`trial ${n + 1}/${plan.length} ${damage.kind} at ${damage.offset} (${damage.bytes} B): ${result.outcome}${result.codes.length ? ` [${result.codes.join(', ')}]` : ''} after ${result.rowsRead} rows, ${result.millis} ms${result.detail ? ` — ${result.detail}` : ''}${result.outcome === 'untyped' ? `\n${hostLog.join('\n')}` : ''}`);
       if (back === 'timeout' || !back.ok) {
         hostAliveAfterEach = false;
         log(`the host did not reopen the sound database after trial ${n + 1}: ${back === 'timeout' ? 'timeout' : back.error.message}`);
@@ -121,12 +123,12 @@ export async function runDamageTrials(options: TrialOptions): Promise<TrialsRepo
     await host.close();
     rmSync(copy, { recursive: true, force: true });
   }
-  return summarize(trials, engineRestarts, hostAliveAfterEach, started);
+  return summarize(trials, newEngines, hostAliveAfterEach, started);
 }
 
-function summarize(trials: readonly TrialResult[], engineRestarts: number, hostAliveAfterEach: boolean, started: number): TrialsReport {
+function summarize(trials: readonly TrialResult[], newEngines: number, hostAliveAfterEach: boolean, started: number): TrialsReport {
   const outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, trials.filter((t) => t.outcome === outcome).length])) as Record<Outcome, number>;
-  return { trials: [...trials], outcomes, engineRestarts, hostAliveAfterEach, millis: Math.round(performance.now() - started) };
+  return { trials: [...trials], outcomes, newEngines, hostAliveAfterEach, millis: Math.round(performance.now() - started) };
 }
 
 function interleave(pages: number, bursts: number): ('page' | 'burst')[] {

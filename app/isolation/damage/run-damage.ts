@@ -36,10 +36,11 @@ try {
   const records = `${(statSync(join(source, 'data.mdb')).size / 2 ** 20).toFixed(0)} MiB`;
   const out = join(dirname(fileURLToPath(import.meta.url)), 'report');
   mkdirSync(out, { recursive: true });
-  const write = (report: TrialsReport) => writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), formatReport(report, { tasks, seed, size: records, planned: only?.size ?? pageOverwrites + byteBursts, only }));
+  const run = { tasks, seed, size: records, planned: only?.size ?? pageOverwrites + byteBursts, only };
+  const write = (report: TrialsReport) => writeFileSync(join(out, process.env['DAMAGE_REPORT'] ?? 'latest.md'), formatReport(report, run));
   const report = await runDamageTrials({ source, workDir, pageOverwrites, byteBursts, seed, only, callTimeoutMs: 60_000, log: (line) => console.log(line), onTrial: write });
   write(report);
-  console.log(formatReport(report, { tasks, seed, size: records, planned: only?.size ?? pageOverwrites + byteBursts, only }));
+  console.log(formatReport(report, run));
   process.exitCode = report.outcomes.untyped === 0 && report.hostAliveAfterEach ? 0 : 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });
