@@ -47,11 +47,23 @@ const rendererImports = {
       message: 'renderer/ may import only app/contract from app/ (STYLE.md 2).',
     },
     {
-      // Types are erased at build time, so `import type` from the engine is fine.
-      regex: `^@trellis/engine(/|$)|${upTo('engine')}`,
+      // Types are erased at build time, so `import type` from the engine is fine;
+      // its runtime-neutral layer (@trellis/engine/common/<file>) may be imported as code.
+      regex: `^@trellis/engine(?!/common/)(/|$)|${upTo('engine')}`,
       allowTypeImports: true,
-      message: 'renderer/ may import the engine only with `import type` (STYLE.md 1).',
+      message: 'renderer/ may import the engine only with `import type`, except @trellis/engine/common/<file> (STYLE.md 1).',
     },
+  ],
+};
+
+// engine/src/common runs in every runtime, the browser window included: nothing
+// from Node, lmdb or the rest of the engine (which assumes Node).
+const commonImports = {
+  paths: nodeBuiltins.map((name) => ({ name, message: 'engine/src/common runs in the browser too: no Node builtins.' })),
+  patterns: [
+    { regex: '^node:', message: 'engine/src/common runs in the browser too: no Node builtins.' },
+    { regex: '^(lmdb|ordered-binary|electron|react|react-dom)(/|$)', message: 'engine/src/common is runtime-neutral: no native or UI packages.' },
+    { regex: '^\\.\\./', message: 'engine/src/common imports nothing from the rest of the engine (the renderer bundles it).' },
   ],
 };
 
@@ -81,7 +93,8 @@ export default defineConfig(
       'no-restricted-properties': ['error', ...noOnly],
     },
   },
-  { files: ['engine/**'], rules: { 'no-restricted-imports': ['error', engineImports] } },
+  { files: ['engine/**'], ignores: ['engine/src/common/**'], rules: { 'no-restricted-imports': ['error', engineImports] } },
+  { files: ['engine/src/common/**'], rules: { 'no-restricted-imports': ['error', commonImports] } },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -10,7 +10,7 @@
  * app is still compiling; `preloadApp` names the app's chunks in index.html so
  * the browser fetches them at once, beside the entry.
  */
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
@@ -55,6 +55,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), preloadApp()],
   resolve: {
+    // @trellis/engine/common/<file> is bundled from its TypeScript source (engine/package.json's "source" condition).
+    conditions: ['source', ...defaultClientConditions],
     alias: [
       // monaco-editor's `exports` maps every subpath to `.js`, so its own CSS
       // files (codicons) cannot be imported by name; point at them directly.

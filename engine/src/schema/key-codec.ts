@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
+import { markedKindOf } from '../common/markers.js';
 import { InvalidKeyError, KeyTooLargeError, safeStringify, type KeyEntryPlace } from '../errors.js';
 import { MAX_KEY_BYTES } from '../storage/backend.js';
 import { encodeKey } from '../storage/key-encoding.js';
@@ -62,7 +63,9 @@ export function keySchemaOf(strategy: StoredKeyStrategy, valueSchema: JsonSchema
 }
 
 function isKeyPartSchema(schema: JsonSchema): boolean {
-  if (schema['x-trellis'] === 'timestamp' || schema['x-trellis'] === 'bytes') return false;
+  // Bytes and timestamps are strings in JSON Schema, but not key parts (a reference is: its target's key).
+  const kind = markedKindOf(schema);
+  if (kind === 'timestamp' || kind === 'bytes') return false;
   return ['string', 'number', 'integer', 'boolean'].includes(schema['type'] as string);
 }
 

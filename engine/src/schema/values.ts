@@ -7,7 +7,9 @@
 import Type, { type TSchema, type TUnsafe, type TObject, type TProperties } from 'typebox';
 import type { Key } from './key-brand.js';
 
-export type OnDelete = 'restrict' | 'cascade' | 'setNull';
+import { KIND_MARKER, ON_DELETE_MARKER, REF_TARGET_MARKER, type OnDelete } from '../common/markers.js';
+
+export type { OnDelete };
 
 export interface RefOptions {
   /**
@@ -17,10 +19,10 @@ export interface RefOptions {
   readonly onDelete?: OnDelete;
 }
 
-/** Marker keywords, kept in the stored JSON Schema. */
-export const KIND = 'x-trellis';
-export const REF_TARGET = 'x-ref';
-export const REF_ON_DELETE = 'x-on-delete';
+/** Marker keywords, kept in the stored JSON Schema (../common/markers.ts). */
+export const KIND = KIND_MARKER;
+export const REF_TARGET = REF_TARGET_MARKER;
+export const REF_ON_DELETE = ON_DELETE_MARKER;
 
 type RefStatic<T extends string, O extends RefOptions> = O extends { onDelete: 'setNull' } ? Key<T> | null : Key<T>;
 

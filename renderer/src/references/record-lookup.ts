@@ -4,7 +4,7 @@
  * Nothing here issues a request by itself; a hover or a followed link does.
  */
 import type { RecordEntry, Transport } from '../../../app/contract/index.js';
-import { parseRecordText } from '../state/record-text.js';
+import { keyAddressOf } from '@trellis/engine/common/key-text';
 
 const LIMIT = 500;
 
@@ -32,7 +32,7 @@ export class RecordLookup {
     if (this.entries.has(text)) return Promise.resolve(this.entries.get(text) ?? null);
     const running = this.inFlight.get(text);
     if (running) return running;
-    const address = parseRecordText(text);
+    const address = keyAddressOf(text);
     if (!address) return Promise.resolve(null);
     const request = this.client
       .call('records.get', address)

@@ -9,7 +9,7 @@ import type { DatabaseInfo, RecordEntry, TreeSummary } from '../../../app/contra
 import { RecordEditor } from '../editor/RecordEditor.js';
 import { ReferencedBy } from '../references/ReferencedBy.js';
 import { useClient, useRecordLookup } from '../state/contexts.js';
-import { parseRecordText } from '../state/record-text.js';
+import { keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 
 export interface RecordPanelProps {
@@ -29,7 +29,7 @@ type Loaded = { entry: RecordEntry | null } | { error: string } | undefined;
 export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, onDeleted, onClose }: RecordPanelProps): JSX.Element {
   const client = useClient();
   const loaded = useRecord(text);
-  const address = text ? parseRecordText(text) : undefined;
+  const address = text ? keyAddressOf(text) : undefined;
   /** undefined: not known yet; null: no such record. */
   const entry = loaded && 'entry' in loaded ? loaded.entry : undefined;
   return (
@@ -77,7 +77,7 @@ function useRecord(text: string | null): Loaded {
 
   useEffect(() => {
     setLoaded((previous) => (previous && 'entry' in previous && previous.entry?.text === text ? previous : undefined));
-    const address = text ? parseRecordText(text) : undefined;
+    const address = text ? keyAddressOf(text) : undefined;
     if (!address) return;
     let current = true;
     client

@@ -8,7 +8,7 @@ import { HostError } from '../../../app/contract/errors.js';
 import type { HostClient } from '../client/connect.js';
 import { useCommands } from '../commands/use-command.js';
 import { NavigatorContext, type Navigator } from '../state/contexts.js';
-import { parseRecordText } from '../state/record-text.js';
+import { keyAddressOf } from '@trellis/engine/common/key-text';
 import { confirmDiscardUnsaved } from '../state/unsaved-edits.js';
 import { useDatabase } from '../state/use-database.js';
 import { useNavigation } from '../state/use-navigation.js';
@@ -47,7 +47,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   const navigator = useMemo<Navigator>(
     () => ({
       follow: (text) => {
-        const address = parseRecordText(text);
+        const address = keyAddressOf(text);
         if (!address || !info?.trees.some((t) => t.name === address.tree)) setNotice(`Cannot follow ${text}: no such tree in this database.`);
         else history.push({ tree: address.tree, selected: text });
       },

@@ -12,7 +12,7 @@ import { RecordsTable, type TableApi } from '../grid/RecordsTable.js';
 import { useBlockCache } from '../grid/use-block-cache.js';
 import { NavigatorContext, useClient } from '../state/contexts.js';
 import type { NavigationHistory, ViewLocation } from '../state/history.js';
-import { parseRecordText, recordText } from '../state/record-text.js';
+import { formatKeyText, keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 import { TableToolbar } from './TableToolbar.js';
 import { lazyModule } from './lazy-module.js';
@@ -73,7 +73,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   );
 
   const jump = async (key: JsonKey): Promise<string | null> => {
-    const text = recordText(tree.name, key);
+    const text = formatKeyText(tree.name, key);
     let found: { position: number; exists: boolean };
     try {
       found = await client.call('records.position', { tree: tree.name, key });
@@ -110,7 +110,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   const saved = (entry: RecordEntry) => {
     const wasCreating = creating;
     setCreating(false);
-    if (wasCreating) history.push({ tree: parseRecordText(entry.text)?.tree ?? tree.name, selected: entry.text }, { force: true });
+    if (wasCreating) history.push({ tree: keyAddressOf(entry.text)?.tree ?? tree.name, selected: entry.text }, { force: true });
     else history.update({ selected: entry.text }, false, { force: true });
   };
 
@@ -169,7 +169,7 @@ function useRevealSelected(location: ViewLocation, historyIndex: number, tree: s
   useLayoutEffect(() => {
     const { scrollTop, selected, filter } = latest.current;
     if (scrollTop !== undefined || !selected || filter) return;
-    const address = parseRecordText(selected);
+    const address = keyAddressOf(selected);
     if (!address || address.tree !== tree) return;
     let current = true;
     client

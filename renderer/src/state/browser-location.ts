@@ -6,13 +6,13 @@
  * through the app's own history (see use-browser-history.ts).
  */
 import type { FilterMode, IndexFilter, ViewLocation } from './history.js';
-import { isJsonKey, parseRecordText, recordText } from './record-text.js';
+import { formatKeyText, isPlainKey, keyAddressOf } from '@trellis/engine/common/key-text';
 
 const MODES: readonly FilterMode[] = ['equals', 'prefix', 'range'];
 
 export function locationToHash(location: ViewLocation): string {
   let hash = `#/${encodeURIComponent(location.tree)}`;
-  const address = location.selected ? parseRecordText(location.selected) : undefined;
+  const address = location.selected ? keyAddressOf(location.selected) : undefined;
   if (address && address.tree === location.tree) hash += `/${encodeURIComponent(JSON.stringify(address.key))}`;
   if (location.filter) {
     const { index, mode, value, end } = location.filter;
@@ -35,8 +35,8 @@ export function hashToLocation(hash: string): ViewLocation | undefined {
     let location: ViewLocation = { tree };
     if (slash >= 0 && slash < path.length - 1) {
       const key: unknown = JSON.parse(decodeURIComponent(path.slice(slash + 1)));
-      if (!isJsonKey(key)) return undefined;
-      location = { ...location, selected: recordText(tree, key) };
+      if (!isPlainKey(key)) return undefined;
+      location = { ...location, selected: formatKeyText(tree, key) };
     }
     if (question >= 0) {
       const query = new URLSearchParams(text.slice(question + 1));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseUserKey, parseUserValue } from './user-input.js';
-import { parseRecordText, recordText } from './record-text.js';
 
 describe('user input', () => {
   it('reads JSON5 keys, and bare words as strings', () => {
@@ -11,13 +10,5 @@ describe('user input', () => {
     expect(parseUserKey('{a: 1}').ok).toBe(false);
     expect(parseUserKey('  ').ok).toBe(false);
     expect(parseUserValue('null')).toBe(null);
-  });
-
-  it('round-trips record text', () => {
-    expect(recordText('labels', [3, 'bug'])).toBe('labels/[3,"bug"]');
-    expect(parseRecordText('labels/[3,"bug"]')).toEqual({ tree: 'labels', key: [3, 'bug'] });
-    expect(parseRecordText('users/42')).toEqual({ tree: 'users', key: 42 });
-    expect(parseRecordText('users')).toBeUndefined();
-    expect(parseRecordText('users/{}')).toBeUndefined();
   });
 });

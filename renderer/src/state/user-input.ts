@@ -4,7 +4,7 @@
  * `alice` works as well as `"alice"`.
  */
 import { evaluate, parse } from '@humanwhocodes/momoa';
-import { isJsonKey } from './record-text.js';
+import { isPlainKey } from '@trellis/engine/common/key-text';
 import type { JsonKey } from '../../../app/contract/index.js';
 
 export function parseUserValue(text: string): unknown {
@@ -21,5 +21,5 @@ export type KeyInput = { readonly ok: true; readonly key: JsonKey } | { readonly
 export function parseUserKey(text: string): KeyInput {
   if (!text.trim()) return { ok: false, reason: 'Type a key, e.g. 42, "abc" or [1, "x"]' };
   const value = parseUserValue(text);
-  return isJsonKey(value) ? { ok: true, key: value } : { ok: false, reason: `${text.trim()} is not a key: a key is a string, number, boolean or a list of them` };
+  return isPlainKey(value) ? { ok: true, key: value } : { ok: false, reason: `${text.trim()} is not a key: a key is a string, number, boolean or a list of them` };
 }

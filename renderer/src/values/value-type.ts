@@ -25,9 +25,8 @@ export interface ValueType {
   readonly align?: 'start' | 'end';
 }
 
-/** Markers the engine keeps in stored schemas (engine/src/schema/values.ts). */
-export const KIND = 'x-trellis';
-export const REF_TARGET = 'x-ref';
+/** Markers the engine keeps in stored schemas. */
+export { KIND_MARKER as KIND, REF_TARGET_MARKER as REF_TARGET } from '@trellis/engine/common/markers';
 
 /** `anyOf: [X, {type: 'null'}]` (a nullable field) is described by X. */
 export function withoutNull(schema: JsonSchema): JsonSchema {

@@ -1,0 +1,74 @@
+/**
+ * The layering walls of eslint.config.js, each attacked once: a file placed
+ * behind a wall imports what the wall forbids, and lint must refuse it. A wall
+ * that silently stops matching (a renamed folder, a regex that no longer fits)
+ * fails here, not in review.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './layout.js';
+
+const eslint = new ESLint({ cwd: projectRoot() });
+
+/** The messages of no-restricted-imports for `code` as if it were the file at `filePath`. */
+async function refusals(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+interface Wall {
+  readonly name: string;
+  readonly file: string;
+  /** An import the wall forbids, and a word of the refusal. */
+  readonly forbidden: { readonly code: string; readonly says: string };
+  /** The nearest import it allows (so the wall is not simply "refuse everything"). */
+  readonly allowed: string;
+}
+
+const walls: readonly Wall[] = [
+  {
+    name: 'engine/ imports no UI',
+    file: 'engine/src/core/wall-probe.ts',
+    forbidden: { code: "import 'react';", says: 'runtime-neutral' },
+    allowed: "import 'lmdb';",
+  },
+  {
+    name: 'engine/src/common imports nothing of Node',
+    file: 'engine/src/common/wall-probe.ts',
+    forbidden: { code: "import 'node:fs';", says: 'no Node builtins' },
+    allowed: "import 'json5';",
+  },
+  {
+    name: 'engine/src/common imports nothing from the rest of the engine',
+    file: 'engine/src/common/wall-probe.ts',
+    forbidden: { code: "import '../schema/values.js';", says: 'nothing from the rest of the engine' },
+    allowed: "import './markers.js';",
+  },
+  {
+    name: 'renderer/ takes the engine as types only',
+    file: 'renderer/src/state/wall-probe.ts',
+    forbidden: { code: "import { formatOpaqueKey } from '@trellis/engine';", says: 'import type' },
+    allowed: "import { formatKeyText } from '@trellis/engine/common/key-text';",
+  },
+  {
+    name: 'renderer/ imports no Node builtins',
+    file: 'renderer/src/state/wall-probe.ts',
+    forbidden: { code: "import 'node:path';", says: 'sandboxed window' },
+    allowed: "import type { OpaqueKey } from '@trellis/engine';",
+  },
+  {
+    name: 'renderer/ takes only app/contract from app/',
+    file: 'renderer/src/state/wall-probe.ts',
+    forbidden: { code: "import '../../../app/host/host.js';", says: 'only app/contract' },
+    allowed: "import '../../../app/contract/index.js';",
+  },
+];
+
+describe('lint walls', () => {
+  it.each(walls)('$name', async (wall) => {
+    const refused = await refusals(wall.file, wall.forbidden.code);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain(wall.forbidden.says);
+    expect(await refusals(wall.file, wall.allowed)).toEqual([]);
+  });
+});
