@@ -1,5 +1,5 @@
 /**
- * Runs the README's engine quick start exactly as written (the file the README
+ * Runs the engine quick start exactly as written (the file engine/README.md
  * shows), against a real LMDB database in a temp folder.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ it('runs the quick start: auto ids, an index, a reference, a composite key, a ca
 });
 
 it('is the code the README shows', () => {
-  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
   const shown = /<!-- quick-start:begin -->\n```ts\n([\s\S]*?)```\n<!-- quick-start:end -->/.exec(readme)?.[1];
   expect(shown).toBe(readFileSync(join(import.meta.dirname, 'quick-start.ts'), 'utf8'));
 });

@@ -1,5 +1,5 @@
 /**
- * The README's engine quick start, run as written by engine/examples/quick-start.test.ts.
+ * engine/README.md's quick start, run as written by engine/examples/quick-start.test.ts.
  * Users, pets that belong to a user, and toys keyed by (pet, name).
  */
 import { mkdtempSync } from 'node:fs';
