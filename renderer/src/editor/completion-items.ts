@@ -1,12 +1,13 @@
 /**
  * What to offer at a completion context, from the stored schema: field names
- * in key position; enum members, literals, booleans and null in value
- * position; for a reference, a request for the target tree's keys (fetched by
+ * in key position; in value position what the place's value type offers
+ * (enum members, literals, booleans, now, null); for a reference, a request for the target tree's keys (fetched by
  * the Monaco adapter, because it needs the host). Pure.
  */
 import type { CompletionContext } from './completion-context.js';
 import { formatKey, toJson5 } from './json5-text.js';
-import { allowsNull, branches, describeSchema, fieldsAt, kindOf, schemasAt, type Schema } from './schema-nav.js';
+import { valueTypeFor } from '../values/registry.js';
+import { branches, describeSchema, fieldsAt, schemasAt, type Schema } from './schema-nav.js';
 
 export interface Suggestion {
   readonly label: string;
@@ -34,12 +35,9 @@ export function suggestionsFor(context: CompletionContext, schema: Schema, refer
     seen.add(text);
     items.push({ label: text, insertText: text, detail, kind: 'value', sortText: `1${items.length.toString().padStart(4, '0')}` });
   };
+  const now = new Date();
   for (const s of schemasAt(schema, context.path).flatMap(branches)) {
-    if (Array.isArray(s['enum'])) for (const v of s['enum'] as unknown[]) add(v, 'allowed value');
-    if ('const' in s) add(s['const'], 'the only allowed value');
-    if (s['type'] === 'boolean') [true, false].forEach((v) => add(v, 'boolean'));
-    if (allowsNull(s)) add(null, 'no value');
-    if (kindOf(s) === 'timestamp') add(new Date().toISOString(), 'now (UTC)');
+    for (const { value, detail } of valueTypeFor(s).suggestions(s, now)) add(value, detail);
   }
   return { items, referenceTree };
 }

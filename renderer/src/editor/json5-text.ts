@@ -5,9 +5,10 @@
  * line/column positions the markers need. Pure: no Monaco, no DOM.
  */
 import { evaluate, parse, type DocumentNode } from '@humanwhocodes/momoa';
+import type { JsonValue } from '../values/value-type.js';
 import { explainSyntaxError } from './syntax-message.js';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type { JsonValue };
 
 /** A place in the text, 1-based like Monaco and momoa; the end is exclusive. */
 export interface Span {

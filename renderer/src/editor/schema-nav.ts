@@ -1,24 +1,26 @@
 /**
- * Reading the stored value schema (JSON Schema with `x-trellis` markers) by
+ * Reading the stored value schema (JSON Schema with Trellis's markers) by
  * value path: which fields an object has, what a place may hold, whether it
- * is a reference and to which tree.
+ * is a reference and to which tree. What each kind of place means is the
+ * value types' business (values/); this only walks the schema.
  */
+import { KIND_MARKER, refTargetOf } from '@trellis/engine/common/markers';
+import { valueTypeFor } from '../values/registry.js';
+import { isSchema, type JsonSchema } from '../values/schema-shape.js';
 import type { PathSegment } from './ast-paths.js';
 
-export type Schema = Readonly<Record<string, unknown>>;
+export type Schema = JsonSchema;
 
-const KIND = 'x-trellis';
-const REF_TARGET = 'x-ref';
-
-function isSchema(v: unknown): v is Schema {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A node carrying a kind marker is one value (a reference, a timestamp), whatever its own unions. */
+function isMarked(schema: Schema): boolean {
+  return typeof schema[KIND_MARKER] === 'string';
 }
 
 /** The alternatives a schema allows, with unions flattened. */
 export function branches(schema: Schema): Schema[] {
   // A marked node (a reference carries its target's key schema, maybe with
   // `anyOf: [key, null]`) is one thing, not its alternatives.
-  if (kindOf(schema) !== undefined) return [schema];
+  if (isMarked(schema)) return [schema];
   const anyOf = schema['anyOf'] ?? schema['oneOf'];
   if (Array.isArray(anyOf)) return anyOf.filter(isSchema).flatMap(branches);
   return [schema];
@@ -43,23 +45,11 @@ export function schemasAt(root: Schema, path: readonly PathSegment[]): Schema[] 
   return current;
 }
 
-/** Whether null is allowed here, including a nullable reference's own `anyOf`. */
-export function allowsNull(schema: Schema): boolean {
-  if (schema['type'] === 'null' || (Array.isArray(schema['type']) && schema['type'].includes('null'))) return true;
-  const anyOf = schema['anyOf'];
-  return Array.isArray(anyOf) && anyOf.some((b) => isSchema(b) && allowsNull(b));
-}
-
-export function kindOf(schema: Schema): string | undefined {
-  const kind = schema[KIND];
-  return typeof kind === 'string' ? kind : undefined;
-}
-
 /** The tree a reference at `path` points into, if the place is a reference. */
 export function refTargetAt(root: Schema, path: readonly PathSegment[]): string | undefined {
   for (const schema of schemasAt(root, path)) {
-    const target = schema[REF_TARGET];
-    if (kindOf(schema) === 'ref' && typeof target === 'string') return target;
+    const target = refTargetOf(schema);
+    if (target !== undefined) return target;
   }
   return undefined;
 }
@@ -91,15 +81,6 @@ export function fieldsAt(root: Schema, path: readonly PathSegment[]): FieldInfo[
 
 /** A short human description of what a place holds, for completion details and hovers. */
 export function describeSchema(schema: Schema): string {
-  const parts = branches(schema).map((s) => {
-    const kind = kindOf(s);
-    if (kind === 'ref') return `key of ${String(s[REF_TARGET])}${allowsNull(s) ? ' | null' : ''}`;
-    if (kind === 'timestamp') return 'timestamp (ISO text)';
-    if (kind === 'bytes') return 'bytes (base64 text)';
-    if (Array.isArray(s['enum'])) return (s['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
-    if ('const' in s) return JSON.stringify(s['const']);
-    if (s['type'] === 'array' && isSchema(s['items'])) return `list of ${describeSchema(s['items'])}`;
-    return typeof s['type'] === 'string' ? s['type'] : Array.isArray(s['type']) ? s['type'].join(' | ') : 'any';
-  });
+  const parts = branches(schema).map((s) => valueTypeFor(s).describe(s, describeSchema));
   return [...new Set(parts)].join(' | ');
 }

@@ -1,6 +1,7 @@
 /** Timestamps travel as ISO 8601 UTC text; shown in UTC so every viewer reads the same instant. */
-import { PlainCell } from './PlainCell.js';
-import { KIND, withoutNull, type ValueType } from './value-type.js';
+import { markedKindOf } from '@trellis/engine/common/markers';
+import { constAndNull, withoutNull } from './schema-shape.js';
+import type { ValueType } from './value-type.js';
 
 export function formatTimestamp(value: unknown): string {
   if (typeof value !== 'string') return String(value);
@@ -13,8 +14,10 @@ export function formatTimestamp(value: unknown): string {
 
 export const timestampType: ValueType = {
   id: 'timestamp',
-  matches: (schema) => withoutNull(schema)[KIND] === 'timestamp',
+  matches: (schema) => markedKindOf(withoutNull(schema)) === 'timestamp',
   text: formatTimestamp,
-  Cell: ({ value }) => <PlainCell kind="timestamp" text={formatTimestamp(value)} title={String(value)} />,
+  describe: () => 'timestamp (ISO text)',
+  template: (_schema, context) => context.now.toISOString(),
+  suggestions: (schema, now) => [...constAndNull(schema), { value: now.toISOString(), detail: 'now (UTC)' }],
   width: 160,
 };

@@ -3,7 +3,7 @@
  * field, a row still loading, and a record whose stored value does not decode.
  */
 import type { JSX } from 'react';
-import type { RecordEntry } from '../../../app/contract/index.js';
+import type { RecordEntry } from '../../../../app/contract/index.js';
 
 export function NullCell(): JSX.Element {
   return <span className="cell-value cell-null">null</span>;

@@ -1,6 +1,7 @@
 /** Bytes travel as base64 text; the cell shows the size and the first bytes in hex. */
-import { PlainCell } from './PlainCell.js';
-import { KIND, withoutNull, type ValueType } from './value-type.js';
+import { markedKindOf } from '@trellis/engine/common/markers';
+import { constAndNull, withoutNull } from './schema-shape.js';
+import type { ValueType } from './value-type.js';
 
 const PREVIEW_BYTES = 8;
 
@@ -24,8 +25,11 @@ export function formatSize(bytes: number): string {
 
 export const bytesType: ValueType = {
   id: 'bytes',
-  matches: (schema) => withoutNull(schema)[KIND] === 'bytes',
+  matches: (schema) => markedKindOf(withoutNull(schema)) === 'bytes',
   text: describeBytes,
-  Cell: ({ value }) => <PlainCell kind="bytes" text={describeBytes(value)} />,
+  describe: () => 'bytes (base64 text)',
+  // Empty bytes: valid base64, and the user pastes the real content.
+  template: () => '',
+  suggestions: constAndNull,
   width: 230,
 };
