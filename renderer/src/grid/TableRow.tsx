@@ -7,7 +7,7 @@ import { memo, type JSX } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { cellFor } from './cells/cell-for.js';
 import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
-import type { GridColumn } from './columns.js';
+import type { GridColumn } from './core/columns.js';
 
 export interface SizedColumn {
   readonly column: GridColumn;

@@ -4,9 +4,9 @@
  * top-level fields in declaration order. Plain TypeScript; React only renders
  * it. Each column's value type comes from the value-type registry.
  */
-import type { RecordEntry, TreeSummary } from '../../../app/contract/index.js';
-import { valueTypeFor } from '../values/registry.js';
-import type { JsonSchema, ValueType } from '../values/value-type.js';
+import type { RecordEntry, TreeSummary } from '../../../../app/contract/index.js';
+import { valueTypeFor } from '../../values/registry.js';
+import type { JsonSchema, ValueType } from '../../values/value-type.js';
 
 export interface GridColumn {
   readonly id: string;

@@ -3,9 +3,9 @@
  * offset, continued by key), or an index lookup in index order (continued by
  * the last hit's cursor only).
  */
-import type { ArgsOf, JsonKey, Transport } from '../../../app/contract/index.js';
-import type { IndexFilter } from '../state/history.js';
-import { parseUserValue } from '../state/user-input.js';
+import type { ArgsOf, JsonKey, Transport } from '../../../../app/contract/index.js';
+import type { IndexFilter } from '../../state/history.js';
+import { parseUserValue } from '../../state/user-input.js';
 import type { PageSource } from './block-cache.js';
 import { treePageArgs } from './tree-page.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordEntry } from '../../../app/contract/index.js';
+import type { RecordEntry } from '../../../../app/contract/index.js';
 import { BlockCache, type PageSource } from './block-cache.js';
 
 /** An in-memory ordered "tree" that records how each block was asked for. */

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArgsOf, DatabaseInfo, MethodName, ResultOf, TreeSummary } from '../../../app/contract/index.js';
-import { treeSource } from '../grid/sources.js';
+import { treeSource } from '../grid/core/sources.js';
 import { BLOCK_SIZE } from '../grid/use-block-cache.js';
 import { firstPageArgs, prefetchFirstScreen } from './first-screen.js';
-import { callKey, type PrefetchingClient } from './prefetch.js';
+import { callKey, type PrefetchingClient } from '../client/prefetch.js';
 
 const tree = (name: string): TreeSummary => ({ name, count: 1, key: { kind: 'auto' }, keySchema: {}, value: {}, indexes: [], references: [], referencedFrom: [] });
 const info: DatabaseInfo = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [tree('owners'), tree('items')] };

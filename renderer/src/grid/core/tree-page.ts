@@ -1,9 +1,9 @@
 /**
  * The table's request for a block of a tree in key order. The boot script
- * (client/first-screen.ts) asks for block 0 ahead with these same arguments,
+ * (boot/first-screen.ts) asks for block 0 ahead with these same arguments,
  * so it imports this module, which must stay free of React and runtime imports.
  */
-import type { ArgsOf, JsonKey } from '../../../app/contract/index.js';
+import type { ArgsOf, JsonKey } from '../../../../app/contract/index.js';
 
 /** Rows per block of the table (and per request). */
 export const BLOCK_SIZE = 100;

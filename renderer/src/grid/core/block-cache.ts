@@ -9,7 +9,7 @@
  * `invalidate` (a change event) marks every block stale and reloads the
  * visible ones, still showing the old rows until the new ones arrive.
  */
-import type { RecordEntry } from '../../../app/contract/index.js';
+import type { RecordEntry } from '../../../../app/contract/index.js';
 
 export interface BlockPage<C> {
   readonly rows: readonly RecordEntry[];

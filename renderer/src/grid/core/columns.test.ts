@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordEntry, TreeSummary } from '../../../app/contract/index.js';
+import type { RecordEntry, TreeSummary } from '../../../../app/contract/index.js';
 import { columnsFor } from './columns.js';
 
 const tasks: TreeSummary = {

@@ -7,11 +7,11 @@
  * goes unused costs one small answer (prefetch.ts drops it).
  */
 import type { ArgsOf } from '../../../app/contract/index.js';
-import { BLOCK_SIZE, treePageArgs } from '../grid/tree-page.js';
+import { BLOCK_SIZE, treePageArgs } from '../grid/core/tree-page.js';
 import { hashToLocation } from '../state/browser-location.js';
-import type { PrefetchingClient } from './prefetch.js';
+import type { PrefetchingClient } from '../client/prefetch.js';
 
-/** The table's first request for a tree without an index filter (grid/sources.ts, block 0). */
+/** The table's first request for a tree without an index filter (grid/core/sources.ts, block 0). */
 export function firstPageArgs(tree: string): ArgsOf<'records.page'> {
   return treePageArgs(tree, 0, BLOCK_SIZE);
 }
