@@ -78,6 +78,11 @@ const valuesImports = insideRenderer(...noReact('values/'), {
   regex: '^\\.\\./(?!\\.\\./)',
   message: 'values/ is headless and a leaf: nothing from the rest of the renderer (cells live in grid/cells).',
 });
+// editor/text and editor/schema: the record panel's logic, unit-tested in Node; React and Monaco only adapt it.
+const editorLogicImports = insideRenderer(...noReact('editor/text and editor/schema'), {
+  regex: '^(monaco-editor|@monaco-editor/)',
+  message: 'editor/text and editor/schema are plain TypeScript: Monaco stays in editor/monaco.',
+});
 // client/: the connection and its transports only; boot/ and the app build on it.
 const clientImports = insideRenderer({
   regex: '^\\.\\./(grid|state|shell|editor|references|values|commands|boot)(/|$)',
@@ -130,6 +135,10 @@ export default defineConfig(
   },
   { files: ['renderer/src/grid/core/**'], rules: { 'no-restricted-imports': ['error', gridCoreImports] } },
   { files: ['renderer/src/values/**'], rules: { 'no-restricted-imports': ['error', valuesImports] } },
+  {
+    files: ['renderer/src/editor/text/**', 'renderer/src/editor/schema/**'],
+    rules: { 'no-restricted-imports': ['error', editorLogicImports] },
+  },
   { files: ['renderer/src/client/**'], rules: { 'no-restricted-imports': ['error', clientImports] } },
   // app/ (Electron main + preload) may import both sides: no restriction.
   {

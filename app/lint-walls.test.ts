@@ -116,6 +116,18 @@ const walls: readonly Wall[] = [
     forbidden: { code: "import 'lmdb';", says: 'must not load lmdb' },
     allowed: "import './listeners.js';",
   },
+  {
+    name: 'renderer/src/editor/text and editor/schema import no Monaco',
+    file: 'renderer/src/editor/schema/wall-probe.ts',
+    forbidden: { code: "import * as monaco from 'monaco-editor';", says: 'Monaco stays in editor/monaco' },
+    allowed: "import { parseJson5 } from '../text/json5-text.js';",
+  },
+  {
+    name: 'renderer/src/editor/text imports no React',
+    file: 'renderer/src/editor/text/wall-probe.ts',
+    forbidden: { code: "import { useMemo } from 'react';", says: 'headless' },
+    allowed: "import { valueTypeFor } from '../../values/registry.js';",
+  },
 ];
 
 describe('lint walls', () => {

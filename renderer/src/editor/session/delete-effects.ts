@@ -3,8 +3,8 @@
  * holders (from `records.referencedBy`) sorted by the onDelete rule of the
  * field that holds them, for the confirm step and a refused delete.
  */
-import type { DatabaseInfo, HolderDetail } from '../../../app/contract/index.js';
-import { groupHolders, type HolderGroup } from '../references/group-holders.js';
+import type { DatabaseInfo, HolderDetail } from '../../../../app/contract/index.js';
+import { groupHolders, type HolderGroup } from '../../references/group-holders.js';
 
 export type OnDelete = 'cascade' | 'setNull' | 'restrict';
 

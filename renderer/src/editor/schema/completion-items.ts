@@ -4,9 +4,9 @@
  * (enum members, literals, booleans, now, null); for a reference, a request for the target tree's keys (fetched by
  * the Monaco adapter, because it needs the host). Pure.
  */
-import type { CompletionContext } from './completion-context.js';
-import { formatKey, toJson5 } from './json5-text.js';
-import { valueTypeFor } from '../values/registry.js';
+import type { CompletionContext } from '../text/completion-context.js';
+import { formatKey, toJson5 } from '../text/json5-text.js';
+import { valueTypeFor } from '../../values/registry.js';
 import { branches, describeSchema, fieldsAt, schemasAt, type Schema } from './schema-nav.js';
 
 export interface Suggestion {

@@ -4,7 +4,7 @@
  * answers the error payloads the contract defines.
  */
 import { describe, expect, it } from 'vitest';
-import { HostError, type HostErrorPayload, type RecordEntry, type Transport, type TreeSummary } from '../../../app/contract/index.js';
+import { HostError, type HostErrorPayload, type RecordEntry, type Transport, type TreeSummary } from '../../../../app/contract/index.js';
 import { createRecord, deleteRecord, saveExisting } from './session-actions.js';
 import { placeIssues } from './check-text.js';
 

@@ -5,7 +5,7 @@
  * line/column positions the markers need. Pure: no Monaco, no DOM.
  */
 import { evaluate, parse, type DocumentNode } from '@humanwhocodes/momoa';
-import type { JsonValue } from '../values/value-type.js';
+import type { JsonValue } from '../../values/value-type.js';
 import { explainSyntaxError } from './syntax-message.js';
 
 export type { JsonValue };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '@humanwhocodes/momoa';
 import { referenceAt, referenceSpans } from './reference-spans.js';
-import { taskSchema } from './fixtures.test-support.js';
+import { taskSchema } from '../fixtures.test-support.js';
 
 const tree = {
   value: taskSchema,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completionContext } from './completion-context.js';
+import { completionContext } from '../text/completion-context.js';
 import { keyPrefix, suggestionsFor, summarise } from './completion-items.js';
-import { taskSchema } from './fixtures.test-support.js';
+import { taskSchema } from '../fixtures.test-support.js';
 
 function suggest(textWithCursor: string, referenceTree?: string) {
   const offset = textWithCursor.indexOf('|');

@@ -7,9 +7,9 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import Editor from '@monaco-editor/react';
 import type * as Monaco from 'monaco-editor/editor';
-import type { Transport, TreeSummary } from '../../../app/contract/index.js';
+import type { Transport, TreeSummary } from '../../../../app/contract/index.js';
 import { JSON5_LANGUAGE } from './json5-language.js';
-import type { TextProblem } from './json5-text.js';
+import type { TextProblem } from '../text/json5-text.js';
 import { setupMonaco } from './monaco-setup.js';
 import { attachModel, registerProviders } from './monaco-providers.js';
 

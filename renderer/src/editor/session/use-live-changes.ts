@@ -4,7 +4,7 @@
  * own revision), so a local save that is already on screen is not news.
  */
 import { useEffect, useRef } from 'react';
-import type { RecordEntry, Transport } from '../../../app/contract/index.js';
+import type { RecordEntry, Transport } from '../../../../app/contract/index.js';
 
 export type Elsewhere = { readonly type: 'changed'; readonly entry: RecordEntry } | { readonly type: 'deleted' };
 

@@ -4,19 +4,19 @@
  * through ./session-actions; this hook maps their outcomes to state.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { HolderDetail, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
+import type { HolderDetail, RecordEntry, Transport, TreeSummary } from '../../../../app/contract/index.js';
 import { placeIssues } from './check-text.js';
-import type { Status } from './EditorToolbar.js';
-import { toJson5, parseJson5 } from './json5-text.js';
-import { parseKeyInput } from './KeyField.js';
-import type { TextLoad } from './MonacoPane.js';
+import type { Status } from '../EditorToolbar.js';
+import { toJson5, parseJson5 } from '../text/json5-text.js';
+import { parseKeyInput } from '../KeyField.js';
+import type { TextLoad } from '../monaco/MonacoPane.js';
 import { createRecord, deleteRecord, needsKeyInput, recreate, saveExisting, type SaveOutcome } from './session-actions.js';
-import { templateText } from './template.js';
-import type { Schema } from './schema-nav.js';
+import { templateText } from '../schema/template.js';
+import type { Schema } from '../schema/schema-nav.js';
 import { useLiveChanges, type Elsewhere } from './use-live-changes.js';
 import { useValidation } from './use-validation.js';
 import { shownProblems } from './save-gate.js';
-import { reportUnsaved } from '../state/unsaved-edits.js';
+import { reportUnsaved } from '../../state/unsaved-edits.js';
 
 export interface SessionInput {
   readonly client: Transport;

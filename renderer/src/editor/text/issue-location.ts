@@ -6,7 +6,7 @@
  */
 import type { DocumentNode, ValueNode } from '@humanwhocodes/momoa';
 import type { Span, TextProblem } from './json5-text.js';
-import { problemMessage } from './problem-wording.js';
+import { problemMessage } from '../session/problem-wording.js';
 import { findMember, parsePointer, resolve, spanOf, walkValues, memberName } from './ast-paths.js';
 
 export interface Issue {

@@ -5,13 +5,13 @@
  */
 import { parse, type DocumentNode } from '@humanwhocodes/momoa';
 import type * as Monaco from 'monaco-editor/editor';
-import type { JsonKey, Transport, TreeSummary } from '../../../app/contract/index.js';
-import { completionContext, type CompletionContext } from './completion-context.js';
-import { keyPrefix, suggestionsFor, summarise, type Suggestion } from './completion-items.js';
+import type { JsonKey, Transport, TreeSummary } from '../../../../app/contract/index.js';
+import { completionContext, type CompletionContext } from '../text/completion-context.js';
+import { keyPrefix, suggestionsFor, summarise, type Suggestion } from '../schema/completion-items.js';
 import { JSON5_LANGUAGE } from './json5-language.js';
-import { toJson5 } from './json5-text.js';
-import { referenceAt, referenceSpans, referenceTarget, type ReferenceSpan } from './reference-spans.js';
-import type { Schema } from './schema-nav.js';
+import { toJson5 } from '../text/json5-text.js';
+import { referenceAt, referenceSpans, referenceTarget, type ReferenceSpan } from '../text/reference-spans.js';
+import type { Schema } from '../schema/schema-nav.js';
 
 export interface ModelContext {
   readonly tree: TreeSummary;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson5 } from './json5-text.js';
+import { parseJson5 } from '../text/json5-text.js';
 import { templateText, templateValue } from './template.js';
-import { taskSchema } from './fixtures.test-support.js';
+import { taskSchema } from '../fixtures.test-support.js';
 
 const now = new Date('2025-03-04T05:06:07.000Z');
 

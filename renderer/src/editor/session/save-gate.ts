@@ -4,7 +4,7 @@
  * that moment (a keypress can come before React has seen the last edit), so
  * "no changes" and "problems" are judged on that exact text.
  */
-import type { TextProblem } from './json5-text.js';
+import type { TextProblem } from '../text/json5-text.js';
 
 export interface SaveFacts {
   /** Why writing is off (read-only), if it is. */

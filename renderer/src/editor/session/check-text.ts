@@ -3,9 +3,9 @@
  * carry, then the host's schema and reference check. Every problem has a
  * place in the text.
  */
-import type { Transport } from '../../../app/contract/index.js';
-import { localProblems, locateIssue, sortProblems, type Issue } from './issue-location.js';
-import { parseJson5, type JsonValue, type TextProblem } from './json5-text.js';
+import type { Transport } from '../../../../app/contract/index.js';
+import { localProblems, locateIssue, sortProblems, type Issue } from '../text/issue-location.js';
+import { parseJson5, type JsonValue, type TextProblem } from '../text/json5-text.js';
 import { errorPayload } from './session-actions.js';
 
 export interface CheckResult {

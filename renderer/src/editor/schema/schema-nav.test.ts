@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSchema, fieldsAt, referencePath, refTargetAt, schemasAt } from './schema-nav.js';
-import { taskSchema } from './fixtures.test-support.js';
+import { taskSchema } from '../fixtures.test-support.js';
 
 describe('schema navigation', () => {
   it('finds the fields of nested objects with their required flag', () => {

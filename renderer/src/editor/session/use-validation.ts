@@ -4,9 +4,9 @@
  * belong to the text on screen.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Transport } from '../../../app/contract/index.js';
+import type { Transport } from '../../../../app/contract/index.js';
 import { checkText, type CheckResult } from './check-text.js';
-import type { TextProblem } from './json5-text.js';
+import type { TextProblem } from '../text/json5-text.js';
 
 const DEBOUNCE_MS = 250;
 

@@ -2,8 +2,8 @@
  * The editor's writes, each answering a closed set of outcomes instead of
  * throwing, so the component only maps outcomes to what the user sees.
  */
-import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
-import type { JsonValue } from './json5-text.js';
+import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary } from '../../../../app/contract/index.js';
+import type { JsonValue } from '../text/json5-text.js';
 
 export type SaveOutcome =
   | { readonly type: 'saved'; readonly entry: RecordEntry }

@@ -5,8 +5,8 @@
  * with a comment naming the target tree, so validation points at each one
  * still to fill).
  */
-import { escapePointer, toJson5, type JsonValue } from './json5-text.js';
-import { valueTypeFor } from '../values/registry.js';
+import { escapePointer, toJson5, type JsonValue } from '../text/json5-text.js';
+import { valueTypeFor } from '../../values/registry.js';
 import { branches, type Schema } from './schema-nav.js';
 
 export interface Template {

@@ -4,8 +4,8 @@
  * differs in the values rather than quotes, indentation or key order of
  * typing. The editor keeps the user's own text (and comments) regardless.
  */
-import type { RecordEntry } from '../../../app/contract/index.js';
-import { parseJson5, toJson5 } from './json5-text.js';
+import type { RecordEntry } from '../../../../app/contract/index.js';
+import { parseJson5, toJson5 } from '../text/json5-text.js';
 
 export interface ConflictTexts {
   readonly theirs: string;

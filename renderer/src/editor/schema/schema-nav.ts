@@ -5,9 +5,9 @@
  * value types' business (values/); this only walks the schema.
  */
 import { KIND_MARKER, refTargetOf } from '@trellis/engine/common/markers';
-import { valueTypeFor } from '../values/registry.js';
-import { isSchema, type JsonSchema } from '../values/schema-shape.js';
-import type { PathSegment } from './ast-paths.js';
+import { valueTypeFor } from '../../values/registry.js';
+import { isSchema, type JsonSchema } from '../../values/schema-shape.js';
+import type { PathSegment } from '../text/ast-paths.js';
 
 export type Schema = JsonSchema;
 

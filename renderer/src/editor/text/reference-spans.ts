@@ -4,10 +4,10 @@
  * link provider (Ctrl/Cmd+click follows), hovers and decorations.
  */
 import { evaluate, type DocumentNode } from '@humanwhocodes/momoa';
-import type { TreeSummary } from '../../../app/contract/index.js';
+import type { TreeSummary } from '../../../../app/contract/index.js';
 import { spanOf, walkValues, type PathSegment } from './ast-paths.js';
 import type { Span } from './json5-text.js';
-import { referencePath, refTargetAt, type Schema } from './schema-nav.js';
+import { referencePath, refTargetAt, type Schema } from '../schema/schema-nav.js';
 
 export interface ReferenceSpan extends Span {
   readonly path: readonly PathSegment[];
