@@ -18,7 +18,7 @@ export interface ReferenceSpan extends Span {
 
 type TreeRefs = Pick<TreeSummary, 'value' | 'references'>;
 
-/** The target tree at a value path: the catalog's reference list first, the schema's `x-ref` as a fallback. */
+/** The target tree at a value path: the catalog's reference list first, the schema's reference target (`refTargetAt`) as a fallback. */
 export function referenceTarget(tree: TreeRefs, path: readonly PathSegment[]): string | undefined {
   const text = referencePath(path);
   return tree.references.find((r) => r.path === text)?.target ?? refTargetAt(tree.value as Schema, path);
