@@ -56,6 +56,39 @@ const rendererImports = {
   ],
 };
 
+// Inner walls of the renderer. A later block replaces the renderer block's
+// `no-restricted-imports` options for its files, so each repeats rendererImports.
+const insideRenderer = (...patterns) => ({ paths: rendererImports.paths, patterns: [...rendererImports.patterns, ...patterns] });
+const noReact = (where) => [
+  { regex: '^(react|react-dom)(/|$)', message: `${where} is headless: no React (STYLE.md 5).` },
+  {
+    // Components live in PascalCase .tsx files (imported as .js).
+    regex: '\\.tsx$|(^|/)[A-Z][^/]*$',
+    caseSensitive: true,
+    message: `${where} is headless: no React component modules (STYLE.md 5).`,
+  },
+];
+// grid/core: the grid's plain-TypeScript model; grid/ around it holds the React hooks and components.
+const gridCoreImports = insideRenderer(...noReact('grid/core'), {
+  regex: '^\\.\\./(?!\\.\\./)',
+  message: 'grid/core is headless: nothing from grid/ outside core (its React hooks and components).',
+});
+// values/: the headless value types; the grid alone maps them to React cells (grid/cells).
+const valuesImports = insideRenderer(...noReact('values/'), {
+  regex: '^\\.\\./(?!\\.\\./)',
+  message: 'values/ is headless and a leaf: nothing from the rest of the renderer (cells live in grid/cells).',
+});
+// editor/text and editor/schema: the record panel's logic, unit-tested in Node; React and Monaco only adapt it.
+const editorLogicImports = insideRenderer(...noReact('editor/text and editor/schema'), {
+  regex: '^(monaco-editor|@monaco-editor/)',
+  message: 'editor/text and editor/schema are plain TypeScript: Monaco stays in editor/monaco.',
+});
+// client/: the connection and its transports only; boot/ and the app build on it.
+const clientImports = insideRenderer({
+  regex: '^\\.\\./(grid|state|shell|editor|references|values|commands|boot)(/|$)',
+  message: 'client/ is transport only: nothing from the app (grid, state, shell, editor, references, values, boot).',
+});
+
 // engine/src/common runs in every runtime, the browser window included: nothing
 // from Node, lmdb or the rest of the engine (which assumes Node).
 const commonImports = {
@@ -100,6 +133,13 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', rendererImports] },
   },
+  { files: ['renderer/src/grid/core/**'], rules: { 'no-restricted-imports': ['error', gridCoreImports] } },
+  { files: ['renderer/src/values/**'], rules: { 'no-restricted-imports': ['error', valuesImports] } },
+  {
+    files: ['renderer/src/editor/text/**', 'renderer/src/editor/schema/**'],
+    rules: { 'no-restricted-imports': ['error', editorLogicImports] },
+  },
+  { files: ['renderer/src/client/**'], rules: { 'no-restricted-imports': ['error', clientImports] } },
   // app/ (Electron main + preload) may import both sides: no restriction.
   {
     // Type tests are made of `// @ts-expect-error` lines that tsc verifies.

@@ -62,6 +62,72 @@ const walls: readonly Wall[] = [
     forbidden: { code: "import '../../../app/host/host.js';", says: 'only app/contract' },
     allowed: "import '../../../app/contract/index.js';",
   },
+  {
+    name: 'renderer/src/grid/core imports no React',
+    file: 'renderer/src/grid/core/wall-probe.ts',
+    forbidden: { code: "import { useState } from 'react';", says: 'headless' },
+    allowed: "import { valueTypeFor } from '../../values/registry.js';",
+  },
+  {
+    name: 'renderer/src/grid/core imports no React component module',
+    file: 'renderer/src/grid/core/wall-probe.ts',
+    forbidden: { code: "import { RefLink } from '../../references/RefLink.js';", says: 'component modules' },
+    allowed: "import { countText } from './count-text.js';",
+  },
+  {
+    name: 'renderer/src/grid/core imports nothing from the React side of grid/',
+    file: 'renderer/src/grid/core/wall-probe.ts',
+    forbidden: { code: "import { useBlockCache } from '../use-block-cache.js';", says: 'nothing from grid/ outside core' },
+    allowed: "import { parseUserValue } from '../../state/user-input.js';",
+  },
+  {
+    name: 'renderer/src/grid/core still takes the renderer walls',
+    file: 'renderer/src/grid/core/wall-probe.ts',
+    forbidden: { code: "import 'node:path';", says: 'sandboxed window' },
+    allowed: "import type { OpaqueKey } from '@trellis/engine';",
+  },
+  {
+    name: 'renderer/src/values is headless: no React',
+    file: 'renderer/src/values/wall-probe.ts',
+    forbidden: { code: "import type { JSX } from 'react';", says: 'headless' },
+    allowed: "import { markedKindOf } from '@trellis/engine/common/markers';",
+  },
+  {
+    name: 'renderer/src/values imports nothing from the rest of the renderer',
+    file: 'renderer/src/values/wall-probe.ts',
+    forbidden: { code: "import '../grid/cells/cell-for.js';", says: 'leaf' },
+    allowed: "import './schema-shape.js';",
+  },
+  {
+    name: 'renderer/src/client is transport only',
+    file: 'renderer/src/client/wall-probe.ts',
+    forbidden: { code: "import '../grid/core/tree-page.js';", says: 'transport only' },
+    allowed: "import './host-client.js';",
+  },
+  {
+    name: 'renderer/src/client does not reach back into boot/',
+    file: 'renderer/src/client/wall-probe.ts',
+    forbidden: { code: "import '../boot/first-screen.js';", says: 'transport only' },
+    allowed: "import '../../../app/contract/errors.js';",
+  },
+  {
+    name: 'renderer/src/client still takes the renderer walls',
+    file: 'renderer/src/client/wall-probe.ts',
+    forbidden: { code: "import 'lmdb';", says: 'must not load lmdb' },
+    allowed: "import './listeners.js';",
+  },
+  {
+    name: 'renderer/src/editor/text and editor/schema import no Monaco',
+    file: 'renderer/src/editor/schema/wall-probe.ts',
+    forbidden: { code: "import * as monaco from 'monaco-editor';", says: 'Monaco stays in editor/monaco' },
+    allowed: "import { parseJson5 } from '../text/json5-text.js';",
+  },
+  {
+    name: 'renderer/src/editor/text imports no React',
+    file: 'renderer/src/editor/text/wall-probe.ts',
+    forbidden: { code: "import { useMemo } from 'react';", says: 'headless' },
+    allowed: "import { valueTypeFor } from '../../values/registry.js';",
+  },
 ];
 
 describe('lint walls', () => {

@@ -1,6 +1,6 @@
 /**
  * Hostile JSON5 text through the editor's path: the renderer's pure parse and
- * local checks (renderer/src/editor/json5-text.ts, issue-location.ts), then a real
+ * local checks (renderer/src/editor/text/json5-text.ts, issue-location.ts), then a real
  * host's records.validate and records.insert / records.put, on a real LMDB
  * database. Random edits of valid record text, huge strings, deep nesting,
  * `__proto__` / `constructor` / `prototype` keys, odd numbers, duplicate keys,
@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyDatabase, type TrellisErrorCode } from '@trellis/engine';
 import { HOST_ERROR_CODES, HostError } from '../contract/index.js';
-import { localProblems } from '../../renderer/src/editor/issue-location.js';
-import { parseJson5, toJson5 } from '../../renderer/src/editor/json5-text.js';
+import { localProblems } from '../../renderer/src/editor/text/issue-location.js';
+import { parseJson5, toJson5 } from '../../renderer/src/editor/text/json5-text.js';
 import { startHost } from './fixtures/host-harness.js';
 import { JOINED } from './fixtures/sample-database.js';
 

@@ -5,7 +5,7 @@
  * index.html shows the boot message until then.
  */
 import { connect } from './client/connect.js';
-import { prefetchFirstScreen } from './client/first-screen.js';
+import { prefetchFirstScreen } from './boot/first-screen.js';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';

@@ -1,6 +1,6 @@
 /**
  * Answers asked for ahead of need. The boot script asks for what the first
- * screen shows (first-screen.ts) while the browser is still fetching and
+ * screen shows (boot/first-screen.ts) while the browser is still fetching and
  * compiling the app; the app's own first call with the same method and
  * arguments takes that answer instead of asking again.
  *

@@ -5,9 +5,9 @@
  */
 import { lazy, Suspense, type JSX } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
-import { conflictTexts } from './conflict-texts.js';
+import { conflictTexts } from './session/conflict-texts.js';
 /** Monaco's diff editor, in the editor's own chunk (see RecordEditor). */
-const DiffPane = lazy(() => import('./DiffPane.js').then((module) => ({ default: module.DiffPane })));
+const DiffPane = lazy(() => import('./monaco/DiffPane.js').then((module) => ({ default: module.DiffPane })));
 
 export interface ConflictViewProps {
   readonly mine: string;

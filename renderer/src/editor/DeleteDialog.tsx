@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import type { DatabaseInfo, HolderDetail, JsonKey, Transport } from '../../../app/contract/index.js';
-import { deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './delete-effects.js';
+import { deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './session/delete-effects.js';
 
 const LIMIT = 200;
 

@@ -1,7 +1,7 @@
 /** The key input for trees whose keys the user chooses (custom keys), as JSON5. */
 import type { JSX } from 'react';
 import type { JsonKey } from '../../../app/contract/index.js';
-import { parseJson5 } from './json5-text.js';
+import { parseJson5 } from './text/json5-text.js';
 
 export function parseKeyInput(text: string): { key: JsonKey } | { error: string } {
   const outcome = parseJson5(text);

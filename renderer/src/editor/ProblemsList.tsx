@@ -1,6 +1,6 @@
 /** The problems under the editor; clicking one puts the cursor on it. */
 import type { JSX } from 'react';
-import type { TextProblem } from './json5-text.js';
+import type { TextProblem } from './text/json5-text.js';
 
 export interface ProblemsListProps {
   readonly problems: readonly TextProblem[];

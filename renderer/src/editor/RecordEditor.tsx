@@ -13,11 +13,11 @@ import { ConflictView } from './ConflictView.js';
 import { DeleteConfirm, DeleteRefused } from './DeleteDialog.js';
 import { EditorToolbar, type ToolbarActions } from './EditorToolbar.js';
 import { KeyField } from './KeyField.js';
-import type { PaneApi } from './MonacoPane.js';
+import type { PaneApi } from './monaco/MonacoPane.js';
 import { ProblemsList } from './ProblemsList.js';
-import { saveBlocked, type SaveFacts } from './save-gate.js';
-import { needsKeyInput } from './session-actions.js';
-import { useRecordSession, type RecordSession } from './use-record-session.js';
+import { saveBlocked, type SaveFacts } from './session/save-gate.js';
+import { needsKeyInput } from './session/session-actions.js';
+import { useRecordSession, type RecordSession } from './session/use-record-session.js';
 import './editor.css';
 
 /**
@@ -25,7 +25,7 @@ import './editor.css';
  * database paints the table without parsing it first (e2e/bench/browser-bench.ts, first
  * rows). It is fetched a moment after start-up, so the first record usually finds it ready.
  */
-const loadPane = () => import('./MonacoPane.js');
+const loadPane = () => import('./monaco/MonacoPane.js');
 const MonacoPane = lazy(() => loadPane().then((module) => ({ default: module.MonacoPane })));
 const PRELOAD_AFTER_MS = 1_000;
 if (typeof window !== 'undefined') window.setTimeout(() => void loadPane(), PRELOAD_AFTER_MS);

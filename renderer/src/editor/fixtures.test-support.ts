@@ -3,7 +3,7 @@
  * tasks tree): reference nodes carry their target's key schema, a setNull
  * reference as `anyOf: [key, null]`.
  */
-import type { Schema } from './schema-nav.js';
+import type { Schema } from './schema/schema-nav.js';
 
 export const taskSchema: Schema = {
   type: 'object',

@@ -9,9 +9,9 @@
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
-import type { BlockCache } from './block-cache.js';
-import type { GridColumn } from './columns.js';
-import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './row-window.js';
+import type { BlockCache } from './core/block-cache.js';
+import type { GridColumn } from './core/columns.js';
+import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
 import { TableHeader } from './TableHeader.js';
 import { TableRow, type SizedColumn } from './TableRow.js';
 import { tableKeyHandler } from './use-table-keys.js';

@@ -5,8 +5,9 @@
  */
 import { memo, type JSX } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
-import { AbsentCell, ErrorCell, NullCell } from '../values/special-cells.js';
-import type { GridColumn } from './columns.js';
+import { cellFor } from './cells/cell-for.js';
+import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
+import type { GridColumn } from './core/columns.js';
 
 export interface SizedColumn {
   readonly column: GridColumn;
@@ -52,6 +53,6 @@ function CellContent({ column, entry }: { column: GridColumn; entry: RecordEntry
   const value = column.read(entry);
   if (value === undefined) return <AbsentCell />;
   if (value === null) return <NullCell />;
-  const { Cell } = column.type;
+  const Cell = cellFor(column.type);
   return <Cell value={value} schema={column.schema} />;
 }

@@ -7,9 +7,9 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TreeSummary } from '../../../app/contract/index.js';
 import type { HostClient } from '../client/connect.js';
 import type { IndexFilter } from '../state/history.js';
-import { BlockCache } from './block-cache.js';
-import { indexSource, treeSource } from './sources.js';
-import { BLOCK_SIZE } from './tree-page.js';
+import { BlockCache } from './core/block-cache.js';
+import { indexSource, treeSource } from './core/sources.js';
+import { BLOCK_SIZE } from './core/tree-page.js';
 
 export { BLOCK_SIZE };
 

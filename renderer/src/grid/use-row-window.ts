@@ -7,7 +7,7 @@
  * scrollTop is several of content, keyboard moves stay exact.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
-import { clampOffset, isScaled, offsetFromScrollTop, offsetToShow, scrollTopFromOffset, type RowAlign, type RowGeometry } from './row-window.js';
+import { clampOffset, isScaled, offsetFromScrollTop, offsetToShow, scrollTopFromOffset, type RowAlign, type RowGeometry } from './core/row-window.js';
 
 export interface RowWindowOptions {
   readonly rowCount: number;

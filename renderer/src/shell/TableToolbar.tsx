@@ -1,8 +1,8 @@
 /** Above the table: what is shown and how many, jump to key, the index filter, and New record. */
 import type { JSX } from 'react';
 import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
-import type { BlockCache } from '../grid/block-cache.js';
-import { countText } from '../grid/count-text.js';
+import type { BlockCache } from '../grid/core/block-cache.js';
+import { countText } from '../grid/core/count-text.js';
 import type { IndexFilter } from '../state/history.js';
 import { IndexFilterBar } from './IndexFilterBar.js';
 import { JumpToKey } from './JumpToKey.js';

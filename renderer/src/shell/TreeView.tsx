@@ -7,7 +7,7 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
-import { columnsFor } from '../grid/columns.js';
+import { columnsFor } from '../grid/core/columns.js';
 import { RecordsTable, type TableApi } from '../grid/RecordsTable.js';
 import { useBlockCache } from '../grid/use-block-cache.js';
 import { NavigatorContext, useClient } from '../state/contexts.js';

@@ -13,7 +13,8 @@ import { referenceListType } from './reference-list.js';
 import { referenceType } from './reference.js';
 import { stringType } from './string.js';
 import { timestampType } from './timestamp.js';
-import type { JsonSchema, ValueType } from './value-type.js';
+import type { JsonSchema } from './schema-shape.js';
+import type { ValueType } from './value-type.js';
 
 export const VALUE_TYPES: readonly ValueType[] = [
   referenceType,

@@ -1,0 +1,66 @@
+/**
+ * What deleting this record does to the records that point at it: the
+ * holders (from `records.referencedBy`) sorted by the onDelete rule of the
+ * field that holds them, for the confirm step and a refused delete.
+ */
+import type { DatabaseInfo, HolderDetail } from '../../../../app/contract/index.js';
+import { groupHolders, type HolderGroup } from '../../references/group-holders.js';
+
+export type OnDelete = 'cascade' | 'setNull' | 'restrict';
+
+export interface RuleGroup extends HolderGroup {
+  readonly onDelete: OnDelete;
+}
+
+export interface DeleteImpact {
+  /** Holder groups, blocking (restrict) ones first, then cascade, then setNull. */
+  readonly groups: readonly RuleGroup[];
+  /** True when restrict holders make the engine refuse the delete. */
+  readonly refused: boolean;
+  /** The sentences to show, one per rule. */
+  readonly lines: readonly string[];
+}
+
+/** The onDelete rule of a field (`tree`.`path`) pointing at `target`; restrict when unknown. */
+export function ruleOf(database: Pick<DatabaseInfo, 'trees'>, tree: string, path: string, target: string): OnDelete {
+  const ref = database.trees.find((t) => t.name === tree)?.references.find((r) => r.path === path && r.target === target);
+  return ref?.onDelete === 'cascade' || ref?.onDelete === 'setNull' ? ref.onDelete : 'restrict';
+}
+
+const ORDER: Record<OnDelete, number> = { restrict: 0, cascade: 1, setNull: 2 };
+
+/** Holders grouped by tree and field (as the Referenced by panel does), blocking ones first. */
+export function groupByRule(database: Pick<DatabaseInfo, 'trees'>, target: string, holders: readonly HolderDetail[]): RuleGroup[] {
+  const groups = groupHolders(holders as Parameters<typeof groupHolders>[0]).map((g) => ({ ...g, onDelete: ruleOf(database, g.tree, g.path, target) }));
+  return groups.sort((a, b) => ORDER[a.onDelete] - ORDER[b.onDelete]);
+}
+
+const records = (n: number, more: boolean) => `${more ? 'At least ' : ''}${n} record${n === 1 && !more ? '' : 's'}`;
+const counts = (groups: readonly RuleGroup[]) => groups.map((g) => `${g.tree}.${g.path}: ${g.holders.length}`).join(', ');
+const total = (groups: readonly RuleGroup[]) => groups.reduce((n, g) => n + g.holders.length, 0);
+
+/**
+ * The effect of deleting a record of `target` held by `holders`. `truncated`:
+ * the holder list was cut at the lookup's limit, so the counts are lower bounds.
+ */
+export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: string, holders: readonly HolderDetail[], truncated = false): DeleteImpact {
+  const groups = groupByRule(database, target, holders);
+  if (groups.length === 0) return { groups, refused: false, lines: ['Nothing points at this record.'] };
+  const of = (rule: OnDelete) => groups.filter((g) => g.onDelete === rule);
+  const restrict = of('restrict');
+  if (restrict.length > 0) {
+    const n = total(restrict);
+    const fields = restrict.map((g) => `${g.tree}.${g.path}`).join(', ');
+    return {
+      groups,
+      refused: true,
+      lines: [`Refused: ${records(n, truncated).toLowerCase()} still hold${n === 1 && !truncated ? 's' : ''} it through ${fields} — change them first.`],
+    };
+  }
+  const lines: string[] = [];
+  const cascade = of('cascade');
+  const setNull = of('setNull');
+  if (cascade.length) lines.push(`${records(total(cascade), truncated)} will be deleted too (${counts(cascade)}), and whatever those hold in turn by the same rules.`);
+  if (setNull.length) lines.push(`${records(total(setNull), truncated)} will have their reference cleared (${counts(setNull)}).`);
+  return { groups, refused: false, lines };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '@humanwhocodes/momoa';
+import { referenceAt, referenceSpans } from './reference-spans.js';
+import { taskSchema } from '../fixtures.test-support.js';
+
+const tree = {
+  value: taskSchema,
+  references: [
+    { path: 'project', target: 'projects', onDelete: 'cascade', many: false },
+    { path: 'labels[]', target: 'labels', onDelete: 'setNull', many: true },
+  ],
+};
+
+describe('referenceSpans', () => {
+  const text = '{\n  project: 7,\n  assignee: "u-1",\n  labels: [[7, "bug"], [7, "ui"]],\n  title: "x",\n  parent: null\n}';
+  const spans = referenceSpans(parse(text, { mode: 'json5' }), tree);
+
+  it('finds single references, list elements and composite keys, with their target text', () => {
+    expect(spans.map((s) => [s.target, s.line, s.column])).toEqual([
+      ['projects/7', 2, 12],
+      ['users/"u-1"', 3, 13],
+      ['labels/[7,"bug"]', 4, 12],
+      ['labels/[7,"ui"]', 4, 24],
+    ]);
+  });
+
+  it('finds the reference under a position, and nothing elsewhere', () => {
+    expect(referenceAt(spans, 4, 15)?.target).toBe('labels/[7,"bug"]');
+    expect(referenceAt(spans, 5, 12)).toBeUndefined();
+    expect(referenceAt(spans, 2, 13)).toBeUndefined();
+  });
+});

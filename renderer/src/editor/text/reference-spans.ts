@@ -1,0 +1,48 @@
+/**
+ * Where the references are in the text: every value node whose place in the
+ * schema is a reference, with the OpaqueKey text it points at. Feeds the
+ * link provider (Ctrl/Cmd+click follows), hovers and decorations.
+ */
+import { evaluate, type DocumentNode } from '@humanwhocodes/momoa';
+import type { TreeSummary } from '../../../../app/contract/index.js';
+import { spanOf, walkValues, type PathSegment } from './ast-paths.js';
+import type { Span } from './json5-text.js';
+import { referencePath, refTargetAt, type Schema } from '../schema/schema-nav.js';
+
+export interface ReferenceSpan extends Span {
+  readonly path: readonly PathSegment[];
+  readonly tree: string;
+  /** OpaqueKey text, e.g. `users/42`, `labels/[3,"bug"]`. */
+  readonly target: string;
+}
+
+type TreeRefs = Pick<TreeSummary, 'value' | 'references'>;
+
+/** The target tree at a value path: the catalog's reference list first, the schema's reference target (`refTargetAt`) as a fallback. */
+export function referenceTarget(tree: TreeRefs, path: readonly PathSegment[]): string | undefined {
+  const text = referencePath(path);
+  return tree.references.find((r) => r.path === text)?.target ?? refTargetAt(tree.value as Schema, path);
+}
+
+function isKey(value: unknown): boolean {
+  const part = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
+  return part(value) || (Array.isArray(value) && value.length > 0 && value.every(part));
+}
+
+export function referenceSpans(document: DocumentNode, tree: TreeRefs): ReferenceSpan[] {
+  const out: ReferenceSpan[] = [];
+  walkValues(document.body, (node, path) => {
+    if (path.length === 0 || node.type === 'Object' || node.type === 'Null') return;
+    const target = referenceTarget(tree, path);
+    if (!target) return;
+    const key = evaluate(node);
+    // A half-typed or wrong value is validation's business, not a link.
+    if (isKey(key)) out.push({ ...spanOf(node), path, tree: target, target: `${target}/${JSON.stringify(key)}` });
+  });
+  return out;
+}
+
+/** The reference under a 1-based position, if any. */
+export function referenceAt(spans: readonly ReferenceSpan[], line: number, column: number): ReferenceSpan | undefined {
+  return spans.find((s) => (line > s.line || (line === s.line && column >= s.column)) && (line < s.endLine || (line === s.endLine && column < s.endColumn)));
+}

@@ -1,0 +1,54 @@
+/**
+ * The grid's column model, derived from a tree's stored schema: key column(s)
+ * first (a composite key gets one per named field), then the value's
+ * top-level fields in declaration order. Plain TypeScript; React only renders
+ * it. Each column's value type comes from the value-type registry.
+ */
+import type { RecordEntry, TreeSummary } from '../../../../app/contract/index.js';
+import { valueTypeFor } from '../../values/registry.js';
+import type { JsonSchema, ValueType } from '../../values/value-type.js';
+
+export interface GridColumn {
+  readonly id: string;
+  readonly header: string;
+  readonly role: 'key' | 'value';
+  readonly schema: JsonSchema;
+  readonly type: ValueType;
+  readonly width: number;
+  /** The cell's value in an entry; undefined when the field is not set. */
+  read(entry: RecordEntry): unknown;
+}
+
+export function columnsFor(tree: TreeSummary): GridColumn[] {
+  return [...keyColumns(tree), ...valueColumns(tree)];
+}
+
+function keyColumns(tree: TreeSummary): GridColumn[] {
+  if (tree.key.kind === 'composite') {
+    const parts = (tree.keySchema['prefixItems'] ?? []) as JsonSchema[];
+    return tree.key.fields.map((field, i) =>
+      column(`key:${field}`, field, 'key', parts[i] ?? {}, (entry) => (Array.isArray(entry.key) ? entry.key[i] : undefined)),
+    );
+  }
+  return [column('key', `key · ${tree.key.kind}`, 'key', tree.keySchema, (entry) => entry.key)];
+}
+
+function valueColumns(tree: TreeSummary): GridColumn[] {
+  const properties = tree.value['properties'];
+  if (typeof properties !== 'object' || properties === null) {
+    return [column('value', 'value', 'value', tree.value, (entry) => entry.value)];
+  }
+  const inKey = new Set(tree.key.kind === 'composite' ? tree.key.fields : []);
+  return Object.entries(properties as Record<string, JsonSchema>)
+    .filter(([name]) => !inKey.has(name))
+    .map(([name, schema]) => column(`value:${name}`, name, 'value', schema, (entry) => fieldOf(entry.value, name)));
+}
+
+function column(id: string, header: string, role: GridColumn['role'], schema: JsonSchema, read: GridColumn['read']): GridColumn {
+  const type = valueTypeFor(schema);
+  return { id, header, role, schema, type, width: role === 'key' ? Math.max(type.width, 90) : type.width, read };
+}
+
+function fieldOf(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
