@@ -142,7 +142,7 @@ export async function scrollToRow(page: Page, row: number): Promise<number> {
       const scroller = document.querySelector<HTMLElement>('[data-testid="table-scroll"]')!;
       const started = performance.now();
       // Past ~285k rows the table squeezes its height into a capped scroll area
-      // (renderer/src/grid/row-window.ts): a scrollbar drag lands proportionally.
+      // (renderer/src/grid/core/row-window.ts): a scrollbar drag lands proportionally.
       const count = Number(document.querySelector('[data-testid="records-table"]')!.getAttribute('aria-rowcount'));
       const top = (row - 1) * rowHeight;
       const max = scroller.scrollHeight - scroller.clientHeight;
