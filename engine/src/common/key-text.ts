@@ -32,7 +32,6 @@ export function isPlainKey(value: unknown): value is PlainKey {
 /** Why `value` can be no tree's key (undefined when it can be one). */
 export function plainKeyProblem(value: unknown): string | undefined {
   if (!isPlainKey(value)) return 'a key is a string, number, boolean or a list of them';
-  // No tree can hold such a key; the text is quoted as JSON by the caller, which escapes it.
   for (const part of Array.isArray(value) ? value : [value]) {
     const problem = typeof part === 'string' ? loneSurrogateProblem(part) : undefined;
     if (problem !== undefined) return problem;
@@ -60,6 +59,8 @@ export function parseKeyText(text: string, readKey: (text: string) => unknown = 
   } catch (error) {
     return { ok: false, problem: `'${text}': the key after the slash is not JSON (${(error as Error).message})` };
   }
+  // A lone surrogate cannot be shown as it is: that text is quoted as JSON, which escapes it.
+  if (!isPlainKey(key)) return { ok: false, problem: `'${text}': a key is a string, number, boolean or a list of them` };
   const problem = plainKeyProblem(key);
   if (problem !== undefined) return { ok: false, problem: `${JSON.stringify(text)}: ${problem}` };
   return { ok: true, tree: text.slice(0, slash), key: key as PlainKey };
