@@ -86,6 +86,21 @@ describe('npm run verify', { timeout: 90_000 }, () => {
     expect(stderr).toBe(`trellis verify: ${folder} is not a Trellis database: the folder holds other files and no data.mdb\n`);
   });
 
+  it('exits 2 with one line naming the place for a database whose stored catalog does not match its schema', async () => {
+    const copy = join(root, 'bad-catalog');
+    cpSync(database, copy, { recursive: true });
+    const env = openLmdb({ path: copy, maxDbs: 1000 });
+    const meta = env.openDB('__meta', { useVersions: true });
+    const catalog = meta.get('catalog') as { trees: Record<string, { indexes: { on: unknown }[] }> };
+    catalog.trees['tasks']!.indexes[0]!.on = 'project';
+    await meta.put('catalog', catalog);
+    await env.close();
+    const { code, stdout, stderr } = await verify(copy);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`trellis verify: invalid schema: the catalog stored in ${copy} is damaged at trees.tasks.indexes.byProjectStatus.on: expected array\n`);
+  });
+
   it('exits 2 with one line, not a crash, for a database whose folder LMDB may not write (chattr +i, no lock.mdb)', async (context) => {
     const folder = join(root, 'immutable');
     mkdirSync(folder);

@@ -8,6 +8,7 @@
  * same messages work over Electron IPC and over WebSocket.
  */
 import Type, { type Static } from 'typebox';
+import { StoredTree } from '@trellis/engine/common/catalog';
 import { MAX_ISSUES, MAX_PAGE } from './limits.js';
 
 export { MAX_ISSUES, MAX_PAGE };
@@ -34,25 +35,10 @@ export const RecordEntry = Type.Object({
 });
 export type RecordEntry = Static<typeof RecordEntry>;
 
-const KeyStrategy = Type.Union([
-  Type.Object({ kind: Type.Literal('auto') }),
-  Type.Object({ kind: Type.Literal('composite'), fields: Type.Array(Type.String()) }),
-  Type.Object({ kind: Type.Literal('uuid') }),
-  Type.Object({ kind: Type.Literal('hash') }),
-  Type.Object({ kind: Type.Literal('custom'), schema: Type.Record(Type.String(), Type.Unknown()) }),
-]);
-
+/** A tree as the catalog stores it (its own schema, engine/src/common/catalog.ts), with what the browser shows beside it. */
 export const TreeSummary = Type.Object({
-  name: Type.String(),
+  ...StoredTree.properties,
   count: Type.Integer({ minimum: 0 }),
-  key: KeyStrategy,
-  keySchema: Type.Record(Type.String(), Type.Unknown()),
-  /** The value's JSON Schema as stored in the catalog (x-trellis markers included). */
-  value: Type.Record(Type.String(), Type.Unknown()),
-  indexes: Type.Array(Type.Object({ name: Type.String(), on: Type.Array(Type.String()), unique: Type.Boolean() })),
-  references: Type.Array(
-    Type.Object({ path: Type.String(), target: Type.String(), onDelete: Type.String(), many: Type.Boolean() }),
-  ),
   /** References in other trees that point into this one (for "Referenced by"). */
   referencedFrom: Type.Array(Type.Object({ tree: Type.String(), path: Type.String() })),
 });

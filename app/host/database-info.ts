@@ -22,8 +22,8 @@ function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
   return {
     name: tree.name,
     count: tree.count,
-    // Catalog entries are plain data as stored; the copies drop readonly-ness, nothing else.
-    key: structuredClone(tree.key) as TreeSummary['key'],
+    // Copies, so that nothing a caller does to an answer reaches the open catalog.
+    key: structuredClone(tree.key),
     keySchema: structuredClone(tree.keySchema),
     value: structuredClone(tree.value),
     indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique })),

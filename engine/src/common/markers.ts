@@ -14,7 +14,8 @@ export const ON_DELETE_MARKER = 'x-on-delete';
 
 export const MARKED_KINDS = ['bytes', 'timestamp', 'ref'] as const;
 export type MarkedKind = (typeof MARKED_KINDS)[number];
-export type OnDelete = 'restrict' | 'cascade' | 'setNull';
+// Declared with the catalog that stores it (a type only: nothing of TypeBox comes along at run time).
+export type { OnDelete } from './catalog.js';
 
 type SchemaLike = Readonly<Record<string, unknown>>;
 

@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AccessDeniedError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
+import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
 import { lmdbDataFileProblem, lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
-import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, isCatalog, type Catalog, type StoredTree } from '../schema/catalog.js';
+import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type StoredTree } from '../schema/catalog.js';
 import { compareTree, type TreeChange } from '../schema/compatibility.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
@@ -107,7 +107,8 @@ async function probe(path: string): Promise<number> {
     if (meta === 'foreign') throw new NotADatabaseError(path, 'it is an LMDB environment without a Trellis catalog');
     return backend.storeNames().length;
   } catch (error) {
-    if (error instanceof NotADatabaseError) throw error;
+    // A catalog that is Trellis's but does not match its schema is refused here, before any writable open.
+    if (error instanceof NotADatabaseError || error instanceof InvalidSchemaError) throw error;
     throw new NotADatabaseError(path, `LMDB cannot read it (${(error as Error).message})`);
   } finally {
     await backend.close();
@@ -129,11 +130,15 @@ function readCatalogFrom(backend: Backend, probing: boolean): Catalog | 'empty' 
     throw error;
   }
   if (value === undefined) return probing ? 'foreign' : 'empty';
-  if (!isCatalog(value)) return 'foreign';
-  if (value.formatVersion > CATALOG_FORMAT_VERSION) {
-    throw new NotADatabaseError(backend.location, `its format version ${value.formatVersion} is newer than this engine reads (${CATALOG_FORMAT_VERSION})`);
+  if (!claimsCatalogFormat(value)) return 'foreign';
+  const version = value.formatVersion;
+  if (typeof version === 'number' && version > CATALOG_FORMAT_VERSION) {
+    throw new NotADatabaseError(backend.location, `its format version ${version} is newer than this engine reads (${CATALOG_FORMAT_VERSION})`);
   }
-  return value;
+  // Everything the engine builds from the catalog assumes its shape: all of it is checked (the probe's read too).
+  const checked = checkCatalog(value);
+  if (!checked.ok) throw new InvalidSchemaError(`the catalog stored in ${backend.location} is damaged at ${checked.problem}`);
+  return checked.catalog;
 }
 
 async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {

@@ -9,7 +9,7 @@ const tree = {
     { path: 'project', target: 'projects', onDelete: 'cascade', many: false },
     { path: 'labels[]', target: 'labels', onDelete: 'setNull', many: true },
   ],
-};
+} as const;
 
 describe('referenceSpans', () => {
   const text = '{\n  project: 7,\n  assignee: "u-1",\n  labels: [[7, "bug"], [7, "ui"]],\n  title: "x",\n  parent: null\n}';

@@ -1,0 +1,80 @@
+/**
+ * The catalog: the schema a database stores about itself, as plain JSON, so a
+ * tool without the application's code can read, validate and edit it.
+ *
+ * Its shape is written once, here, as TypeBox schemas: the engine's types are
+ * their `Static`, opening a database validates the stored catalog against them
+ * (../schema/catalog.ts), and the host contract builds its tree summary from
+ * them (app/contract/methods.ts).
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+
+export const CATALOG_FORMAT = 'trellis';
+export const CATALOG_FORMAT_VERSION = 1;
+
+/** A JSON Schema as stored: an object whose keywords the engine's codecs read. */
+export const JsonSchema = Type.Record(Type.String(), Type.Unknown());
+export type JsonSchema = Static<typeof JsonSchema>;
+
+/** Lists are read-only in the types: a catalog is read, never edited in place. */
+const List = <Item extends TSchema>(item: Item) => Type.Immutable(Type.Array(item));
+
+export const StoredKeyStrategy = Type.Union([
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('auto') })),
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('composite'), fields: List(Type.String()) })),
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('uuid') })),
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('hash') })),
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('custom'), schema: JsonSchema })),
+]);
+export type StoredKeyStrategy = Static<typeof StoredKeyStrategy>;
+
+export const StoredIndex = Type.ReadonlyObject(
+  Type.Object({
+    name: Type.String(),
+    /** Dotted field paths; more than one for a compound index. */
+    on: List(Type.String()),
+    unique: Type.Boolean(),
+  }),
+);
+export type StoredIndex = Static<typeof StoredIndex>;
+
+/** What deleting a reference's target does to the record that holds it. */
+export const OnDelete = Type.Enum(['restrict', 'cascade', 'setNull']);
+export type OnDelete = Static<typeof OnDelete>;
+
+export const StoredReference = Type.ReadonlyObject(
+  Type.Object({
+    /** Where the reference sits, e.g. `owner`, `address.owner`, `friends[]`. */
+    path: Type.String(),
+    target: Type.String(),
+    onDelete: OnDelete,
+    /** True for a list of references. */
+    many: Type.Boolean(),
+  }),
+);
+export type StoredReference = Static<typeof StoredReference>;
+
+export const StoredTree = Type.ReadonlyObject(
+  Type.Object({
+    name: Type.String(),
+    key: StoredKeyStrategy,
+    keySchema: JsonSchema,
+    /** The value's JSON Schema with references resolved to their target's key schema (x-trellis markers included). */
+    value: JsonSchema,
+    indexes: List(StoredIndex),
+    references: List(StoredReference),
+  }),
+);
+export type StoredTree = Static<typeof StoredTree>;
+
+export const Catalog = Type.ReadonlyObject(
+  Type.Object({
+    format: Type.Literal(CATALOG_FORMAT),
+    formatVersion: Type.Integer({ minimum: 1 }),
+    /** Grows by one each time a compatible schema change is applied. */
+    schemaVersion: Type.Integer({ minimum: 0 }),
+    /** Each tree under its own name. */
+    trees: Type.Record(Type.String(), StoredTree),
+  }),
+);
+export type Catalog = Static<typeof Catalog>;
