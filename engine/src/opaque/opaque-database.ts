@@ -3,8 +3,8 @@
  * at run time against the stored schema. Generic tools (the browser, a CLI,
  * sync) use this; it shares the typed face's write path.
  */
-import { countRange, getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
-import { referrers, type WriteContext, type WriteOptions } from '../core/write-context.js';
+import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
+import type { WriteContext, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
 import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
