@@ -35,7 +35,7 @@ export {
   type VerifyOptions,
 } from './integrity/report.js';
 export type { OpenOptions } from './core/open.js';
-export type { WriteOptions } from './core/write-context.js';
+export type { WriteOptions, PutOptions } from './core/write-context.js';
 export type { RangeOptions, IndexQuery, IndexHit, IndexCursor } from './core/reads.js';
 export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './core/changes.js';
 export type { WatchOptions } from './core/watch.js';

@@ -34,6 +34,11 @@ export interface WriteOptions {
   readonly ifRevision?: number | undefined;
 }
 
+export interface PutOptions extends WriteOptions {
+  /** Write only if no record has the key yet; otherwise a DuplicateKeyError, and nothing is written. */
+  readonly create?: boolean | undefined;
+}
+
 type Entry = { readonly value: unknown; readonly version: number };
 
 export class WriteContext {
@@ -66,9 +71,11 @@ export class WriteContext {
     return key;
   }
 
-  put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: WriteOptions = {}): KeyValue {
+  put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: PutOptions = {}): KeyValue {
     this.assertLive();
     const key = model.key.check(rawKey);
+    // Before the value is checked: a record already there is the answer, whatever the value (one lookup, only when asked).
+    if (options.create && this.engine.records(model).has(key)) throw new DuplicateKeyError(model.name, key);
     const { value, json } = this.checkValue(model, input, form);
     const implied = model.key.derive?.(value, json);
     if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) {

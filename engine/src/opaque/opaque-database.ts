@@ -4,7 +4,7 @@
  * sync) use this; it shares the typed face's write path.
  */
 import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
-import type { WriteContext, WriteOptions } from '../core/write-context.js';
+import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
 import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
@@ -160,7 +160,8 @@ export class OpaqueTree {
   insert(value: unknown): Promise<OpaqueEntry> {
     return this.engine.transaction((c) => this.stored(c.insert(this.model, value, 'json')));
   }
-  put(key: unknown, value: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+  /** Writes a text-form value at a key, replacing what was there (with `create`, only if nothing was). */
+  put(key: unknown, value: unknown, options?: PutOptions): Promise<OpaqueEntry> {
     return this.engine.transaction((c) => this.stored(c.put(this.model, key, value, 'json', options)));
   }
   update(key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): Promise<OpaqueEntry> {
@@ -205,7 +206,7 @@ export class OpaqueTransaction {
   insert(tree: string, value: unknown): KeyValue {
     return this.context.insert(this.engine.model(tree), value, 'json');
   }
-  put(tree: string, key: unknown, value: unknown, options?: WriteOptions): KeyValue {
+  put(tree: string, key: unknown, value: unknown, options?: PutOptions): KeyValue {
     return this.context.put(this.engine.model(tree), key, value, 'json', options);
   }
   update(tree: string, key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): unknown {
