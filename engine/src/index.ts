@@ -20,10 +20,11 @@ export {
 } from './schema/key-strategies.js';
 export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration } from './schema/tree.js';
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
-export { schema, open, type Database, type Schema, type TransactionTrees } from './typed/database.js';
+export { open, openDatabase } from './open-database.js';
+export { schema, type Database, type Schema, type TransactionTrees } from './typed/database.js';
 export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js';
 export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
-export { openDatabase, OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
+export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
 export { verifyDatabase } from './integrity/verify-database.js';
 export {
@@ -33,9 +34,9 @@ export {
   type IntegrityProblemKind,
   type IntegrityRepair,
   type VerifyOptions,
-} from './integrity/report.js';
+} from './integrity-report.js';
 export type { OpenOptions } from './core/open.js';
-export type { WriteOptions } from './core/write-context.js';
+export type { WriteOptions, PutOptions } from './core/write-context.js';
 export type { RangeOptions, IndexQuery, IndexHit, IndexCursor } from './core/reads.js';
 export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './core/changes.js';
 export type { WatchOptions } from './core/watch.js';

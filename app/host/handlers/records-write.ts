@@ -3,7 +3,7 @@
  * read-only; a stale `expectedRevision` answers CONFLICT with the record as
  * it is now, so the editor can show what changed.
  */
-import { ConflictError, DuplicateKeyError, type OpaqueDatabase } from '@trellis/engine';
+import { ConflictError, type OpaqueDatabase } from '@trellis/engine';
 import { MAX_ISSUES } from '../../contract/index.js';
 import { fail } from '../error-payload.js';
 import { missingReferences } from '../missing-references.js';
@@ -35,16 +35,11 @@ export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert'
   'records.put': async ({ session }, args) => {
     session.assertWritable();
     const db = session.db;
-    const key = db.tree(args.tree).checkKey(args.key);
-    const options = defined({ ifRevision: args.expectedRevision });
-    // One transaction, so nothing can slip in between "is it there?" and the write.
-    const entry = await withConflictDetail(db, args.tree, key, () =>
-      db.transaction((tx) => {
-        if (args.create && tx.get(args.tree, key)) throw new DuplicateKeyError(args.tree, key);
-        tx.put(args.tree, key, args.value, options);
-        return tx.get(args.tree, key)!;
-      }),
-    );
+    const tree = db.tree(args.tree);
+    const key = tree.checkKey(args.key);
+    // `create` is the engine's: it looks and writes in one transaction, so nothing can slip in between.
+    const options = defined({ ifRevision: args.expectedRevision, create: args.create });
+    const entry = await withConflictDetail(db, args.tree, key, () => tree.put(key, args.value, options));
     return { entry: wireEntry(args.tree, entry) };
   },
 

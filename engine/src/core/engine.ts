@@ -1,83 +1,17 @@
 /**
- * The engine both faces stand on: the backend, the catalog's runtime models,
+ * The engine both faces stand on: its stores and models (./engine-state.ts),
  * transactions and change delivery. Reads live in ./reads.ts, the write path
  * in ./write-context.ts.
  */
-import { randomUUID } from 'node:crypto';
-import { AsyncTransactionError, ClosedError, ReadOnlyError, TrellisError, UnknownTreeError } from '../errors.js';
-import type { Backend, Store } from '../storage/backend.js';
-import type { Catalog } from '../schema/catalog.js';
-import { TreeModel } from './tree-model.js';
+import { AsyncTransactionError, ClosedError, ReadOnlyError, TrellisError } from '../errors.js';
+import { EngineState } from './engine-state.js';
 import { WriteContext } from './write-context.js';
-import { PositionIndex } from './positions.js';
-import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from './meta.js';
+import { CHANGES_STORE, META_STORE, REFS_STORE } from './meta.js';
 import type { ChangeEvent, ChangeListener } from './changes.js';
 
-export class Engine {
-  readonly writerId = randomUUID();
-  readonly models = new Map<string, TreeModel>();
-  /** Checkpoints for offset jumps and key positions (./positions.ts). */
-  readonly positions = new PositionIndex(this);
+export class Engine extends EngineState {
   private readonly listeners = new Set<ChangeListener>();
-  private closed = false;
-  private writing = false;
   private everyStoreOpen = false;
-
-  constructor(
-    readonly backend: Backend,
-    public catalog: Catalog,
-    derivers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
-  ) {
-    for (const stored of Object.values(catalog.trees)) this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name)));
-  }
-
-  get path(): string {
-    return this.backend.location;
-  }
-
-  get readOnly(): boolean {
-    return this.backend.readOnly;
-  }
-
-  model(tree: string): TreeModel {
-    this.assertOpen();
-    const model = this.models.get(tree);
-    if (!model) throw new UnknownTreeError(tree);
-    return model;
-  }
-
-  store(name: string, kind: 'records' | 'plain' = 'plain'): Store {
-    return this.backend.store(name, { kind });
-  }
-
-  get meta(): Store {
-    return this.store(META_STORE);
-  }
-  get refs(): Store {
-    return this.store(REFS_STORE);
-  }
-  get changeLog(): Store {
-    return this.store(CHANGES_STORE);
-  }
-  records(model: TreeModel): Store {
-    return this.store(model.storeName, 'records');
-  }
-
-  /** The last revision committed (by any process, once `refresh` has run). */
-  revision(): number {
-    this.assertOpen();
-    return (this.meta.get(REVISION_KEY) as number | undefined) ?? 0;
-  }
-
-  /** True while a transaction body runs: its reads see writes that no counter reflects yet. */
-  get inTransaction(): boolean {
-    return this.writing;
-  }
-
-  /** Every model whose references point at `tree`. */
-  referrersOf(tree: string): TreeModel[] {
-    return [...this.models.values()].filter((m) => m.references.some((r) => r.stored.target === tree));
-  }
 
   /**
    * Runs `body` in one atomic transaction, after every earlier one. Reads in it
@@ -168,9 +102,6 @@ export class Engine {
     await this.backend.close();
   }
 
-  assertOpen(): void {
-    if (this.closed) throw new ClosedError(this.path);
-  }
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -13,7 +13,6 @@
 import { encodeKey } from '../storage/key-encoding.js';
 import { firstOf, type RangeQuery, type Store, type StoredKey } from '../storage/backend.js';
 import { shapeKey } from './meta.js';
-import type { Engine } from './engine.js';
 import type { TreeModel } from './tree-model.js';
 
 /** Keys walked at most per jump: ~0.1 ms of native skipping; 250 checkpoints per million records. */
@@ -27,10 +26,17 @@ interface Checkpoints {
   readonly encoded: readonly Buffer[];
 }
 
+/** What the checkpoints are read from: the engine that owns them (./engine-state.ts), declared here so this module need not import it. */
+export interface PositionSource {
+  records(model: TreeModel): Store;
+  readonly meta: Store;
+  readonly inTransaction: boolean;
+}
+
 export class PositionIndex {
   private readonly trees = new Map<string, Checkpoints>();
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly engine: PositionSource) {}
 
   /**
    * The same query with a deep `offset` turned into a bound near the row it

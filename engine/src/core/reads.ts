@@ -2,11 +2,11 @@
  * Reads, shared by both faces: point reads, ranges with a cursor, index
  * lookups and back-references. Ranges are `[start, end)`, forward or reverse.
  */
-import { InvalidKeyError, UnknownIndexError } from '../errors.js';
-import { assertKeyFits } from '../schema/key-codec.js';
+import { InvalidKeyError, UnknownIndexError, type ReferenceHolder } from '../errors.js';
+import { assertKeyFits, oversizeBytes } from '../schema/key-codec.js';
 import { prefixRange, type RangeQuery, type StoredEntry, type StoredKey } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
-import type { Engine } from './engine.js';
+import type { EngineState } from './engine-state.js';
 import type { IndexModel, TreeModel } from './tree-model.js';
 
 export interface RecordEntry {
@@ -57,13 +57,13 @@ const EMPTY: Iterator<StoredEntry> = [][Symbol.iterator]();
 /** Strings sort by UTF-8 bytes; no code point sorts after this one. */
 const TEXT_END = '\u{10FFFF}';
 
-export function getEntry(engine: Engine, model: TreeModel, key: unknown): RecordEntry | undefined {
+export function getEntry(engine: EngineState, model: TreeModel, key: unknown): RecordEntry | undefined {
   const checked = model.key.check(key);
   const entry = engine.records(model).getEntry(checked);
   return entry && { key: checked, value: entry.value, revision: entry.version };
 }
 
-export function range(engine: Engine, model: TreeModel, options: RangeOptions): IterableIterator<RecordEntry> {
+export function range(engine: EngineState, model: TreeModel, options: RangeOptions): IterableIterator<RecordEntry> {
   return new RecordIterator(engine, model, options);
 }
 
@@ -78,7 +78,7 @@ class RecordIterator implements IterableIterator<RecordEntry> {
   private done = false;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: EngineState,
     private readonly model: TreeModel,
     private readonly options: RangeOptions,
   ) {}
@@ -150,7 +150,7 @@ export function recordQuery(model: TreeModel, options: RangeOptions): RangeQuery
 }
 
 /** The number of records in a range (`limit` and `offset` ignored), counted over keys only. */
-export function countRange(engine: Engine, model: TreeModel, options: RangeOptions): number {
+export function countRange(engine: EngineState, model: TreeModel, options: RangeOptions): number {
   const query = recordQuery(model, options);
   return engine.positions.countRange(model, query.start, query.end) ?? engine.records(model).countRange(query);
 }
@@ -182,7 +182,7 @@ export function indexModel(model: TreeModel, name: string): IndexModel {
   return index;
 }
 
-export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, query: IndexQuery): Generator<IndexHit> {
+export function* lookup(engine: EngineState, model: TreeModel, index: IndexModel, query: IndexQuery): Generator<IndexHit> {
   const width = index.stored.on.length;
   const where = `${model.name}.${index.stored.name}`;
   // A compound index is looked up by all of its fields or leading ones; more parts than fields
@@ -223,6 +223,29 @@ export function* lookup(engine: Engine, model: TreeModel, index: IndexModel, que
     const parts = asParts(stored);
     yield { key: model.key.fromParts(parts.slice(width)), indexed: parts.slice(0, width), cursor: parts };
   }
+}
+
+/** Who refers to a record, from the reverse-reference index (no scan). */
+export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, limit?: number): ReferenceHolder[] {
+  const holders: ReferenceHolder[] = [];
+  const targetParts = model.key.parts(key);
+  const { start, end } = prefixRange([model.name, ...targetParts]);
+  // An entry is this prefix and the holder's tree, path and key: past the key size, no entry can exist
+  // (and the range's bound could not be encoded: a key near the limit could not be deleted).
+  if (oversizeBytes(end) !== undefined) return holders;
+  const treeAt = targetParts.length + 1; // stored: [target, ...targetKey, source, path, ...sourceKey]
+  // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
+  let tree: string | undefined;
+  let source: TreeModel | undefined;
+  for (const stored of engine.refs.keys({ start, end, limit })) {
+    const parts = stored as readonly KeyPart[];
+    if (parts[treeAt] !== tree) {
+      tree = parts[treeAt] as string;
+      source = engine.models.get(tree);
+    }
+    if (source) holders.push({ tree: parts[treeAt] as string, path: parts[treeAt + 1] as string, key: source.key.fromParts(parts.slice(treeAt + 2)) });
+  }
+  return holders;
 }
 
 /**

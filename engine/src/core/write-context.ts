@@ -16,15 +16,15 @@ import {
   ValidationError,
   type ReferenceHolder,
 } from '../errors.js';
-import { MAX_KEY_BYTES, prefixRange } from '../storage/backend.js';
+import { MAX_KEY_BYTES } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
-import { oversizeBytes } from '../schema/key-codec.js';
 import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
 import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
+import { referrers } from './reads.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
-import type { Engine } from './engine.js';
+import type { EngineState } from './engine-state.js';
 
 /** Where a value comes from decides how it is checked: native objects, or JSON text form. */
 export type ValueForm = 'native' | 'json';
@@ -32,6 +32,11 @@ export type ValueForm = 'native' | 'json';
 export interface WriteOptions {
   /** Write only if the record's revision is still this one; otherwise a ConflictError, and nothing is written. */
   readonly ifRevision?: number | undefined;
+}
+
+export interface PutOptions extends WriteOptions {
+  /** Write only if no record has the key yet; otherwise a DuplicateKeyError, and nothing is written. */
+  readonly create?: boolean | undefined;
 }
 
 type Entry = { readonly value: unknown; readonly version: number };
@@ -49,7 +54,7 @@ export class WriteContext {
   private readonly deleting = new Set<string>();
   private ended = false;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly engine: EngineState) {}
 
   /** Called when the transaction is over, committed or not: later writes through this context are refused. */
   end(): void {
@@ -66,9 +71,11 @@ export class WriteContext {
     return key;
   }
 
-  put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: WriteOptions = {}): KeyValue {
+  put(model: TreeModel, rawKey: unknown, input: unknown, form: ValueForm, options: PutOptions = {}): KeyValue {
     this.assertLive();
     const key = model.key.check(rawKey);
+    // Before the value is checked: a record already there is the answer, whatever the value (one lookup, only when asked).
+    if (options.create && this.engine.records(model).has(key)) throw new DuplicateKeyError(model.name, key);
     const { value, json } = this.checkValue(model, input, form);
     const implied = model.key.derive?.(value, json);
     if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) {
@@ -326,29 +333,6 @@ export class WriteContext {
     deleting.delete(id);
     deleted.add(id);
   }
-}
-
-/** Who refers to a record, from the reverse-reference index (no scan). */
-export function referrers(engine: Engine, model: TreeModel, key: KeyValue, limit?: number): ReferenceHolder[] {
-  const holders: ReferenceHolder[] = [];
-  const targetParts = model.key.parts(key);
-  const { start, end } = prefixRange([model.name, ...targetParts]);
-  // An entry is this prefix and the holder's tree, path and key: past the key size, no entry can exist
-  // (and the range's bound could not be encoded: a key near the limit could not be deleted).
-  if (oversizeBytes(end) !== undefined) return holders;
-  const treeAt = targetParts.length + 1; // stored: [target, ...targetKey, source, path, ...sourceKey]
-  // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
-  let tree: string | undefined;
-  let source: TreeModel | undefined;
-  for (const stored of engine.refs.keys({ start, end, limit })) {
-    const parts = stored as readonly KeyPart[];
-    if (parts[treeAt] !== tree) {
-      tree = parts[treeAt] as string;
-      source = engine.models.get(tree);
-    }
-    if (source) holders.push({ tree: parts[treeAt] as string, path: parts[treeAt + 1] as string, key: source.key.fromParts(parts.slice(treeAt + 2)) });
-  }
-  return holders;
 }
 
 function diff(before: KeyPart[][], after: KeyPart[][]): { removed: KeyPart[][]; added: KeyPart[][] } {

@@ -3,7 +3,7 @@
  * limit, so a badly damaged database cannot exhaust memory), the counts, and
  * what a repair would have to rebuild, recorded even for problems left out.
  */
-import type { IntegrityProblem, IntegrityReport } from './report.js';
+import type { IntegrityProblem, IntegrityReport } from '../integrity-report.js';
 
 export class Findings {
   readonly problems: IntegrityProblem[] = [];

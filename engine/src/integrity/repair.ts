@@ -14,7 +14,7 @@ import { whyIndexEntryIsStale } from './check-index-store.js';
 import { whyReferenceEntryIsStale } from './check-reference-store.js';
 import { storedParts } from './stored-keys.js';
 import type { Findings } from './findings.js';
-import type { IntegrityRepair } from './report.js';
+import type { IntegrityRepair } from '../integrity-report.js';
 import { entriesOf } from './check-tree.js';
 import { scanRecords } from './scan-records.js';
 

@@ -7,7 +7,7 @@ import type { Engine } from '../core/engine.js';
 import { describeStorageDamage } from '../storage/damage.js';
 import { inspect } from './inspect.js';
 import { repair } from './repair.js';
-import type { IntegrityReport, VerifyOptions } from './report.js';
+import type { IntegrityReport, VerifyOptions } from '../integrity-report.js';
 
 const DEFAULT_MAX_PROBLEMS = 1000;
 

@@ -3,18 +3,16 @@
  * at run time against the stored schema. Generic tools (the browser, a CLI,
  * sync) use this; it shares the typed face's write path.
  */
-import { countRange, getEntry, indexModel, lookup, range, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
-import { referrers, type WriteContext, type WriteOptions } from '../core/write-context.js';
+import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
+import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
-import { openEngine, type OpenOptions } from '../core/open.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
 import type { Engine } from '../core/engine.js';
 import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
-import { verifyEngine } from '../integrity/verify.js';
-import type { IntegrityReport, VerifyOptions } from '../integrity/report.js';
+import type { IntegrityReport, VerifyOptions } from '../integrity-report.js';
 import type { KeyValue } from '../schema/key-brand.js';
 
 export interface TreeInfo extends StoredTree {
@@ -29,13 +27,17 @@ export interface OpaqueEntry {
   readonly problems?: readonly ValidationIssue[];
 }
 
-/** Opens an existing Trellis database by path, without the application's code. */
-export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpaqueDatabase> {
-  return new OpaqueDatabase(await openEngine(path, undefined, options));
-}
+/**
+ * The integrity check of an open engine. It sits above the faces (../integrity
+ * opens databases itself), so whoever opens one gives it (../open-database.ts).
+ */
+export type IntegrityCheck = (engine: Engine, options?: VerifyOptions) => Promise<IntegrityReport>;
 
 export class OpaqueDatabase {
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly integrityCheck: IntegrityCheck,
+  ) {}
 
   get path(): string {
     return this.engine.path;
@@ -76,7 +78,7 @@ export class OpaqueDatabase {
    * references, counters, stores. Writes nothing unless `repair` is set.
    */
   verify(options?: VerifyOptions): Promise<IntegrityReport> {
-    return verifyEngine(this.engine, options);
+    return this.integrityCheck(this.engine, options);
   }
   close(): Promise<void> {
     return this.engine.close();
@@ -160,7 +162,8 @@ export class OpaqueTree {
   insert(value: unknown): Promise<OpaqueEntry> {
     return this.engine.transaction((c) => this.stored(c.insert(this.model, value, 'json')));
   }
-  put(key: unknown, value: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+  /** Writes a text-form value at a key, replacing what was there (with `create`, only if nothing was). */
+  put(key: unknown, value: unknown, options?: PutOptions): Promise<OpaqueEntry> {
     return this.engine.transaction((c) => this.stored(c.put(this.model, key, value, 'json', options)));
   }
   update(key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): Promise<OpaqueEntry> {
@@ -205,7 +208,7 @@ export class OpaqueTransaction {
   insert(tree: string, value: unknown): KeyValue {
     return this.context.insert(this.engine.model(tree), value, 'json');
   }
-  put(tree: string, key: unknown, value: unknown, options?: WriteOptions): KeyValue {
+  put(tree: string, key: unknown, value: unknown, options?: PutOptions): KeyValue {
     return this.context.put(this.engine.model(tree), key, value, 'json', options);
   }
   update(tree: string, key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): unknown {

@@ -1,6 +1,6 @@
 /**
  * The walk behind the lone-surrogate rule (the rule itself is tested through
- * both faces in ../lone-surrogates.test.ts): it must end on any value a caller
+ * both faces in ./lone-surrogates.test.ts): it must end on any value a caller
  * can hand the engine, and say where the problems are, in order.
  */
 import { describe, expect, it } from 'vitest';

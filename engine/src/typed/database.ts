@@ -6,7 +6,7 @@ import { openEngine, type OpenOptions } from '../core/open.js';
 import { assembleTrees } from '../schema/assemble.js';
 import { InvalidSchemaError } from '../errors.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
-import { OpaqueDatabase } from '../opaque/opaque-database.js';
+import { OpaqueDatabase, type IntegrityCheck } from '../opaque/opaque-database.js';
 import type { Engine } from '../core/engine.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog } from '../schema/catalog.js';
@@ -48,7 +48,8 @@ export interface DatabaseCore<S extends Schema> {
 
 const RESERVED = new Set(['path', 'catalog', 'opaque', 'transaction', 'onChange', 'watch', 'revision', 'close', 'then']);
 
-export async function open<S extends Schema>(path: string, declared: S, options: OpenOptions = {}): Promise<Database<S>> {
+/** Opens `path` with the declared trees; `integrityCheck` is what `db.opaque.verify()` runs (given by ../open-database.ts). */
+export async function openTyped<S extends Schema>(path: string, declared: S, options: OpenOptions, integrityCheck: IntegrityCheck): Promise<Database<S>> {
   for (const t of declared.trees) {
     if (RESERVED.has(t.name)) throw new InvalidSchemaError(`tree name '${t.name}' is reserved by the database API`);
   }
@@ -57,16 +58,16 @@ export async function open<S extends Schema>(path: string, declared: S, options:
     declared.trees.flatMap((t) => (t.key.kind === 'custom' ? [[t.name, t.key.derive as (v: unknown) => unknown] as const] : [])),
   );
   const engine = await openEngine(path, { trees, derivers }, options);
-  return makeDatabase(engine, declared);
+  return makeDatabase(engine, declared, integrityCheck);
 }
 
-function makeDatabase<S extends Schema>(engine: Engine, declared: S): Database<S> {
+function makeDatabase<S extends Schema>(engine: Engine, declared: S, integrityCheck: IntegrityCheck): Database<S> {
   const core: DatabaseCore<S> = {
     path: engine.path,
     get catalog() {
       return engine.catalog;
     },
-    opaque: new OpaqueDatabase(engine),
+    opaque: new OpaqueDatabase(engine, integrityCheck),
     transaction: (body) =>
       engine.transaction((context) => {
         const trees = Object.fromEntries(declared.trees.map((t) => [t.name, new TransactionTree(engine, engine.model(t.name), context)]));

@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
-import type { WriteContext, WriteOptions } from '../core/write-context.js';
+import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import type { Key } from '../schema/key-brand.js';
 import type { KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
 import { TreeReader } from './tree-reader.js';
@@ -26,8 +26,8 @@ export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
     return this.write((c) => c.insert(this.model, value, 'native') as KeyOf<T>);
   }
 
-  /** Writes a record at a key, replacing what was there. */
-  put(key: Key<T['name']>, value: ValueOf<T>, options?: WriteOptions): Promise<KeyOf<T>> {
+  /** Writes a record at a key, replacing what was there (with `create`, only if nothing was). */
+  put(key: Key<T['name']>, value: ValueOf<T>, options?: PutOptions): Promise<KeyOf<T>> {
     return this.write((c) => c.put(this.model, key, value, 'native', options) as KeyOf<T>);
   }
 
@@ -56,7 +56,7 @@ export class TransactionTree<T extends TreeDeclaration> extends TreeReader<T> {
     return this.context.insert(this.model, value, 'native') as KeyOf<T>;
   }
 
-  put(key: Key<T['name']>, value: ValueOf<T>, options?: WriteOptions): KeyOf<T> {
+  put(key: Key<T['name']>, value: ValueOf<T>, options?: PutOptions): KeyOf<T> {
     return this.context.put(this.model, key, value, 'native', options) as KeyOf<T>;
   }
 

@@ -2,8 +2,7 @@
  * Typed reads of one tree, shared by the tree handle and the transaction's
  * tree handle. All reads are synchronous: LMDB reads are memory-mapped.
  */
-import { countRange, getEntry, indexModel, lookup, range, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
-import { referrers } from '../core/write-context.js';
+import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { ReferenceHolder } from '../errors.js';

@@ -23,9 +23,9 @@ import {
   ValidationError,
   verifyDatabase,
   type Database,
-} from './index.js';
-import { loneSurrogateProblem } from './schema/well-formed-text.js';
-import { afterThisTest, backends, failure, tempDir } from './testing/contract-backends.js';
+} from '../index.js';
+import { loneSurrogateProblem } from './well-formed-text.js';
+import { afterThisTest, backends, failure, tempDir } from '../testing/contract-backends.js';
 
 /** A field name of astral characters and the last code point: well-formed, so it can be a field. */
 const ASTRAL_FIELD = '😀\u{10FFFF}';

@@ -1,6 +1,8 @@
 /**
  * What an integrity check reports: each problem from one closed set of kinds,
- * naming the tree (and index, store, key or path) where it was found.
+ * naming the tree (and index, store, key or path) where it was found. The check
+ * itself (./integrity) sits above the faces; this, what `verify()` answers, sits
+ * beside errors.ts, below them, so both faces can name it.
  */
 
 export type IntegrityProblemKind =

@@ -10,8 +10,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composite, isTrellisError, schema, t, tree, uuid, ValidationError, verifyDatabase, type KeyOf } from './index.js';
-import { backends } from './testing/contract-backends.js';
+import { composite, isTrellisError, schema, t, tree, uuid, ValidationError, verifyDatabase, type KeyOf } from '../index.js';
+import { backends } from '../testing/contract-backends.js';
 
 const texts = tree('texts', {
   key: uuid(),
