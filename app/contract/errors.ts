@@ -1,9 +1,41 @@
 /**
- * The closed set of error codes a host answers with. The engine's own codes
- * pass through unchanged (they already say what went wrong); the host adds the
- * few that only a transport can produce.
+ * The closed set of error codes a host answers with, and the error payload as
+ * a TypeBox schema (its type is `Static<>` of it, never restated). The engine's
+ * own codes pass through unchanged (they already say what went wrong); the host
+ * adds the few that only a transport can produce.
  */
+import Type, { type Static } from 'typebox';
 import type { TrellisErrorCode } from '@trellis/engine';
+import { Holder, Issue, RecordEntry } from './methods.js';
+
+/**
+ * The engine's codes as values (the engine exports them only as a type). Keyed
+ * by that type, so a code added to or dropped from the engine fails to compile
+ * here until this list follows.
+ */
+const ENGINE_CODES: { readonly [Code in TrellisErrorCode]: true } = {
+  VALIDATION: true,
+  CONFLICT: true,
+  NOT_FOUND: true,
+  DUPLICATE_KEY: true,
+  UNIQUE_VIOLATION: true,
+  MISSING_REFERENCE: true,
+  REFERENCED: true,
+  UNKNOWN_TREE: true,
+  UNKNOWN_INDEX: true,
+  INVALID_KEY: true,
+  KEY_TOO_LARGE: true,
+  UNENCODABLE_VALUE: true,
+  NOT_A_DATABASE: true,
+  READ_ONLY: true,
+  INVALID_SCHEMA: true,
+  INCOMPATIBLE_SCHEMA: true,
+  ASYNC_TRANSACTION: true,
+  CLOSED: true,
+  ACCESS_DENIED: true,
+  CORRUPT: true,
+};
+export const ENGINE_ERROR_CODES = Object.keys(ENGINE_CODES) as TrellisErrorCode[];
 
 export const HOST_ERROR_CODES = [
   /** Arguments that do not match the method's schema, or a message that is not a request. */
@@ -20,33 +52,26 @@ export const HOST_ERROR_CODES = [
 ] as const;
 
 export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
-export type ErrorCode = TrellisErrorCode | HostOnlyErrorCode;
+export const ErrorCode = Type.Enum([...ENGINE_ERROR_CODES, ...HOST_ERROR_CODES]);
+export type ErrorCode = Static<typeof ErrorCode>;
 
 /** One offending place in a value, as the engine reports it (JSON Pointer path). */
-export interface IssueDetail {
-  readonly path: string;
-  readonly message: string;
-}
-
+export type IssueDetail = Static<typeof Issue>;
 /** A record that still points at the one being deleted. */
-export interface HolderDetail {
-  readonly tree: string;
-  readonly key: unknown;
-  readonly text: string;
-  readonly path: string;
-}
+export type HolderDetail = Static<typeof Holder>;
 
 /** An error as it crosses the transport: plain data, never an Error instance. */
-export interface HostErrorPayload {
-  readonly code: ErrorCode;
-  readonly message: string;
+export const HostErrorPayload = Type.Object({
+  code: ErrorCode,
+  message: Type.String(),
   /** VALIDATION */
-  readonly issues?: readonly IssueDetail[];
+  issues: Type.Optional(Type.Array(Issue)),
   /** REFERENCED */
-  readonly holders?: readonly HolderDetail[];
-  /** CONFLICT: the record as it is now (absent when it was deleted meanwhile). */
-  readonly current?: import('./methods.js').RecordEntry | null;
-}
+  holders: Type.Optional(Type.Array(Holder)),
+  /** CONFLICT: the record as it is now (null when it was deleted meanwhile). */
+  current: Type.Optional(Type.Union([RecordEntry, Type.Null()])),
+});
+export type HostErrorPayload = Static<typeof HostErrorPayload>;
 
 /** What the renderer's client throws for an error answer. */
 export class HostError extends Error {
