@@ -100,6 +100,33 @@ const commonImports = {
   ],
 };
 
+// app/: Electron belongs to app/electron (main process and preload); the host, the web host,
+// app/isolation's engine process and the CLI run in plain Node, where `electron` is not there.
+const appImports = {
+  patterns: [
+    {
+      regex: '^electron(/|$)',
+      message: 'Only app/electron may import Electron; the rest of app/ runs in plain Node (STYLE.md 1).',
+    },
+  ],
+};
+
+// app/contract is shared with the renderer (a sandboxed browser window) and types both sides:
+// TypeBox, its own files, and the engine as types (its runtime-neutral layer as code).
+const contractImports = {
+  patterns: [
+    {
+      regex: '^(?!typebox(/|$)|@trellis/engine(/|$)|\\./)',
+      message: 'app/contract is browser-safe and shared: it imports only typebox, its own files and the engine (STYLE.md 2).',
+    },
+    {
+      regex: '^@trellis/engine(?!/common/)(/|$)',
+      allowTypeImports: true,
+      message: 'app/contract may import the engine only with `import type`, except @trellis/engine/common/<file> (STYLE.md 1).',
+    },
+  ],
+};
+
 // `.only` silently skips the rest of a suite; vitest also refuses it when CI=true.
 const noOnly = ['describe', 'it', 'test'].map((object) => ({
   object,
@@ -140,10 +167,13 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', editorLogicImports] },
   },
   { files: ['renderer/src/client/**'], rules: { 'no-restricted-imports': ['error', clientImports] } },
-  // app/ (Electron main + preload) may import both sides: no restriction.
+  // app/electron may import Electron and everything else of app/: no block for it.
+  { files: ['app/**'], ignores: ['app/electron/**', 'app/contract/**'], rules: { 'no-restricted-imports': ['error', appImports] } },
+  // Its tests run in Node beside it (vitest), so only the shipped files are walled.
+  { files: ['app/contract/**'], ignores: ['app/contract/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', contractImports] } },
   {
     // Type tests are made of `// @ts-expect-error` lines that tsc verifies.
-    files: ['engine/type-tests/**'],
+    files: ['engine/type-tests/**', 'app/type-tests/**'],
     rules: { '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': false }] },
   },
 );

@@ -128,6 +128,36 @@ const walls: readonly Wall[] = [
     forbidden: { code: "import { useMemo } from 'react';", says: 'headless' },
     allowed: "import { valueTypeFor } from '../../values/registry.js';",
   },
+  {
+    name: 'only app/electron imports Electron',
+    file: 'app/host/wall-probe.ts',
+    forbidden: { code: "import { ipcMain } from 'electron';", says: 'Only app/electron' },
+    allowed: "import 'electron-builder';",
+  },
+  {
+    name: 'app/contract imports no Electron',
+    file: 'app/contract/wall-probe.ts',
+    forbidden: { code: "import type { BrowserWindow } from 'electron';", says: 'browser-safe' },
+    allowed: "import Type from 'typebox';",
+  },
+  {
+    name: 'app/contract imports nothing from the rest of app/',
+    file: 'app/contract/wall-probe.ts',
+    forbidden: { code: "import '../host/host.js';", says: 'its own files' },
+    allowed: "import './methods.js';",
+  },
+  {
+    name: 'app/contract takes the engine as types only',
+    file: 'app/contract/wall-probe.ts',
+    forbidden: { code: "import { open } from '@trellis/engine';", says: 'import type' },
+    allowed: "import type { TrellisErrorCode } from '@trellis/engine';",
+  },
+  {
+    name: 'app/contract takes the engine\'s runtime-neutral layer as code',
+    file: 'app/contract/wall-probe.ts',
+    forbidden: { code: "import 'node:path';", says: 'browser-safe' },
+    allowed: "import { formatKeyText } from '@trellis/engine/common/key-text';",
+  },
 ];
 
 describe('lint walls', () => {

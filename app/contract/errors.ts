@@ -1,9 +1,11 @@
 /**
- * The closed set of error codes a host answers with. The engine's own codes
- * pass through unchanged (they already say what went wrong); the host adds the
- * few that only a transport can produce.
+ * The closed set of error codes a host answers with, and the error the
+ * renderer's client throws. The engine's own codes pass through unchanged (they
+ * already say what went wrong); the host adds the few that only a transport can
+ * produce. No schema library here: the renderer's first script throws
+ * HostError, and TypeBox stays out of it (error-payload.ts holds the schemas).
  */
-import type { TrellisErrorCode } from '@trellis/engine';
+import type { ErrorCode, HostErrorPayload } from './error-payload.js';
 
 export const HOST_ERROR_CODES = [
   /** Arguments that do not match the method's schema, or a message that is not a request. */
@@ -20,33 +22,6 @@ export const HOST_ERROR_CODES = [
 ] as const;
 
 export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
-export type ErrorCode = TrellisErrorCode | HostOnlyErrorCode;
-
-/** One offending place in a value, as the engine reports it (JSON Pointer path). */
-export interface IssueDetail {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** A record that still points at the one being deleted. */
-export interface HolderDetail {
-  readonly tree: string;
-  readonly key: unknown;
-  readonly text: string;
-  readonly path: string;
-}
-
-/** An error as it crosses the transport: plain data, never an Error instance. */
-export interface HostErrorPayload {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** VALIDATION */
-  readonly issues?: readonly IssueDetail[];
-  /** REFERENCED */
-  readonly holders?: readonly HolderDetail[];
-  /** CONFLICT: the record as it is now (absent when it was deleted meanwhile). */
-  readonly current?: import('./methods.js').RecordEntry | null;
-}
 
 /** What the renderer's client throws for an error answer. */
 export class HostError extends Error {

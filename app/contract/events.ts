@@ -1,26 +1,33 @@
 /**
- * Events a host pushes to every connected renderer.
+ * Events a host pushes to every connected renderer, as TypeBox schemas: the
+ * payload types are `Static<>` of them, and the in-process transport checks
+ * payloads against them.
  */
-import type { DatabaseInfo, JsonKey } from './methods.js';
+import Type, { type Static } from 'typebox';
+import { MENU_COMMAND_IDS } from './commands.js';
+import { DatabaseInfo, JsonKey } from './methods.js';
 
-export interface RecordChange {
-  readonly tree: string;
-  readonly key: JsonKey;
-  readonly text: string;
-  readonly kind: 'insert' | 'update' | 'delete';
-  readonly revision: number;
+export const RecordChange = Type.Object({
+  tree: Type.String(),
+  key: JsonKey,
+  text: Type.String(),
+  kind: Type.Union([Type.Literal('insert'), Type.Literal('update'), Type.Literal('delete')]),
+  revision: Type.Integer({ minimum: 0 }),
   /** False when another process wrote it. */
-  readonly local: boolean;
-}
+  local: Type.Boolean(),
+});
+export type RecordChange = Static<typeof RecordChange>;
 
-export interface HostEvents {
+/** The event table: name → payload. */
+export const events = {
   /** Committed writes, by this host or by any other process. `resync`: too many to list, re-read what is shown. */
-  changes: { readonly revision: number; readonly changes: readonly RecordChange[]; readonly resync: boolean };
+  changes: Type.Object({ revision: Type.Integer({ minimum: 0 }), changes: Type.Array(RecordChange), resync: Type.Boolean() }),
   /** Another database was opened in this host, or the read-only state changed. */
-  database: DatabaseInfo;
+  database: DatabaseInfo,
   /** Electron only: a native menu item asks the renderer to run a command from its registry. */
-  command: { readonly id: string };
-}
+  command: Type.Object({ id: Type.Enum(MENU_COMMAND_IDS) }),
+} as const;
 
-export type EventName = keyof HostEvents;
-export const EVENT_NAMES: readonly EventName[] = ['changes', 'database', 'command'];
+export type EventName = keyof typeof events;
+export type HostEvents = { [E in EventName]: Static<(typeof events)[E]> };
+export const EVENT_NAMES = Object.keys(events) as EventName[];

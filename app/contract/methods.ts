@@ -22,7 +22,8 @@ const TreeName = Type.String({ minLength: 1, maxLength: 256 });
 const Limit = Type.Integer({ minimum: 1, maximum: MAX_PAGE });
 const Revision = Type.Integer({ minimum: 0 });
 
-const Issue = Type.Object({ path: Type.String(), message: Type.String() });
+/** One offending place in a value (JSON Pointer path); error payloads use it too (errors.ts). */
+export const Issue = Type.Object({ path: Type.String(), message: Type.String() });
 
 /** A record as the renderer sees it; `value` is absent and `problems` set when the stored value does not decode. */
 export const RecordEntry = Type.Object({
@@ -58,7 +59,8 @@ export const DatabaseInfo = Type.Object({
 });
 export type DatabaseInfo = Static<typeof DatabaseInfo>;
 
-const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String() });
+/** A record that points at another one; REFERENCED error payloads use it too (errors.ts). */
+export const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String() });
 
 const empty = Type.Object({});
 

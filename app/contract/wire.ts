@@ -2,7 +2,7 @@
  * Messages on a transport. IPC and WebSocket carry the same shapes; only the
  * framing differs (IPC invoke/reply vs JSON text frames with an id).
  */
-import type { HostErrorPayload } from './errors.js';
+import type { HostErrorPayload } from './error-payload.js';
 import type { EventName, HostEvents } from './events.js';
 import type { ArgsOf, MethodName, ResultOf } from './methods.js';
 

@@ -1,6 +1,7 @@
 /**
  * The in-process transport: results and events cross a JSON round trip,
- * error answers become HostError, results are checked against the contract.
+ * error answers become HostError, and results, error payloads and event
+ * payloads are checked against the contract.
  */
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../contract/index.js';
@@ -8,20 +9,27 @@ import { startHost } from '../host/fixtures/host-harness.js';
 import { inProcessTransport } from './in-process.js';
 import type { Host } from '../host/index.js';
 
-/** A host stand-in answering what the test says: only to prove what the transport does with bad answers. */
-function fakeHost(answer: Awaited<ReturnType<Host['handle']>>): Host & { seen: unknown[] } {
+/** A host stand-in answering (and emitting) what the test says: only to prove what the transport does with bad answers. */
+function fakeHost(answer: Awaited<ReturnType<Host['handle']>>): Host & { seen: unknown[]; emit(event: string, payload: unknown): void } {
   const seen: unknown[] = [];
+  const listeners = new Map<string, (payload: never) => void>();
   return {
     seen,
+    emit: (event, payload) => listeners.get(event)?.(payload as never),
     path: '/fake',
     handle: async (method, args) => {
       seen.push(method, args);
       return answer;
     },
-    on: () => () => {},
+    on: (event, listener) => {
+      listeners.set(event, listener);
+      return () => listeners.delete(event);
+    },
     close: async () => {},
   };
 }
+
+const anyAnswer = { ok: true, result: {} } as const;
 
 describe('inProcessTransport', () => {
   it('calls the host and returns its result', async () => {
@@ -55,5 +63,39 @@ describe('inProcessTransport', () => {
     stop();
     await client.call('session.setReadOnly', { readOnly: false });
     expect(seen).toEqual([true]);
+  });
+
+  it.each([
+    ['a code outside the closed set', { code: 'OOPS', message: 'no' }],
+    ['no message', { code: 'INTERNAL' }],
+    ['issues of the wrong shape', { code: 'VALIDATION', message: 'bad', issues: [{ path: 1 }] }],
+    ['holders of the wrong shape', { code: 'REFERENCED', message: 'held', holders: [{ tree: 'pets' }] }],
+    ['a current record of the wrong shape', { code: 'CONFLICT', message: 'stale', current: { key: 1 } }],
+  ])('rejects an error payload with %s', async (_what, error) => {
+    const transport = inProcessTransport(fakeHost({ ok: false, error } as never));
+    const thrown = await transport.call('records.get', { tree: 'users', key: 1 }).catch((e: unknown) => e);
+    expect(thrown).not.toBeInstanceOf(HostError);
+    expect(String(thrown)).toMatch(/error payload outside the contract/);
+  });
+
+  it.each([
+    ['changes', { revision: -1, changes: [], resync: false }],
+    ['changes', { revision: 3, changes: [{ tree: 'users', key: 1, text: 'users/1', kind: 'upsert', revision: 3, local: true }], resync: false }],
+    ['database', { path: '/fake', readOnly: false }],
+    ['command', { id: 'no.such.command' }],
+  ] as const)('refuses a %s event with a payload outside the contract', (event, payload) => {
+    const host = fakeHost(anyAnswer);
+    const seen: unknown[] = [];
+    inProcessTransport(host).on(event, (delivered) => seen.push(delivered));
+    expect(() => host.emit(event, payload)).toThrow(/outside the contract/);
+    expect(seen).toEqual([]);
+  });
+
+  it('delivers an event payload inside the contract', () => {
+    const host = fakeHost(anyAnswer);
+    const seen: unknown[] = [];
+    inProcessTransport(host).on('command', (delivered) => seen.push(delivered));
+    host.emit('command', { id: 'palette.open' });
+    expect(seen).toEqual([{ id: 'palette.open' }]);
   });
 });

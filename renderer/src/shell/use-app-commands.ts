@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useCommand, useCommands } from '../commands/use-command.js';
 import type { HostClient } from '../client/connect.js';
+import { describedCommand } from '../../../app/contract/commands.js';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
 import type { NavigationHistory } from '../state/history.js';
 
@@ -24,9 +25,10 @@ interface AppCommandsOptions {
 
 export function useAppCommands(options: AppCommandsOptions): void {
   const { client, history, database } = options;
-  useCommand({ id: 'nav.back', label: 'Back', group: 'Go', keys: ['Alt+ArrowLeft'], run: () => history.back(), enabled: () => history.canGoBack() });
-  useCommand({ id: 'nav.forward', label: 'Forward', group: 'Go', keys: ['Alt+ArrowRight'], run: () => history.forward(), enabled: () => history.canGoForward() });
-  useCommand({ id: 'palette.open', label: 'Command Palette…', group: 'View', keys: ['Mod+K', 'Mod+Shift+P'], run: options.openPalette });
+  // Described in app/contract/commands.ts, which Electron's native menu reads too.
+  useCommand({ ...describedCommand('nav.back'), run: () => history.back(), enabled: () => history.canGoBack() });
+  useCommand({ ...describedCommand('nav.forward'), run: () => history.forward(), enabled: () => history.canGoForward() });
+  useCommand({ ...describedCommand('palette.open'), run: options.openPalette });
   useCommand({ id: 'view.toggleTheme', label: 'Toggle Light/Dark Theme', group: 'View', run: options.toggleTheme });
   useCommand({ id: 'view.followSystemTheme', label: 'Theme: Follow System', group: 'View', run: options.followSystemTheme });
   useCommand({
@@ -38,7 +40,8 @@ export function useAppCommands(options: AppCommandsOptions): void {
   });
   // In the desktop app the native menu's File › Open shows the system dialog in the main process.
   const web = client.kind === 'web';
-  useCommand({ id: 'file.open', label: 'Open…', group: 'File', keys: web ? ['Mod+O'] : [], run: options.showOpenDialog, enabled: () => web });
+  const fileOpen = describedCommand('file.open');
+  useCommand({ ...fileOpen, keys: web ? fileOpen.keys : [], run: options.showOpenDialog, enabled: () => web });
   useTreeCommands(database, options.openTree);
   useRecentCommands(client, database?.path, options.openDatabase);
 }

@@ -1,0 +1,64 @@
+/**
+ * The client the renderer holds (HostClient, the contract's Transport): what a
+ * call takes and returns, and what is a compile error. Type-checked only.
+ */
+import type { Equal, Expect } from '../../engine/type-tests/expect.js';
+import type { HostClient } from '../../renderer/src/client/host-client.js';
+import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf } from '../contract/index.js';
+
+declare const client: HostClient;
+
+export type MethodNames = [
+  Expect<
+    Equal<
+      MethodName,
+      | 'database.info'
+      | 'database.open'
+      | 'database.recent'
+      | 'session.setReadOnly'
+      | 'records.page'
+      | 'records.get'
+      | 'records.position'
+      | 'records.validate'
+      | 'records.insert'
+      | 'records.put'
+      | 'records.delete'
+      | 'records.referencedBy'
+      | 'index.lookup'
+    >
+  >,
+];
+
+export type ArgumentsAndResults = [
+  Expect<Equal<keyof ArgsOf<'database.info'>, never>>, // takes no arguments
+  Expect<Equal<ArgsOf<'session.setReadOnly'>, { readOnly: boolean }>>,
+  Expect<Equal<ArgsOf<'records.delete'>, { tree: string; key: JsonKey; expectedRevision?: number }>>,
+  Expect<Equal<ResultOf<'records.get'>, { entry: RecordEntry | null }>>,
+  Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean }>>,
+  Expect<Equal<ResultOf<'database.open'>, DatabaseInfo>>,
+  Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,
+];
+
+export async function calls(): Promise<void> {
+  const _got = await client.call('records.get', { tree: 'users', key: ['a', 1] });
+  type _Got = Expect<Equal<typeof _got, ResultOf<'records.get'>>>;
+  const _peeked = client.peek('database.info', {});
+  type _Peeked = Expect<Equal<typeof _peeked, DatabaseInfo | undefined>>;
+
+  // @ts-expect-error a method the contract does not have
+  await client.call('records.fetch', { tree: 'users', key: 1 });
+  // @ts-expect-error a method name is not any string
+  await client.call('records.get' as string, { tree: 'users', key: 1 });
+  // @ts-expect-error a required argument missing
+  await client.call('records.get', { tree: 'users' });
+  // @ts-expect-error an argument of the wrong type
+  await client.call('records.page', { tree: 'users', limit: '10' });
+  // @ts-expect-error an argument the method does not take
+  await client.call('records.get', { tree: 'users', key: 1, limit: 5 });
+  // @ts-expect-error a key that is not a JSON key (a Date)
+  await client.call('records.get', { tree: 'users', key: new Date() });
+  // @ts-expect-error another method's arguments
+  await client.call('records.position', { tree: 'users', limit: 5 });
+  // @ts-expect-error the result is not another method's result
+  const _wrong: ResultOf<'records.delete'> = await client.call('records.get', { tree: 'users', key: 1 });
+}
