@@ -3,8 +3,9 @@
  * payload types are `Static<>` of them, and the in-process transport checks
  * payloads against them.
  */
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import { MENU_COMMAND_IDS } from './commands.js';
+import type { EventName } from './event-names.js';
 import { DatabaseInfo, JsonKey } from './methods.js';
 
 export const RecordChange = Type.Object({
@@ -26,8 +27,6 @@ export const events = {
   database: DatabaseInfo,
   /** Electron only: a native menu item asks the renderer to run a command from its registry. */
   command: Type.Object({ id: Type.Enum(MENU_COMMAND_IDS) }),
-} as const;
+} as const satisfies Record<EventName, TSchema>;
 
-export type EventName = keyof typeof events;
 export type HostEvents = { [E in EventName]: Static<(typeof events)[E]> };
-export const EVENT_NAMES = Object.keys(events) as EventName[];

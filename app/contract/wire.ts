@@ -3,7 +3,8 @@
  * framing differs (IPC invoke/reply vs JSON text frames with an id).
  */
 import type { HostErrorPayload } from './error-payload.js';
-import type { EventName, HostEvents } from './events.js';
+import type { EventName } from './event-names.js';
+import type { HostEvents } from './events.js';
 import type { ArgsOf, MethodName, ResultOf } from './methods.js';
 
 export interface Request<M extends MethodName = MethodName> {

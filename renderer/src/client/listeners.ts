@@ -1,5 +1,7 @@
 /** Event listeners by event name: the shared part of both transports. */
-import type { EventName, HostEvents } from '../../../app/contract/index.js';
+import type { HostEvents } from '../../../app/contract/index.js';
+import type { EventName } from '../../../app/contract/event-names.js';
+export { isEventName } from '../../../app/contract/event-names.js';
 
 type AnyListener = (payload: never) => void;
 
@@ -23,8 +25,4 @@ export class EventListeners {
       }
     }
   }
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return name === 'changes' || name === 'database' || name === 'command';
 }
