@@ -4,6 +4,7 @@
  * link provider (Ctrl/Cmd+click follows), hovers and decorations.
  */
 import { evaluate, type DocumentNode } from '@humanwhocodes/momoa';
+import { formatKeyText, isPlainKey, type PlainKey } from '@trellis/engine/common/key-text';
 import type { TreeSummary } from '../../../../app/contract/index.js';
 import { spanOf, walkValues, type PathSegment } from './ast-paths.js';
 import type { Span } from './json5-text.js';
@@ -24,9 +25,9 @@ export function referenceTarget(tree: TreeRefs, path: readonly PathSegment[]): s
   return tree.references.find((r) => r.path === text)?.target ?? refTargetAt(tree.value as Schema, path);
 }
 
-function isKey(value: unknown): boolean {
-  const part = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
-  return part(value) || (Array.isArray(value) && value.length > 0 && value.every(part));
+/** A key in shape, with finite numbers only (JSON5 can write Infinity and NaN; no key holds them). */
+function isLinkableKey(value: unknown): value is PlainKey {
+  return isPlainKey(value) && [value].flat().every((part) => typeof part !== 'number' || Number.isFinite(part));
 }
 
 export function referenceSpans(document: DocumentNode, tree: TreeRefs): ReferenceSpan[] {
@@ -37,7 +38,7 @@ export function referenceSpans(document: DocumentNode, tree: TreeRefs): Referenc
     if (!target) return;
     const key = evaluate(node);
     // A half-typed or wrong value is validation's business, not a link.
-    if (isKey(key)) out.push({ ...spanOf(node), path, tree: target, target: `${target}/${JSON.stringify(key)}` });
+    if (isLinkableKey(key)) out.push({ ...spanOf(node), path, tree: target, target: formatKeyText(target, key) });
   });
   return out;
 }
