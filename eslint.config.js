@@ -173,7 +173,7 @@ export default defineConfig(
   { files: ['app/contract/**'], ignores: ['app/contract/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', contractImports] } },
   {
     // Type tests are made of `// @ts-expect-error` lines that tsc verifies.
-    files: ['engine/type-tests/**', 'app/type-tests/**'],
+    files: ['engine/type-tests/**', 'renderer/type-tests/**'],
     rules: { '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': false }] },
   },
 );

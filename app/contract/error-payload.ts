@@ -5,7 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import type { TrellisErrorCode } from '@trellis/engine';
-import { HOST_ERROR_CODES } from './errors.js';
+import { HOST_ERROR_CODES } from './error-codes.js';
 import { Holder, Issue, RecordEntry } from './methods.js';
 
 /**

@@ -7,21 +7,7 @@
  */
 import type { ErrorCode, HostErrorPayload } from './error-payload.js';
 
-export const HOST_ERROR_CODES = [
-  /** Arguments that do not match the method's schema, or a message that is not a request. */
-  'BAD_REQUEST',
-  'UNKNOWN_METHOD',
-  /** A caller the host does not trust: wrong token, wrong origin, wrong sender frame. */
-  'FORBIDDEN',
-  /** A write while the session is read-only. Engine's READ_ONLY is the database-level one. */
-  'READ_ONLY_SESSION',
-  /** No database is open in this host. */
-  'NO_DATABASE',
-  /** Anything unexpected; the host logs the details, the caller gets a short message. */
-  'INTERNAL',
-] as const;
-
-export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
+export { HOST_ERROR_CODES, type HostOnlyErrorCode } from './error-codes.js';
 
 /** What the renderer's client throws for an error answer. */
 export class HostError extends Error {

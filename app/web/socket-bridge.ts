@@ -8,7 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
 import { EVENT_NAMES, type HostErrorPayload } from '../contract/index.js';
-import type { WebHostOptions } from './web-host.js';
+import type { Host } from '../host/index.js';
 
 /** Largest request we read (well above the engine's 8 MiB value limit, since JSON text grows). */
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -17,8 +17,13 @@ export const MAX_FRAME_BYTES = 2 * MAX_MESSAGE_BYTES;
 
 type Answer = { id: number | null; ok: true; result: unknown } | { id: number | null; ok: false; error: HostErrorPayload };
 
+export interface SocketBridgeOptions {
+  readonly host: Pick<Host, 'handle' | 'on'>;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
 /** Wires `sockets` to the host; returns a function that stops pushing events. */
-export function bridgeSockets(sockets: WebSocketServer, options: Pick<WebHostOptions, 'host' | 'log'>): () => void {
+export function bridgeSockets(sockets: WebSocketServer, options: SocketBridgeOptions): () => void {
   const { host, log } = options;
   sockets.on('connection', (socket) => {
     socket.on('message', (data, isBinary) => {

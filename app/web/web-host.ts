@@ -7,19 +7,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Host } from '../host/index.js';
 import { createAccess, requestUrl, type Access } from './access.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
-import { MAX_FRAME_BYTES, bridgeSockets } from './socket-bridge.js';
+import { MAX_FRAME_BYTES, bridgeSockets, type SocketBridgeOptions } from './socket-bridge.js';
 import { AssetMemory, resolveStaticFile } from './static-files.js';
 
-export interface WebHostOptions {
-  readonly host: Pick<Host, 'handle' | 'on'>;
+export interface WebHostOptions extends SocketBridgeOptions {
   /** The built renderer (renderer/dist). */
   readonly rendererDir: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
-  readonly log?: (message: string, error?: unknown) => void;
 }
 
 export interface WebHost {

@@ -2,9 +2,9 @@
  * Plain JSON Schema questions that every value type asks of its schema node
  * (nullable unions, `type`, `const`), kept apart so the types stay short.
  */
-import type { JsonValue, ValueSuggestion } from './value-type.js';
+import type { JsonSchema, JsonValue, ValueSuggestion } from './value-type.js';
 
-export type JsonSchema = Readonly<Record<string, unknown>>;
+export type { JsonSchema };
 
 export function isSchema(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,9 +7,9 @@
  * cell (grid/cells/cell-for.ts), so the editor and the column model stay
  * plain TypeScript.
  */
-import type { JsonSchema } from './schema-shape.js';
 
-export type { JsonSchema } from './schema-shape.js';
+/** A node of a stored JSON Schema, read as plain data. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** What building a new record's skeleton offers a value type. */

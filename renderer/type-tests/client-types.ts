@@ -3,8 +3,8 @@
  * call takes and returns, and what is a compile error. Type-checked only.
  */
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
-import type { HostClient } from '../../renderer/src/client/host-client.js';
-import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf } from '../contract/index.js';
+import type { HostClient } from '../src/client/host-client.js';
+import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf } from '../../app/contract/index.js';
 
 declare const client: HostClient;
 

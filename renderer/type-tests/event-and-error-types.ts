@@ -4,7 +4,7 @@
  */
 import type { TrellisErrorCode } from '@trellis/engine';
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
-import type { HostClient } from '../../renderer/src/client/host-client.js';
+import type { HostClient } from '../src/client/host-client.js';
 import type {
   DatabaseInfo,
   ErrorCode,
@@ -19,7 +19,7 @@ import type {
   MenuCommandId,
   RecordChange,
   RecordEntry,
-} from '../contract/index.js';
+} from '../../app/contract/index.js';
 
 declare const client: HostClient;
 
