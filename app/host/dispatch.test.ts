@@ -7,19 +7,13 @@
 import fc from 'fast-check';
 import { Compile } from 'typebox/compile';
 import { describe, expect, it } from 'vitest';
-import { HOST_ERROR_CODES, METHOD_NAMES, methods, type MethodName } from '../contract/index.js';
+import { ENGINE_ERROR_CODES, HOST_ERROR_CODES, METHOD_NAMES, methods, type MethodName } from '../contract/index.js';
 import { startHost, type Harness } from './fixtures/host-harness.js';
 import { JOINED } from './fixtures/sample-database.js';
 import { plainJsonProblem } from './plain-json.js';
 import { toErrorPayload } from './error-payload.js';
-import type { TrellisErrorCode } from '@trellis/engine';
 
-const ENGINE_CODES: readonly TrellisErrorCode[] = [
-  'VALIDATION', 'CONFLICT', 'NOT_FOUND', 'DUPLICATE_KEY', 'UNIQUE_VIOLATION', 'MISSING_REFERENCE', 'REFERENCED', 'UNKNOWN_TREE',
-  'UNKNOWN_INDEX', 'INVALID_KEY', 'KEY_TOO_LARGE', 'UNENCODABLE_VALUE', 'NOT_A_DATABASE', 'READ_ONLY', 'INVALID_SCHEMA',
-  'INCOMPATIBLE_SCHEMA', 'ASYNC_TRANSACTION', 'CLOSED', 'ACCESS_DENIED', 'CORRUPT',
-];
-const CLOSED_SET = new Set<string>([...ENGINE_CODES, ...HOST_ERROR_CODES]);
+const CLOSED_SET = new Set<string>([...ENGINE_ERROR_CODES, ...HOST_ERROR_CODES]);
 const resultValidators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[name].result)]));
 const WRITES = new Set<string>(['records.insert', 'records.put', 'records.delete']);
 

@@ -10,19 +10,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyDatabase, type TrellisErrorCode } from '@trellis/engine';
-import { HOST_ERROR_CODES, HostError } from '../contract/index.js';
+import { verifyDatabase } from '@trellis/engine';
+import { ENGINE_ERROR_CODES, HOST_ERROR_CODES, HostError } from '../contract/index.js';
 import { localProblems } from '../../renderer/src/editor/text/issue-location.js';
 import { parseJson5, toJson5 } from '../../renderer/src/editor/text/json5-text.js';
 import { startHost } from './fixtures/host-harness.js';
 import { JOINED } from './fixtures/sample-database.js';
 
-const ENGINE_CODES: readonly TrellisErrorCode[] = [
-  'VALIDATION', 'CONFLICT', 'NOT_FOUND', 'DUPLICATE_KEY', 'UNIQUE_VIOLATION', 'MISSING_REFERENCE', 'REFERENCED', 'UNKNOWN_TREE',
-  'UNKNOWN_INDEX', 'INVALID_KEY', 'KEY_TOO_LARGE', 'UNENCODABLE_VALUE', 'NOT_A_DATABASE', 'READ_ONLY', 'INVALID_SCHEMA',
-  'INCOMPATIBLE_SCHEMA', 'ASYNC_TRANSACTION', 'CLOSED', 'ACCESS_DENIED', 'CORRUPT',
-];
-const CLOSED_SET = new Set<string>([...ENGINE_CODES, ...HOST_ERROR_CODES]);
+const CLOSED_SET = new Set<string>([...ENGINE_ERROR_CODES, ...HOST_ERROR_CODES]);
 
 const validTexts = [
   toJson5({ name: 'Ann', email: 'ann@example.com', joined: JOINED }),
