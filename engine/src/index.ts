@@ -37,7 +37,7 @@ export {
 } from './integrity-report.js';
 export type { OpenOptions } from './core/open.js';
 export type { WriteOptions, PutOptions } from './core/write-context.js';
-export type { RangeOptions, IndexQuery, IndexHit, IndexCursor } from './core/reads.js';
+export type { RangeOptions, IndexQuery, IndexHit, IndexCursor, ReferenceGroup, ReferrersQuery } from './core/reads.js';
 export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './core/changes.js';
 export type { WatchOptions } from './core/watch.js';
 export type { Catalog, StoredTree, StoredIndex, StoredReference, StoredKeyStrategy, JsonSchema } from './schema/catalog.js';

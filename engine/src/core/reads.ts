@@ -225,27 +225,74 @@ export function* lookup(engine: EngineState, model: TreeModel, index: IndexModel
   }
 }
 
+/** One kind of holder of a record: the records of `tree` whose field `path` refers to it, and how many there are. */
+export interface ReferenceGroup {
+  readonly tree: string;
+  readonly path: string;
+  readonly count: number;
+}
+
+/** Where to read holders: all of them in index order, or one group's, continuing after a holder's key. */
+export interface ReferrersQuery {
+  readonly limit?: number | undefined;
+  readonly group?: { readonly tree: string; readonly path: string; readonly after?: unknown } | undefined;
+}
+
+// The reverse index stores [target, ...targetKey, source, path, ...sourceKey]; its rows for one
+// target, and within them one (source, path), are each a contiguous key range.
+
 /** Who refers to a record, from the reverse-reference index (no scan). */
-export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, limit?: number): ReferenceHolder[] {
+export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, query: ReferrersQuery = {}): ReferenceHolder[] {
   const holders: ReferenceHolder[] = [];
-  const targetParts = model.key.parts(key);
-  const { start, end } = prefixRange([model.name, ...targetParts]);
+  const targetPrefix = [model.name, ...model.key.parts(key)];
+  const group = query.group;
+  const source = group && engine.models.get(group.tree);
+  if (group && !source) return holders; // no such tree: nothing of it can hold anything
+  const prefix = group ? [...targetPrefix, group.tree, group.path] : targetPrefix;
+  const { start, end } = prefixRange(prefix);
   // An entry is this prefix and the holder's tree, path and key: past the key size, no entry can exist
   // (and the range's bound could not be encoded: a key near the limit could not be deleted).
   if (oversizeBytes(end) !== undefined) return holders;
-  const treeAt = targetParts.length + 1; // stored: [target, ...targetKey, source, path, ...sourceKey]
+  const after = group?.after === undefined || !source ? undefined : [...prefix, ...source.key.parts(source.key.check(group.after))];
+  const treeAt = targetPrefix.length;
   // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
   let tree: string | undefined;
-  let source: TreeModel | undefined;
-  for (const stored of engine.refs.keys({ start, end, limit })) {
+  let holderModel: TreeModel | undefined;
+  for (const stored of engine.refs.keys({ start, end, after, limit: query.limit })) {
     const parts = stored as readonly KeyPart[];
     if (parts[treeAt] !== tree) {
       tree = parts[treeAt] as string;
-      source = engine.models.get(tree);
+      holderModel = engine.models.get(tree);
     }
-    if (source) holders.push({ tree: parts[treeAt] as string, path: parts[treeAt + 1] as string, key: source.key.fromParts(parts.slice(treeAt + 2)) });
+    if (holderModel) holders.push({ tree: parts[treeAt] as string, path: parts[treeAt + 1] as string, key: holderModel.key.fromParts(parts.slice(treeAt + 2)) });
   }
   return holders;
+}
+
+/**
+ * The groups of holders of a record — each (tree, field) that refers to it —
+ * with exact counts. One seek per group: the holders themselves are counted
+ * by LMDB over their key range, never read one by one into JavaScript.
+ */
+export function referenceGroups(engine: EngineState, model: TreeModel, key: KeyValue): ReferenceGroup[] {
+  const groups: ReferenceGroup[] = [];
+  const targetPrefix = [model.name, ...model.key.parts(key)];
+  const { end } = prefixRange(targetPrefix);
+  if (oversizeBytes(end) !== undefined) return groups;
+  // No more groups than references declared anywhere (plus one, for an entry a damaged file could add).
+  const bound = [...engine.models.values()].reduce((sum, source) => sum + source.stored.references.length, 1);
+  let from: StoredKey = targetPrefix;
+  for (let seen = 0; seen < bound; seen++) {
+    const [first] = engine.refs.keys({ start: from, end, limit: 1 });
+    if (first === undefined) break;
+    const parts = first as readonly KeyPart[];
+    const tree = parts[targetPrefix.length] as string;
+    const path = parts[targetPrefix.length + 1] as string;
+    const group = prefixRange([...targetPrefix, tree, path]);
+    groups.push({ tree, path, count: engine.refs.countRange(group) });
+    from = group.end;
+  }
+  return groups;
 }
 
 /**

@@ -3,7 +3,7 @@
  * at run time against the stored schema. Generic tools (the browser, a CLI,
  * sync) use this; it shares the typed face's write path.
  */
-import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexHit, type IndexQuery, type RangeOptions } from '../core/reads.js';
+import { countRange, getEntry, indexModel, lookup, range, referenceGroups, referrers, type IndexHit, type ReferenceGroup, type ReferrersQuery, type IndexQuery, type RangeOptions } from '../core/reads.js';
 import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
@@ -142,9 +142,16 @@ export class OpaqueTree {
     return lookup(this.engine, this.model, model, this.nativeQuery(model, query));
   }
 
-  referencedBy(key: unknown, options: { limit?: number } = {}): ReferenceHolder[] {
+  /** Holders of a record: all in index order, or one group's, paged with `group.after` (see the typed face). */
+  referencedBy(key: unknown, options: ReferrersQuery = {}): ReferenceHolder[] {
     this.engine.assertOpen();
-    return referrers(this.engine, this.model, this.model.key.check(key), options.limit);
+    return referrers(this.engine, this.model, this.model.key.check(key), options);
+  }
+
+  /** Each tree and field that refers to this record, with its exact number of holders. */
+  referenceGroups(key: unknown): ReferenceGroup[] {
+    this.engine.assertOpen();
+    return referenceGroups(this.engine, this.model, this.model.key.check(key));
   }
 
   /**

@@ -2,7 +2,7 @@
  * Typed reads of one tree, shared by the tree handle and the transaction's
  * tree handle. All reads are synchronous: LMDB reads are memory-mapped.
  */
-import { countRange, getEntry, indexModel, lookup, range, referrers, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
+import { countRange, getEntry, indexModel, lookup, range, referenceGroups, referrers, type ReferenceGroup, type ReferrersQuery, type IndexQuery, type IndexHit, type RangeOptions, type RecordEntry } from '../core/reads.js';
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { ReferenceHolder } from '../errors.js';
@@ -122,10 +122,20 @@ export class TreeReader<T extends TreeDeclaration> {
     };
   }
 
-  /** Which records refer to this one, from the reverse-reference index (no scan). */
-  referencedBy(key: Key<T['name']>, options: { limit?: number } = {}): ReferenceHolder[] {
+  /**
+   * Which records refer to this one, from the reverse-reference index (no scan):
+   * all of them in index order, or one group's (`group: { tree, path }`),
+   * continuing after a holder's key (`group.after`) to page through it.
+   */
+  referencedBy(key: Key<T['name']>, options: ReferrersQuery = {}): ReferenceHolder[] {
     this.engine.assertOpen();
-    return referrers(this.engine, this.model, this.model.key.check(key), options.limit);
+    return referrers(this.engine, this.model, this.model.key.check(key), options);
+  }
+
+  /** Each tree and field that refers to this record, with its exact number of holders. */
+  referenceGroups(key: Key<T['name']>): ReferenceGroup[] {
+    this.engine.assertOpen();
+    return referenceGroups(this.engine, this.model, this.model.key.check(key));
   }
 }
 
