@@ -61,6 +61,10 @@ export type DatabaseInfo = Static<typeof DatabaseInfo>;
 
 /** A record that points at another one; REFERENCED error payloads use it too (errors.ts). */
 export const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String() });
+/** The holders of one tree and field, counted exactly; `hasMore`: the count is larger than the holders listed. */
+const HolderGroup = Type.Object({ tree: Type.String(), path: Type.String(), count: Type.Integer({ minimum: 0 }), holders: Type.Array(Holder), hasMore: Type.Boolean() });
+/** Which group to page through, and the last holder key already shown. */
+const HolderGroupPage = Type.Object({ tree: TreeName, path: Type.String({ minLength: 1, maxLength: 4096 }), after: Type.Optional(JsonKey) });
 
 const empty = Type.Object({});
 
@@ -140,10 +144,18 @@ export const methods = {
     args: Type.Object({ tree: TreeName, key: JsonKey, expectedRevision: Type.Optional(Revision) }),
     result: Type.Object({ deleted: Type.Boolean() }),
   },
-  /** The records that point at this one, without a scan (the engine's reverse-reference index). */
+  /**
+   * The records that point at this one, without a scan (the engine's reverse-reference index):
+   * all in index order, or one group's (`group`: a tree and field), continuing after a holder's key.
+   */
   'records.referencedBy': {
-    args: Type.Object({ tree: TreeName, key: JsonKey, limit: Type.Optional(Limit) }),
+    args: Type.Object({ tree: TreeName, key: JsonKey, limit: Type.Optional(Limit), group: Type.Optional(HolderGroupPage) }),
     result: Type.Object({ holders: Type.Array(Holder), truncated: Type.Boolean() }),
+  },
+  /** Each tree and field that points at this record, with its exact count and its first `limit` holders. */
+  'records.referenceGroups': {
+    args: Type.Object({ tree: TreeName, key: JsonKey, limit: Type.Optional(Limit) }),
+    result: Type.Object({ groups: Type.Array(HolderGroup) }),
   },
   /** Records found through a secondary index, in index order; continue with `after` = the last hit's cursor. */
   'index.lookup': {

@@ -24,6 +24,7 @@ export type MethodNames = [
       | 'records.put'
       | 'records.delete'
       | 'records.referencedBy'
+      | 'records.referenceGroups'
       | 'index.lookup'
     >
   >,

@@ -115,3 +115,27 @@ describe('records.referencedBy', () => {
     expect(await client.call('records.referencedBy', { tree: 'users', key: 20 })).toEqual({ holders: [], truncated: false });
   });
 });
+
+describe('records.referenceGroups', () => {
+  it('gives every tree and field that refers to a record its exact count and first holders, and pages one group', async () => {
+    const { client } = await startHost();
+    const { groups } = await client.call('records.referenceGroups', { tree: 'users', key: 1, limit: 1 });
+    expect(groups.map(({ tree, path, count, hasMore }) => ({ tree, path, count, hasMore }))).toEqual([
+      { tree: 'pets', path: 'owner', count: 2, hasMore: true },
+      { tree: 'toys', path: 'owner', count: 2, hasMore: true },
+    ]);
+    expect(groups.map((group) => group.holders.length)).toEqual([1, 1]);
+    const [first] = groups[1]!.holders;
+    expect(first).toEqual({ tree: 'toys', key: [1, 'ball'], text: 'toys/[1,"ball"]', path: 'owner' });
+    // The rest of one group, after the holder shown: the other group's holders never come along.
+    const rest = await client.call('records.referencedBy', { tree: 'users', key: 1, group: { tree: 'toys', path: 'owner', after: [1, 'ball'] } });
+    expect(rest).toEqual({ holders: [{ tree: 'toys', key: [1, 'bone'], text: 'toys/[1,"bone"]', path: 'owner' }], truncated: false });
+    expect(await client.call('records.referenceGroups', { tree: 'users', key: 20 })).toEqual({ groups: [] });
+  });
+
+  it('refuses a group cursor that is no key of the group\'s tree', async () => {
+    const { client } = await startHost();
+    const call = client.call('records.referencedBy', { tree: 'users', key: 1, group: { tree: 'toys', path: 'owner', after: 'not-a-toy-key' } });
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_KEY' });
+  });
+});

@@ -6,7 +6,10 @@ import { MAX_PAGE } from '../../contract/index.js';
 import { wireEntry, wireHolder } from '../wire-forms.js';
 import { defined, type Handlers } from './handler.js';
 
-export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'records.position' | 'records.referencedBy'> = {
+/** Holders listed per group before "Show more": enough to read, few enough to send for every group at once. */
+const FIRST_HOLDERS = 50;
+
+export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'records.position' | 'records.referencedBy' | 'records.referenceGroups'> = {
   'records.page': ({ session }, args) => {
     const tree = session.db.tree(args.tree);
     const bounds = defined({ start: args.start, end: args.end, prefix: args.prefix });
@@ -30,7 +33,18 @@ export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'reco
 
   'records.referencedBy': ({ session }, args) => {
     const limit = args.limit ?? MAX_PAGE;
-    const holders = session.db.tree(args.tree).referencedBy(args.key, { limit: limit + 1 });
+    const holders = session.db.tree(args.tree).referencedBy(args.key, { limit: limit + 1, ...defined({ group: args.group }) });
     return { holders: holders.slice(0, limit).map(wireHolder), truncated: holders.length > limit };
+  },
+
+  'records.referenceGroups': ({ session }, args) => {
+    const tree = session.db.tree(args.tree);
+    const limit = args.limit ?? FIRST_HOLDERS;
+    // One call for the whole panel: groups are as many as the references declared on other trees, each a seek and a key count.
+    const groups = tree.referenceGroups(args.key).map(({ tree: holderTree, path, count }) => {
+      const holders = tree.referencedBy(args.key, { limit, group: { tree: holderTree, path } });
+      return { tree: holderTree, path, count, holders: holders.map(wireHolder), hasMore: count > holders.length };
+    });
+    return { groups };
   },
 };

@@ -1,25 +1,25 @@
 /**
- * "Referenced by": the records that point at the selected one, grouped by
- * tree and field, from the engine's reverse-reference index (no scan).
- * Refreshed after writes anywhere, since a holder can live in any tree.
+ * "Referenced by": the records that point at the selected one, one group per
+ * tree and field, each with its exact count (the engine counts its range of
+ * the reverse-reference index, no scan) and its own "Show more". Refreshed
+ * after writes anywhere, since a holder can live in any tree.
  */
 import { useContext, useEffect, useState, type JSX } from 'react';
-import type { JsonKey } from '../../../app/contract/index.js';
+import type { JsonKey, ResultOf } from '../../../app/contract/index.js';
 import { MAX_PAGE } from '../../../app/contract/limits.js';
 import { NavigatorContext, useClient } from '../state/contexts.js';
-import { groupBadge, groupHolders, nextLimit, type HolderGroup } from './group-holders.js';
 
-const FIRST_LIMIT = 200;
+type Group = ResultOf<'records.referenceGroups'>['groups'][number];
+type Loaded = { groups: Group[] } | { error: string } | undefined;
+
+const FIRST_HOLDERS = 50;
 const REFRESH_DELAY_MS = 150;
-
-type Loaded = { groups: HolderGroup[]; truncated: boolean; count: number; limit: number } | { error: string } | undefined;
 
 export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: JsonKey }): JSX.Element {
   const client = useClient();
   const navigator = useContext(NavigatorContext);
   const [loaded, setLoaded] = useState<Loaded>(undefined);
   const [generation, setGeneration] = useState(0);
-  const [limit, setLimit] = useState(FIRST_LIMIT);
   const keyText = JSON.stringify(recordKey);
 
   useEffect(() => {
@@ -37,31 +37,38 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
   useEffect(() => {
     let current = true;
     client
-      .call('records.referencedBy', { tree, key: JSON.parse(keyText) as JsonKey, limit })
-      .then(({ holders, truncated }) => current && setLoaded({ groups: groupHolders(holders, truncated), truncated, count: holders.length, limit }))
+      .call('records.referenceGroups', { tree, key: JSON.parse(keyText) as JsonKey, limit: FIRST_HOLDERS })
+      .then(({ groups }) => current && setLoaded({ groups }))
       .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;
     };
-  }, [client, tree, keyText, generation, limit]);
+  }, [client, tree, keyText, generation]);
 
-  const more = loaded && 'truncated' in loaded && loaded.truncated ? nextLimit(loaded.limit, MAX_PAGE) : undefined;
+  /** The next page of one group, after the last holder shown; the other groups stay as they are. */
+  const showMore = (group: Group) => {
+    const after = group.holders.at(-1)?.key;
+    client
+      .call('records.referencedBy', { tree, key: JSON.parse(keyText) as JsonKey, limit: MAX_PAGE, group: { tree: group.tree, path: group.path, ...(after === undefined ? {} : { after }) } })
+      .then(({ holders }) =>
+        setLoaded((now) => {
+          if (!now || !('groups' in now)) return now;
+          const groups = now.groups.map((g) => {
+            if (g.tree !== group.tree || g.path !== group.path) return g;
+            const shown = [...g.holders, ...holders];
+            return { ...g, holders: shown, hasMore: g.count > shown.length && holders.length > 0 };
+          });
+          return { groups };
+        }),
+      )
+      .catch((error: unknown) => setLoaded({ error: error instanceof Error ? error.message : String(error) }));
+  };
 
   return (
     <section className="referenced-by" data-testid="referenced-by" aria-label="Referenced by">
       <h3>Referenced by</h3>
       {loaded === undefined && <div className="muted">Loading…</div>}
       {loaded && 'error' in loaded && <div className="error-text">Could not load the records that refer to this one: {loaded.error}</div>}
-      {loaded && 'truncated' in loaded && loaded.truncated && (
-        <div className="backref-partial" data-testid="backref-partial" role="note">
-          Partial list: {more === undefined ? `only the first ${loaded.count.toLocaleString('en-US')} shown` : `showing the first ${loaded.count.toLocaleString('en-US')}`}; more records refer to this one.
-          {more !== undefined && (
-            <button type="button" className="link-button" data-testid="backref-more" onClick={() => setLimit(more)}>
-              Show more
-            </button>
-          )}
-        </div>
-      )}
       {loaded && 'groups' in loaded && loaded.groups.length === 0 && (
         <div className="muted" data-testid="backref-empty">
           No record refers to this one.
@@ -69,10 +76,11 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
       )}
       {loaded && 'groups' in loaded &&
         loaded.groups.map((group) => (
-          <div className="backref-group" data-testid="backref-group" data-tree={group.tree} data-path={group.path} key={`${group.tree} ${group.path}`}>
+          <div className="backref-group" data-testid="backref-group" data-tree={group.tree} data-path={group.path} data-count={group.count} key={`${group.tree} ${group.path}`}>
             <div className="backref-group-title">
-              {group.tree} <span className="muted">· {group.path}</span> <span className="badge" title={group.maybeMore ? 'The list was cut off: this field may hold more' : undefined}>
-                {groupBadge(group)}
+              {group.tree} <span className="muted">· {group.path}</span>{' '}
+              <span className="badge" data-testid="backref-count" title={`${group.count.toLocaleString('en-US')} records of ${group.tree} refer to this one through ${group.path}`}>
+                {group.count.toLocaleString('en-US')}
               </span>
             </div>
             <ul>
@@ -93,13 +101,13 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
                 </li>
               ))}
             </ul>
+            {group.hasMore && (
+              <button type="button" className="link-button" data-testid="backref-more" onClick={() => showMore(group)}>
+                Show more ({(group.count - group.holders.length).toLocaleString('en-US')} not shown)
+              </button>
+            )}
           </div>
         ))}
-      {more !== undefined && (
-        <button type="button" className="link-button" data-testid="backref-more-bottom" onClick={() => setLimit(more)}>
-          Show more
-        </button>
-      )}
     </section>
   );
 }

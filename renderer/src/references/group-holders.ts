@@ -25,14 +25,3 @@ export function groupHolders(holders: readonly Holder[], truncated = false): Hol
   }
   return [...groups.values()];
 }
-
-/** The group's badge: `195`, or `195+` when it may hold more. */
-export function groupBadge(group: HolderGroup): string {
-  return `${group.holders.length.toLocaleString('en-US')}${group.maybeMore ? '+' : ''}`;
-}
-
-/** The next limit to ask with after "Show more", or undefined at the host's maximum. */
-export function nextLimit(limit: number, max: number): number | undefined {
-  if (limit >= max) return undefined;
-  return Math.min(max, limit < 500 ? 500 : limit * 2);
-}
