@@ -254,6 +254,8 @@ export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, 
   // (and the range's bound could not be encoded: a key near the limit could not be deleted).
   if (oversizeBytes(end) !== undefined) return holders;
   const after = group?.after === undefined || !source ? undefined : [...prefix, ...source.key.parts(source.key.check(group.after))];
+  // No holder entry is that long (it could not have been stored), so no holder is where such a cursor says.
+  if (after !== undefined && oversizeBytes(after) !== undefined) throw new InvalidKeyError(group!.tree, group!.after, 'a cursor past the longest reverse-reference entry: no holder key is that long');
   const treeAt = targetPrefix.length;
   // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
   let tree: string | undefined;

@@ -80,6 +80,13 @@ describe.each(backends)('reference groups ($name)', (backend) => {
     expect(db.opaque.tree('countries').referencedBy(1, { group: { tree: 'no-such-tree', path: 'country' } })).toEqual([]);
   });
 
+  it('refuses a cursor longer than any holder entry, as a bad key', async () => {
+    const { db, france } = await seeded();
+    const long = 'x'.repeat(1950); // fits as a states key alone (1,978 bytes), not after the target's prefix
+    const call = () => db.opaque.tree('countries').referencedBy(france, { group: { tree: 'states', path: 'country', after: [france, long] } });
+    expect(call).toThrow(/invalid key for tree 'states'.*no holder key is that long/);
+  });
+
   it('follows deletes: a group shrinks, and goes when its last holder does', async () => {
     const { db, france } = await seeded();
     await db.states.delete(db.states.key([france, 'IDF']));
