@@ -63,3 +63,18 @@ test('each group of holders shows its exact count, the small group is not lost, 
   await expect(owners.getByTestId('backref-more')).toHaveCount(0);
   await expect(watchers.getByTestId('backref-link')).toHaveCount(WATCHED);
 });
+
+test('the delete step counts every holder of every group and names both fields', async ({ ui }) => {
+  await openRecord(ui, keyText('people', KEN.key));
+  await ui.record.delete.click();
+  await expect(ui.record.deleteConfirm).toHaveAttribute('data-state', 'refused');
+  await expect(ui.record.deleteConfirm.getByTestId('delete-effect')).toHaveText(
+    `Refused: ${OWNED + WATCHED} records still hold it through tasks.owner, tasks.watchers[] — change them first.`,
+  );
+  const counts = ui.record.deleteConfirm.getByTestId('holder-group-count');
+  await expect(counts).toHaveCount(2);
+  await expect(counts.nth(0)).toHaveAttribute('data-count', String(OWNED));
+  await expect(counts.nth(1)).toHaveAttribute('data-count', String(WATCHED));
+  await expect(ui.record.deleteConfirmYes).toBeDisabled();
+  await saveScreenshot(ui, 'delete-refused-groups');
+});

@@ -6,9 +6,10 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import type { DatabaseInfo, HolderDetail, JsonKey, Transport } from '../../../app/contract/index.js';
-import { deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './session/delete-effects.js';
+import { countedGroups, deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './session/delete-effects.js';
 
-const LIMIT = 200;
+/** Holders listed per group; the counts are exact whatever this is. */
+const FIRST_HOLDERS = 50;
 
 export interface DeleteConfirmProps {
   readonly client: Transport;
@@ -32,8 +33,8 @@ export function DeleteConfirm(props: DeleteConfirmProps): JSX.Element {
     let current = true;
     setLoaded(undefined);
     client
-      .call('records.referencedBy', { tree, key: JSON.parse(keyText) as JsonKey, limit: LIMIT })
-      .then(({ holders, truncated }) => current && setLoaded({ impact: deleteImpact(database, tree, holders, truncated) }))
+      .call('records.referenceGroups', { tree, key: JSON.parse(keyText) as JsonKey, limit: FIRST_HOLDERS })
+      .then(({ groups }) => current && setLoaded({ impact: deleteImpact(database, tree, groups) }))
       .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;
@@ -91,7 +92,7 @@ export function DeleteRefused(props: DeleteRefusedProps): JSX.Element {
   return (
     <div className="editor-dialog" role="alert" data-testid="delete-refused">
       <p>Not deleted: these records still point here. Change or delete them first.</p>
-      <HolderGroups groups={groupByRule(props.database, props.tree, props.holders)} onFollow={props.onFollow} />
+      <HolderGroups groups={groupByRule(props.database, props.tree, countedGroups(props.holders))} onFollow={props.onFollow} />
       <button type="button" onClick={props.onClose}>
         Close
       </button>
@@ -107,7 +108,11 @@ function HolderGroups({ groups, onFollow }: { readonly groups: readonly RuleGrou
       {groups.map((group) => (
         <li key={`${group.tree} ${group.path}`} data-tree={group.tree} data-path={group.path} data-on-delete={group.onDelete}>
           <span>
-            {group.tree} <span className="editor-dialog-note">· {group.path} · {group.holders.length} · {RULE_NOTE[group.onDelete]}</span>
+            {group.tree}{' '}
+            <span className="editor-dialog-note" data-testid="holder-group-count" data-count={group.count}>
+              · {group.path} · {group.count.toLocaleString('en-US')}
+              {group.count > group.holders.length ? ` (first ${group.holders.length.toLocaleString('en-US')} listed)` : ''} · {RULE_NOTE[group.onDelete]}
+            </span>
           </span>
           <ul>
             {group.holders.map((h) => (

@@ -1,14 +1,20 @@
 /**
  * What deleting this record does to the records that point at it: the
- * holders (from `records.referencedBy`) sorted by the onDelete rule of the
- * field that holds them, for the confirm step and a refused delete.
+ * groups of holders (from `records.referenceGroups`, each with its exact
+ * count and first holders) sorted by the onDelete rule of the field that holds
+ * them, for the confirm step and a refused delete.
  */
 import type { DatabaseInfo, HolderDetail } from '../../../../app/contract/index.js';
 import { groupHolders, type HolderGroup } from '../../references/group-holders.js';
 
 export type OnDelete = 'cascade' | 'setNull' | 'restrict';
 
-export interface RuleGroup extends HolderGroup {
+/** Holders of one tree and field: how many there are, and the first of them. */
+export interface CountedGroup extends Pick<HolderGroup, 'tree' | 'path' | 'holders'> {
+  readonly count: number;
+}
+
+export interface RuleGroup extends CountedGroup {
   readonly onDelete: OnDelete;
 }
 
@@ -29,22 +35,23 @@ export function ruleOf(database: Pick<DatabaseInfo, 'trees'>, tree: string, path
 
 const ORDER: Record<OnDelete, number> = { restrict: 0, cascade: 1, setNull: 2 };
 
-/** Holders grouped by tree and field (as the Referenced by panel does), blocking ones first. */
-export function groupByRule(database: Pick<DatabaseInfo, 'trees'>, target: string, holders: readonly HolderDetail[]): RuleGroup[] {
-  const groups = groupHolders(holders as Parameters<typeof groupHolders>[0]).map((g) => ({ ...g, onDelete: ruleOf(database, g.tree, g.path, target) }));
-  return groups.sort((a, b) => ORDER[a.onDelete] - ORDER[b.onDelete]);
+/** A flat list of holders (a refused delete's) as counted groups: every holder is listed, so each count is its list's length. */
+export function countedGroups(holders: readonly HolderDetail[]): CountedGroup[] {
+  return groupHolders(holders as Parameters<typeof groupHolders>[0]).map((g) => ({ tree: g.tree, path: g.path, holders: g.holders, count: g.holders.length }));
 }
 
-const records = (n: number, more: boolean) => `${more ? 'At least ' : ''}${n} record${n === 1 && !more ? '' : 's'}`;
-const counts = (groups: readonly RuleGroup[]) => groups.map((g) => `${g.tree}.${g.path}: ${g.holders.length}`).join(', ');
-const total = (groups: readonly RuleGroup[]) => groups.reduce((n, g) => n + g.holders.length, 0);
+/** Groups of holders with their rule, blocking ones first. */
+export function groupByRule(database: Pick<DatabaseInfo, 'trees'>, target: string, groups: readonly CountedGroup[]): RuleGroup[] {
+  return groups.map((g) => ({ ...g, onDelete: ruleOf(database, g.tree, g.path, target) })).sort((a, b) => ORDER[a.onDelete] - ORDER[b.onDelete]);
+}
 
-/**
- * The effect of deleting a record of `target` held by `holders`. `truncated`:
- * the holder list was cut at the lookup's limit, so the counts are lower bounds.
- */
-export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: string, holders: readonly HolderDetail[], truncated = false): DeleteImpact {
-  const groups = groupByRule(database, target, holders);
+const records = (n: number) => `${n.toLocaleString('en-US')} record${n === 1 ? '' : 's'}`;
+const counts = (groups: readonly RuleGroup[]) => groups.map((g) => `${g.tree}.${g.path}: ${g.count.toLocaleString('en-US')}`).join(', ');
+const total = (groups: readonly RuleGroup[]) => groups.reduce((n, g) => n + g.count, 0);
+
+/** The effect of deleting a record of `target` held by these groups (exact counts, whatever number of holders they list). */
+export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: string, holderGroups: readonly CountedGroup[]): DeleteImpact {
+  const groups = groupByRule(database, target, holderGroups);
   if (groups.length === 0) return { groups, refused: false, lines: ['Nothing points at this record.'] };
   const of = (rule: OnDelete) => groups.filter((g) => g.onDelete === rule);
   const restrict = of('restrict');
@@ -54,13 +61,13 @@ export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: stri
     return {
       groups,
       refused: true,
-      lines: [`Refused: ${records(n, truncated).toLowerCase()} still hold${n === 1 && !truncated ? 's' : ''} it through ${fields} — change them first.`],
+      lines: [`Refused: ${records(n)} still hold${n === 1 ? 's' : ''} it through ${fields} — change them first.`],
     };
   }
   const lines: string[] = [];
   const cascade = of('cascade');
   const setNull = of('setNull');
-  if (cascade.length) lines.push(`${records(total(cascade), truncated)} will be deleted too (${counts(cascade)}), and whatever those hold in turn by the same rules.`);
-  if (setNull.length) lines.push(`${records(total(setNull), truncated)} will have their reference cleared (${counts(setNull)}).`);
+  if (cascade.length) lines.push(`${records(total(cascade))} will be deleted too (${counts(cascade)}), and whatever those hold in turn by the same rules.`);
+  if (setNull.length) lines.push(`${records(total(setNull))} will have their reference cleared (${counts(setNull)}).`);
   return { groups, refused: false, lines };
 }
