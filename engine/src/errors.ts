@@ -4,27 +4,9 @@
  * instead of parsing messages.
  */
 
-export type TrellisErrorCode =
-  | 'VALIDATION'
-  | 'CONFLICT'
-  | 'NOT_FOUND'
-  | 'DUPLICATE_KEY'
-  | 'UNIQUE_VIOLATION'
-  | 'MISSING_REFERENCE'
-  | 'REFERENCED'
-  | 'UNKNOWN_TREE'
-  | 'UNKNOWN_INDEX'
-  | 'INVALID_KEY'
-  | 'KEY_TOO_LARGE'
-  | 'UNENCODABLE_VALUE'
-  | 'NOT_A_DATABASE'
-  | 'READ_ONLY'
-  | 'INVALID_SCHEMA'
-  | 'INCOMPATIBLE_SCHEMA'
-  | 'ASYNC_TRANSACTION'
-  | 'CLOSED'
-  | 'ACCESS_DENIED'
-  | 'CORRUPT';
+import type { TrellisErrorCode } from './common/error-codes.js';
+
+export type { TrellisErrorCode };
 
 export abstract class TrellisError extends Error {
   abstract readonly code: TrellisErrorCode;

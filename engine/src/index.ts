@@ -46,3 +46,4 @@ export { describeStorageDamage } from './storage/damage.js';
 export { MAX_VALUE_CHARS } from './schema/value-codec.js';
 export { MAX_VALUE_DEPTH } from './schema/depth.js';
 export * from './errors.js';
+export { TRELLIS_ERROR_CODES } from './common/error-codes.js';
