@@ -246,16 +246,21 @@ export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, 
   const holders: ReferenceHolder[] = [];
   const targetPrefix = [model.name, ...model.key.parts(key)];
   const group = query.group;
-  const source = group && engine.models.get(group.tree);
-  if (group && !source) return holders; // no such tree: nothing of it can hold anything
   const prefix = group ? [...targetPrefix, group.tree, group.path] : targetPrefix;
   const { start, end } = prefixRange(prefix);
   // An entry is this prefix and the holder's tree, path and key: past the key size, no entry can exist
   // (and the range's bound could not be encoded: a key near the limit could not be deleted).
   if (oversizeBytes(end) !== undefined) return holders;
-  const after = group?.after === undefined || !source ? undefined : [...prefix, ...source.key.parts(source.key.check(group.after))];
-  // No holder entry is that long (it could not have been stored), so no holder is where such a cursor says.
-  if (after !== undefined && oversizeBytes(after) !== undefined) throw new InvalidKeyError(group!.tree, group!.after, 'a cursor past the longest reverse-reference entry: no holder key is that long');
+  let after: StoredKey | undefined;
+  if (group) {
+    const source = engine.models.get(group.tree);
+    if (!source) return holders; // no such tree: nothing of it can hold anything
+    if (group.after !== undefined) {
+      after = [...prefix, ...source.key.parts(source.key.check(group.after))];
+      // No holder entry is that long (it could not have been stored), so no holder is where such a cursor says.
+      if (oversizeBytes(after) !== undefined) throw new InvalidKeyError(group.tree, group.after, 'a cursor past the longest reverse-reference entry: no holder key is that long');
+    }
+  }
   const treeAt = targetPrefix.length;
   // Holders come from one or a few trees, in runs: look the model up when the tree changes only.
   let tree: string | undefined;

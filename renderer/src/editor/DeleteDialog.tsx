@@ -6,7 +6,8 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import type { DatabaseInfo, HolderDetail, JsonKey, Transport } from '../../../app/contract/index.js';
-import { countedGroups, deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './session/delete-effects.js';
+import { groupHolders } from '../references/group-holders.js';
+import { deleteImpact, groupByRule, type DeleteImpact, type RuleGroup } from './session/delete-effects.js';
 
 /** Holders listed per group; the counts are exact whatever this is. */
 const FIRST_HOLDERS = 50;
@@ -92,7 +93,7 @@ export function DeleteRefused(props: DeleteRefusedProps): JSX.Element {
   return (
     <div className="editor-dialog" role="alert" data-testid="delete-refused">
       <p>Not deleted: these records still point here. Change or delete them first.</p>
-      <HolderGroups groups={groupByRule(props.database, props.tree, countedGroups(props.holders))} onFollow={props.onFollow} />
+      <HolderGroups groups={groupByRule(props.database, props.tree, groupHolders(props.holders))} onFollow={props.onFollow} />
       <button type="button" onClick={props.onClose}>
         Close
       </button>

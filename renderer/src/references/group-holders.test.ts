@@ -13,9 +13,9 @@ describe('groupHolders', () => {
     ]);
   });
 
-  it('marks every group of a cut-off answer as possibly holding more', () => {
+  it('counts what it lists: a flat list holds every holder', () => {
     const many = Array.from({ length: 1195 }, (_, i) => holder('tasks', i, 'assignee'));
-    const groups = groupHolders([...many, holder('teams', 1, 'lead')], true);
-    expect(groups.map((g) => [g.holders.length, g.maybeMore])).toEqual([[1195, true], [1, true]]);
+    const groups = groupHolders([...many, holder('teams', 1, 'lead')]);
+    expect(groups.map((g) => [g.holders.length, g.count])).toEqual([[1195, 1195], [1, 1]]);
   });
 });

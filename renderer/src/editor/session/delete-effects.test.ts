@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countedGroups, deleteImpact, groupByRule } from './delete-effects.js';
+import { groupHolders } from '../../references/group-holders.js';
+import { deleteImpact, groupByRule } from './delete-effects.js';
 
 const ref = (path: string, target: string, onDelete: string) => ({ path, target, onDelete, many: path.endsWith('[]') });
 const trees = [
@@ -12,22 +13,22 @@ const holder = (tree: string, key: number, path: string) => ({ tree, key, text: 
 
 describe('deleteImpact', () => {
   it('says nothing points here when nothing does, whatever the schema declares', () => {
-    expect(deleteImpact(database, 'tasks', countedGroups([]))).toEqual({ groups: [], refused: false, lines: ['Nothing points at this record.'] });
+    expect(deleteImpact(database, 'tasks', groupHolders([]))).toEqual({ groups: [], refused: false, lines: ['Nothing points at this record.'] });
   });
 
   it('counts the records a cascade deletes, by tree and field', () => {
-    const impact = deleteImpact(database, 'tasks', countedGroups([holder('tasks', 2, 'parent'), holder('comments', 1, 'task'), holder('tasks', 3, 'parent'), holder('tasks', 4, 'parent')]));
+    const impact = deleteImpact(database, 'tasks', groupHolders([holder('tasks', 2, 'parent'), holder('comments', 1, 'task'), holder('tasks', 3, 'parent'), holder('tasks', 4, 'parent')]));
     expect(impact.refused).toBe(false);
     expect(impact.lines).toEqual(['4 records will be deleted too (tasks.parent: 3, comments.task: 1), and whatever those hold in turn by the same rules.']);
   });
 
   it('counts the references cleared', () => {
-    const impact = deleteImpact(database, 'users', countedGroups([holder('tasks', 5, 'assignee')]));
+    const impact = deleteImpact(database, 'users', groupHolders([holder('tasks', 5, 'assignee')]));
     expect(impact.lines).toEqual(['1 record will have their reference cleared (tasks.assignee: 1).']);
   });
 
   it('is refused while restrict holders remain, naming the fields', () => {
-    const impact = deleteImpact(database, 'users', countedGroups([holder('tasks', 5, 'assignee'), holder('teams', 1, 'lead'), holder('comments', 9, 'author'), holder('comments', 8, 'author')]));
+    const impact = deleteImpact(database, 'users', groupHolders([holder('tasks', 5, 'assignee'), holder('teams', 1, 'lead'), holder('comments', 9, 'author'), holder('comments', 8, 'author')]));
     expect(impact.refused).toBe(true);
     expect(impact.lines).toEqual(['Refused: 3 records still hold it through teams.lead, comments.author — change them first.']);
   });
@@ -45,7 +46,7 @@ describe('deleteImpact', () => {
 
 describe('groupByRule', () => {
   it('groups by tree and field, blocking holders first', () => {
-    const groups = groupByRule(database, 'users', countedGroups([holder('tasks', 5, 'assignee'), holder('comments', 9, 'author'), holder('tasks', 6, 'assignee'), holder('teams', 1, 'lead')]));
+    const groups = groupByRule(database, 'users', groupHolders([holder('tasks', 5, 'assignee'), holder('comments', 9, 'author'), holder('tasks', 6, 'assignee'), holder('teams', 1, 'lead')]));
     expect(groups.map((g) => [g.tree, g.path, g.onDelete, g.holders.map((h) => h.text)])).toEqual([
       ['comments', 'author', 'restrict', ['comments/9']],
       ['teams', 'lead', 'restrict', ['teams/1']],

@@ -4,17 +4,12 @@
  * count and first holders) sorted by the onDelete rule of the field that holds
  * them, for the confirm step and a refused delete.
  */
-import type { DatabaseInfo, HolderDetail } from '../../../../app/contract/index.js';
-import { groupHolders, type HolderGroup } from '../../references/group-holders.js';
+import type { DatabaseInfo } from '../../../../app/contract/index.js';
+import type { HolderGroup } from '../../references/group-holders.js';
 
 export type OnDelete = 'cascade' | 'setNull' | 'restrict';
 
-/** Holders of one tree and field: how many there are, and the first of them. */
-export interface CountedGroup extends Pick<HolderGroup, 'tree' | 'path' | 'holders'> {
-  readonly count: number;
-}
-
-export interface RuleGroup extends CountedGroup {
+export interface RuleGroup extends HolderGroup {
   readonly onDelete: OnDelete;
 }
 
@@ -35,13 +30,8 @@ export function ruleOf(database: Pick<DatabaseInfo, 'trees'>, tree: string, path
 
 const ORDER: Record<OnDelete, number> = { restrict: 0, cascade: 1, setNull: 2 };
 
-/** A flat list of holders (a refused delete's) as counted groups: every holder is listed, so each count is its list's length. */
-export function countedGroups(holders: readonly HolderDetail[]): CountedGroup[] {
-  return groupHolders(holders as Parameters<typeof groupHolders>[0]).map((g) => ({ tree: g.tree, path: g.path, holders: g.holders, count: g.holders.length }));
-}
-
 /** Groups of holders with their rule, blocking ones first. */
-export function groupByRule(database: Pick<DatabaseInfo, 'trees'>, target: string, groups: readonly CountedGroup[]): RuleGroup[] {
+export function groupByRule(database: Pick<DatabaseInfo, 'trees'>, target: string, groups: readonly HolderGroup[]): RuleGroup[] {
   return groups.map((g) => ({ ...g, onDelete: ruleOf(database, g.tree, g.path, target) })).sort((a, b) => ORDER[a.onDelete] - ORDER[b.onDelete]);
 }
 
@@ -50,7 +40,7 @@ const counts = (groups: readonly RuleGroup[]) => groups.map((g) => `${g.tree}.${
 const total = (groups: readonly RuleGroup[]) => groups.reduce((n, g) => n + g.count, 0);
 
 /** The effect of deleting a record of `target` held by these groups (exact counts, whatever number of holders they list). */
-export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: string, holderGroups: readonly CountedGroup[]): DeleteImpact {
+export function deleteImpact(database: Pick<DatabaseInfo, 'trees'>, target: string, holderGroups: readonly HolderGroup[]): DeleteImpact {
   const groups = groupByRule(database, target, holderGroups);
   if (groups.length === 0) return { groups, refused: false, lines: ['Nothing points at this record.'] };
   const of = (rule: OnDelete) => groups.filter((g) => g.onDelete === rule);
