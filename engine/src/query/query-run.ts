@@ -122,6 +122,11 @@ export class QueryRun {
     return read;
   }
 
+  /** Reads no more: what was found is the result (sorted, for a sort in memory). */
+  stop(): void {
+    this.finish();
+  }
+
   /** Keeps a match; false when the run must stop (MAX_MATCHES). */
   private keep(key: KeyValue, value: unknown): boolean {
     if (this.inner.memorySort && this.keys.length >= SORT_LIMIT) {
