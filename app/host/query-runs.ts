@@ -15,6 +15,14 @@ const STEP = 2_000;
 /** How long one slice may hold the process before other calls get their turn. */
 const SLICE_MS = 10;
 const PROGRESS_SPACING_MS = 100;
+/**
+ * A pause between slices, in ms, for tests that must see a scan under way (the e2e suite's 100k
+ * records are read in a fraction of a second otherwise): each slice then reads one step. Never set
+ * in use; `TRELLIS_QUERY_PACE_MS` in the host's environment.
+ */
+const PACE_MS = Math.max(0, Number(process.env['TRELLIS_QUERY_PACE_MS']) || 0);
+const PACED_STEP = 1_000;
+
 /** Runs kept per host: a view opens one per filter, and old ones are dropped first. */
 export const MAX_RUNS = 16;
 
@@ -24,7 +32,8 @@ export interface Running {
   readonly run: QueryRun;
   cancelled: boolean;
   error: HostErrorPayload | undefined;
-  timer: NodeJS.Immediate | undefined;
+  /** Cancels the next slice, when one is due. */
+  stopTimer: (() => void) | undefined;
   lastReport: number;
   lastUsed: number;
 }
@@ -42,7 +51,7 @@ export class QueryRuns {
   open(db: OpaqueDatabase, tree: string, query: RecordQuery): { id: string; plan: QueryRun['plan']; progress: QueryProgressPayload } {
     const run = db.tree(tree).query(query);
     const id = `q${this.nextId++}`;
-    const running: Running = { id, tree, run, cancelled: false, error: undefined, timer: undefined, lastReport: 0, lastUsed: performance.now() };
+    const running: Running = { id, tree, run, cancelled: false, error: undefined, stopTimer: undefined, lastReport: 0, lastUsed: performance.now() };
     this.runs.set(id, running);
     this.evict();
     this.slice(running);
@@ -67,8 +76,7 @@ export class QueryRuns {
     const running = this.get(id);
     if (!running.run.progress().done && !running.error) {
       running.cancelled = true;
-      clearImmediate(running.timer);
-      running.timer = undefined;
+      running.stopTimer?.();
       running.run.stop();
       this.report(running, true);
     }
@@ -78,7 +86,7 @@ export class QueryRuns {
   close(id: string): boolean {
     const running = this.runs.get(id);
     if (!running) return false;
-    clearImmediate(running.timer);
+    running.stopTimer?.();
     this.runs.delete(id);
     return true;
   }
@@ -88,19 +96,32 @@ export class QueryRuns {
   }
 
   private slice(running: Running): void {
-    running.timer = undefined;
+    running.stopTimer = undefined;
     if (running.cancelled || !this.runs.has(running.id)) return;
     const until = performance.now() + SLICE_MS;
     try {
       let done = false;
-      do done = running.run.step(STEP).done;
-      while (!done && performance.now() < until);
+      if (PACE_MS > 0) done = running.run.step(PACED_STEP).done;
+      else {
+        do done = running.run.step(STEP).done;
+        while (!done && performance.now() < until);
+      }
       this.report(running, done);
-      if (!done) running.timer = setImmediate(() => this.slice(running));
+      if (!done) running.stopTimer = this.schedule(() => this.slice(running));
     } catch (error) {
       running.error = toErrorPayload(error, `the query on ${running.tree}`, this.log);
       this.report(running, true);
     }
+  }
+
+  /** The next slice: at once after other work waiting, or after the test pace. */
+  private schedule(next: () => void): () => void {
+    if (PACE_MS > 0) {
+      const timer = setTimeout(next, PACE_MS);
+      return () => clearTimeout(timer);
+    }
+    const immediate = setImmediate(next);
+    return () => clearImmediate(immediate);
   }
 
   private report(running: Running, final: boolean): void {
@@ -116,3 +137,4 @@ export class QueryRuns {
     for (const running of oldest.slice(0, this.runs.size - MAX_RUNS)) this.close(running.id);
   }
 }
+

@@ -19,7 +19,11 @@ export interface QueryableField {
   readonly values?: readonly (string | number)[];
   /** The tree a reference points at. */
   readonly target?: string;
+  /** A reference's key: the type of each part, and whether the key is a list of them (composite). */
+  readonly key?: { readonly parts: readonly PartType[]; readonly composite: boolean };
 }
+
+export type PartType = 'string' | 'number' | 'integer' | 'boolean' | 'any';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -53,7 +57,39 @@ function describe(path: string, node: Schema, list: boolean): QueryableField {
   const kind = fieldKindOf(schema);
   const values = kind === 'enum' ? (schema['enum'] as (string | number)[]) : undefined;
   const target = kind === 'ref' ? (schema[REF_TARGET_MARKER] as string) : undefined;
-  return { path, kind, list, ...(values ? { values } : {}), ...(target ? { target } : {}) };
+  const key = kind === 'ref' ? refKeyOf(schema) : undefined;
+  return { path, kind, list, ...(values ? { values } : {}), ...(target ? { target } : {}), ...(key ? { key } : {}) };
+}
+
+function partTypeOf(schema: unknown): PartType {
+  const type = isSchema(schema) ? schema['type'] : undefined;
+  return type === 'string' || type === 'number' || type === 'integer' || type === 'boolean' ? type : 'any';
+}
+
+/** A reference's node carries its target's key schema: one part, or `prefixItems` for a composite key. */
+function refKeyOf(schema: Schema): QueryableField['key'] {
+  const items = schema['prefixItems'];
+  if (schema['type'] === 'array' && Array.isArray(items)) return { parts: items.map(partTypeOf), composite: true };
+  return { parts: [partTypeOf(schema)], composite: false };
+}
+
+/** Why a value is not a key of a reference's target (undefined when it is one), for a filter's operand. */
+export function refKeyProblem(field: QueryableField, value: unknown): string | undefined {
+  const key = field.key;
+  if (!key) return undefined;
+  const partProblem = (part: unknown, type: PartType): boolean => {
+    if (type === 'any') return !(typeof part === 'string' || typeof part === 'boolean' || (typeof part === 'number' && Number.isFinite(part)));
+    if (type === 'integer') return !Number.isInteger(part);
+    if (type === 'number') return !(typeof part === 'number' && Number.isFinite(part));
+    return typeof part !== type;
+  };
+  const describe = key.composite ? `a list of ${key.parts.length} parts (${key.parts.join(', ')})` : `${key.parts[0] === 'integer' ? 'a whole number' : key.parts[0] === 'any' ? 'a key' : `a ${key.parts[0]}`}`;
+  const wanted = `a key of ${field.target ?? 'the target'} is ${describe}`;
+  if (key.composite) {
+    if (!Array.isArray(value) || value.length !== key.parts.length || value.some((part, i) => partProblem(part, key.parts[i]!))) return wanted;
+    return undefined;
+  }
+  return partProblem(value, key.parts[0]!) ? wanted : undefined;
 }
 
 /** Every field of a value schema, objects first listed then walked into (so `address` and `address.city` both appear). */

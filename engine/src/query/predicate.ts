@@ -8,7 +8,7 @@
  * passes when one item does, `ne` when no item equals, `empty` when it has
  * none; `ne` passes a missing value; comparisons never pass a missing value.
  */
-import { fieldAt, operatorsFor, type FieldKind, type QueryableField } from '../common/record-fields.js';
+import { fieldAt, operatorsFor, refKeyProblem, type FieldKind, type QueryableField } from '../common/record-fields.js';
 import { conditionsOf, isConditionGroup, MAX_CONDITIONS, type ConditionGroup, type FieldCondition, type RecordFilter } from '../common/record-query.js';
 import { InvalidQueryError } from '../errors.js';
 import type { TreeModel } from '../core/tree-model.js';
@@ -187,10 +187,12 @@ function operandReader(model: TreeModel, field: QueryableField, condition: Field
       };
     case 'enum':
       return (v, name) => (field.values?.includes(v as string | number) ? (v as string | number) : refuse(name, `one of ${JSON.stringify(field.values)}`));
-    case 'ref': {
-      const target = model.stored.references.find((r) => r.path === field.path || r.path === `${field.path}[]`)?.target ?? field.target;
-      return (v, name) => (isJsonKey(v) ? (typeof v === 'object' ? JSON.stringify(v) : (v as Comparable)) : refuse(name, `a key of '${target}' (a number, text, or a list of parts)`));
-    }
+    case 'ref':
+      return (v, name) => {
+        const problem = refKeyProblem(field, v);
+        if (problem !== undefined || !isJsonKey(v)) return refuse(name, `a key: ${problem ?? 'a number, text, or a list of parts'}`);
+        return typeof v === 'object' ? JSON.stringify(v) : (v as Comparable);
+      };
     default:
       return (v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as Comparable));
   }
