@@ -6,7 +6,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { MENU_COMMAND_IDS } from './commands.js';
 import type { EventName } from './event-names.js';
-import { DatabaseInfo, JsonKey } from './methods.js';
+import { DatabaseInfo, JsonKey, QueryProgress } from './methods.js';
 
 export const RecordChange = Type.Object({
   tree: Type.String(),
@@ -27,6 +27,8 @@ export const events = {
   database: DatabaseInfo,
   /** Electron only: a native menu item asks the renderer to run a command from its registry. */
   command: Type.Object({ id: Type.Enum(MENU_COMMAND_IDS) }),
+  /** A running query's progress (every renderer hears it; each follows only the ids it opened). */
+  query: Type.Object({ id: Type.String(), progress: QueryProgress }),
 } as const satisfies Record<EventName, TSchema>;
 
 export type HostEvents = { [E in EventName]: Static<(typeof events)[E]> };

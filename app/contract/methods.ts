@@ -9,6 +9,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { StoredTree } from '@trellis/engine/common/catalog';
+import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
 import { MAX_ISSUES, MAX_PAGE } from './limits.js';
 
 export { MAX_ISSUES, MAX_PAGE };
@@ -67,6 +68,21 @@ const HolderGroup = Type.Object({ tree: Type.String(), path: Type.String(), coun
 const HolderGroupPage = Type.Object({ tree: TreeName, path: Type.String({ minLength: 1, maxLength: 4096 }), after: Type.Optional(JsonKey) });
 
 const empty = Type.Object({});
+
+const QueryId = Type.String({ minLength: 1, maxLength: 64 });
+/** How far a query has got; `ordered`: pages can be read (always, but for a sort in memory before it ends). */
+export const QueryProgress = Type.Object({
+  scanned: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  matches: Type.Integer({ minimum: 0 }),
+  done: Type.Boolean(),
+  truncated: Type.Boolean(),
+  ordered: Type.Boolean(),
+  cancelled: Type.Boolean(),
+  /** Why the run stopped, when it failed on the way (e.g. too many matches to sort). */
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+export type QueryProgressPayload = Static<typeof QueryProgress>;
 
 /** The method table: name → arguments and result. */
 export const methods = {
@@ -175,6 +191,22 @@ export const methods = {
       hasMore: Type.Boolean(),
     }),
   },
+
+  // Queries: a filter on any field and an order, run by the host in slices (progress as `query` events).
+  /** Starts a query over a tree; its plan says whether an index serves it. A filter the tree cannot answer is INVALID_QUERY. */
+  'query.open': {
+    args: Type.Object({ tree: TreeName, query: RecordQuery }),
+    result: Type.Object({ id: QueryId, plan: QueryPlan, progress: QueryProgress }),
+  },
+  /** Matches `offset`… in result order (none until `progress.ordered`: a sort in memory orders them at the end). */
+  'query.page': {
+    args: Type.Object({ id: QueryId, limit: Limit, offset: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }),
+    result: Type.Object({ entries: Type.Array(RecordEntry), progress: QueryProgress }),
+  },
+  /** Stops reading records; the matches found so far stay pageable. */
+  'query.cancel': { args: Type.Object({ id: QueryId }), result: Type.Object({ progress: QueryProgress }) },
+  /** Forgets a query (a view closed or replaced). */
+  'query.close': { args: Type.Object({ id: QueryId }), result: Type.Object({ closed: Type.Boolean() }) },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -11,6 +11,7 @@ import { databaseInfo } from './database-info.js';
 import { fail } from './error-payload.js';
 import { keyText, wireKey } from './wire-forms.js';
 import type { Emitter, Log } from './emitter.js';
+import { QueryRuns } from './query-runs.js';
 import type { RecentList } from './recent.js';
 
 export interface SessionOptions {
@@ -33,7 +34,12 @@ export class Session {
   /** Opens run one at a time: two overlapping ones would each close "the current" database and leak one. */
   private opening: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: SessionOptions) {}
+  /** Queries over the open database; dropped with it. */
+  readonly queries: QueryRuns;
+
+  constructor(private readonly options: SessionOptions) {
+    this.queries = new QueryRuns((payload) => options.emitter.emit('query', payload), options.log);
+  }
 
   get path(): string {
     return this.current?.db.path ?? '';
@@ -119,6 +125,7 @@ export class Session {
   private async closeCurrent(): Promise<void> {
     const current = this.current;
     this.current = undefined;
+    this.queries.closeAll();
     if (!current) return;
     current.stopWatch();
     await current.db.close();

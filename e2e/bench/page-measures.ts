@@ -192,6 +192,31 @@ export async function followReference(page: Page, row: number, target: string, t
   );
 }
 
+/**
+ * Filters by an indexed field through the filter bar: ms from Apply to the first matching rows
+ * painted (every row shown is a match: its key is `bucket` modulo `buckets`).
+ */
+export async function filterFirstMatches(page: Page, field: string, bucket: number, buckets: number): Promise<number> {
+  await page.getByTestId('filter-toggle').click();
+  const row = page.getByTestId('filter-row').first();
+  await row.getByTestId('filter-field').selectOption(field);
+  await row.getByTestId('filter-op').selectOption('eq');
+  await row.getByTestId('filter-value').fill(String(bucket));
+  return page.evaluate(
+    async ({ bucket, buckets }) => {
+      const bench = (window as unknown as BenchGlobal).__bench;
+      const started = performance.now();
+      document.querySelector<HTMLElement>('[data-testid="filter-apply"]')!.click();
+      const painted = await bench.waitFor(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="records-table"] [data-testid="row"]')];
+        return bench.rowsLoaded() && rows.every((row) => Number(row.dataset.key?.slice('items/'.length)) % buckets === bucket);
+      });
+      return painted - started;
+    },
+    { bucket, buckets },
+  );
+}
+
 // ---------------------------------------------------------------- memory
 
 export interface MemorySample {

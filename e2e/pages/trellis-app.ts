@@ -1,4 +1,5 @@
 /** Every page object of the Trellis window, on one page. Locators only: actions live in flows/. */
+import { FilterBar } from './filter-bar.js';
 import type { Page } from '@playwright/test';
 import { RecordPanel } from './record-panel.js';
 import { RecordsTable } from './records-table.js';
@@ -12,6 +13,7 @@ export class TrellisApp {
   readonly record: RecordPanel;
   readonly referencedBy: ReferencedBy;
   readonly toolbar: Toolbar;
+  readonly filter: FilterBar;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -19,5 +21,6 @@ export class TrellisApp {
     this.record = new RecordPanel(page);
     this.referencedBy = new ReferencedBy(page);
     this.toolbar = new Toolbar(page);
+    this.filter = new FilterBar(page);
   }
 }

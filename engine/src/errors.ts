@@ -135,6 +135,17 @@ export class UnknownIndexError extends TrellisError {
   }
 }
 
+/** A query the engine cannot run as asked: an unknown field, an operator the field's kind has no meaning for, an operand of the wrong sort, a sort too large to do in memory. */
+export class InvalidQueryError extends TrellisError {
+  readonly code = 'INVALID_QUERY';
+  constructor(
+    readonly tree: string,
+    readonly reason: string,
+  ) {
+    super(`cannot query tree '${tree}': ${reason}`);
+  }
+}
+
 export class InvalidKeyError extends TrellisError {
   readonly code = 'INVALID_KEY';
   constructor(

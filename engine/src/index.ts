@@ -45,5 +45,7 @@ export { MAX_KEY_BYTES } from './storage/backend.js';
 export { describeStorageDamage } from './storage/damage.js';
 export { MAX_VALUE_CHARS } from './schema/value-codec.js';
 export { MAX_VALUE_DEPTH } from './schema/depth.js';
+export { QueryRun, MAX_MATCHES, type QueryProgress } from './query/query-run.js';
+export type { RecordQuery, RecordFilter, RecordSort, FieldCondition, ConditionGroup, FilterOperator, QueryPlan } from './common/record-query.js';
 export * from './errors.js';
 export { TRELLIS_ERROR_CODES } from './common/error-codes.js';

@@ -3,6 +3,8 @@
  * at run time against the stored schema. Generic tools (the browser, a CLI,
  * sync) use this; it shares the typed face's write path.
  */
+import { QueryRun } from '../query/query-run.js';
+import type { RecordQuery } from '../common/record-query.js';
 import { countRange, getEntry, indexModel, lookup, range, referenceGroups, referrers, type IndexHit, type ReferenceGroup, type ReferrersQuery, type IndexQuery, type RangeOptions } from '../core/reads.js';
 import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
@@ -133,6 +135,16 @@ export class OpaqueTree {
   *range(options: RangeOptions<unknown> = {}): Generator<OpaqueEntry> {
     this.engine.assertOpen();
     for (const entry of range(this.engine, this.model, options as RangeOptions)) yield this.toText(entry.key, entry.value, entry.revision);
+  }
+
+  /**
+   * A filter and an order over this tree, run in steps the caller drives
+   * (`run.step(budget)`), through an index where one serves (`run.plan` says
+   * which). A filter or sort the tree cannot answer is INVALID_QUERY at once.
+   */
+  query(query: RecordQuery): QueryRun {
+    this.engine.assertOpen();
+    return new QueryRun(this.engine, this.model, query);
   }
 
   /** Index lookups; values of timestamp fields are given as ISO text. */

@@ -21,7 +21,7 @@ export function prefetchFirstScreen(client: PrefetchingClient, hash: string): vo
   const prefetchPage = (tree: string) => void client.prefetch('records.page', firstPageArgs(tree)).catch(() => undefined);
   const info = client.prefetch('database.info', {});
   // A filtered view reads an index instead; its first rows are not worth guessing.
-  if (linked && !linked.filter) prefetchPage(linked.tree);
+  if (linked && !linked.query) prefetchPage(linked.tree);
   info.then(
     ({ trees }) => {
       const first = trees[0]?.name;

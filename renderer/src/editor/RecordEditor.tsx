@@ -28,7 +28,8 @@ import './editor.css';
 const loadPane = () => import('./monaco/MonacoPane.js');
 const MonacoPane = lazy(() => loadPane().then((module) => ({ default: module.MonacoPane })));
 const PRELOAD_AFTER_MS = 1_000;
-if (typeof window !== 'undefined') window.setTimeout(() => void loadPane(), PRELOAD_AFTER_MS);
+// Fetched and its one editor made ahead: the first record's text then shows in the frame of the click.
+if (typeof window !== 'undefined') window.setTimeout(() => void loadPane().then((module) => module.warmEditor()), PRELOAD_AFTER_MS);
 
 export interface RecordEditorProps {
   client: Transport;

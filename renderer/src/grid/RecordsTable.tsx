@@ -12,7 +12,7 @@ import type { RecordEntry } from '../../../app/contract/index.js';
 import type { BlockCache } from './core/block-cache.js';
 import type { GridColumn } from './core/columns.js';
 import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
-import { TableHeader } from './TableHeader.js';
+import { TableHeader, type HeaderSorting } from './TableHeader.js';
 import { TableRow, type SizedColumn } from './TableRow.js';
 import { tableKeyHandler } from './use-table-keys.js';
 import { useRowWindow } from './use-row-window.js';
@@ -48,9 +48,11 @@ export interface RecordsTableProps {
   /** The content offset after a scroll, for history (see initialScrollTop). */
   onScroll(top: number): void;
   readonly ref?: Ref<TableApi>;
+  /** Sort buttons in the header (absent: the header only names and sizes the columns). */
+  readonly sorting?: HeaderSorting | undefined;
 }
 
-export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref }: RecordsTableProps): JSX.Element {
+export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref, sorting }: RecordsTableProps): JSX.Element {
   const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: 48 })), [columns]);
   const table = useReactTable<never>({ data: NO_ROWS, columns: columnDefs, getCoreRowModel: getCoreRowModel(), columnResizeMode: 'onChange' });
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
@@ -113,7 +115,7 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
     scrollToRow(index, 'auto');
   };
 
-  const header = <TableHeader table={table} height={HEADER_HEIGHT} />;
+  const header = <TableHeader table={table} height={HEADER_HEIGHT} sorting={sorting} />;
   // Rows flow inside one block placed at the first one's top: moving the block moves them all,
   // so a scroll re-renders no row, and one that enters the range only adds its own.
   const rows = (

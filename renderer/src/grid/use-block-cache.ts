@@ -1,15 +1,19 @@
 /**
- * The rows behind the table for one tree (or one index filter on it), kept
- * fresh: a `changes` event naming this tree (or a resync) reloads the visible
- * blocks and the count at once, and a burst of writes at most once a frame.
+ * The rows behind the table for one tree, or one query on it (a filter, an
+ * order), kept fresh: a `changes` event naming this tree (or a resync) reloads
+ * the visible blocks and the count at once (a query runs again first), and a
+ * burst of writes at most once a frame. A query's rows and count follow its
+ * progress while the host is still reading.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { RecordQuery } from '@trellis/engine/common/record-query';
 import type { TreeSummary } from '../../../app/contract/index.js';
 import type { HostClient } from '../client/connect.js';
-import type { IndexFilter } from '../state/history.js';
 import { BlockCache } from './core/block-cache.js';
-import { indexSource, treeSource } from './core/sources.js';
+import type { QueryView } from './core/query-view.js';
+import { treeSource } from './core/sources.js';
 import { BLOCK_SIZE } from './core/tree-page.js';
+import { queryViewFor } from './query-views.js';
 
 export { BLOCK_SIZE };
 
@@ -17,16 +21,33 @@ export { BLOCK_SIZE };
 const REFRESH_SPACING_MS = 16;
 const MAX_BLOCKS = 40;
 
-export function useBlockCache(client: HostClient, tree: TreeSummary, filter: IndexFilter | undefined): BlockCache<unknown> {
-  const filterKey = filter ? JSON.stringify(filter) : '';
-  const cache = useMemo(() => {
-    const source = filter ? indexSource(client, tree.name, filter) : treeSource(client, tree.name);
-    const options = { blockSize: BLOCK_SIZE, maxBlocks: MAX_BLOCKS, ...(filter ? {} : { initialCount: tree.count }) };
-    return new BlockCache<unknown>(source, options);
-    // A new cache only for another tree or filter (filterKey stands for filter); counts arrive with the pages.
-  }, [client, tree.name, filterKey]);
+export interface TableRows {
+  readonly cache: BlockCache<unknown>;
+  /** The query behind the rows, when the view is filtered or sorted. */
+  readonly view: QueryView | undefined;
+}
+
+export function useBlockCache(client: HostClient, tree: TreeSummary, query: RecordQuery | undefined): TableRows {
+  const queryKey = query ? JSON.stringify(query) : '';
+  const rows = useMemo<TableRows>(() => {
+    if (!query) return { cache: new BlockCache<unknown>(treeSource(client, tree.name), { blockSize: BLOCK_SIZE, maxBlocks: MAX_BLOCKS, initialCount: tree.count }), view: undefined };
+    const view = queryViewFor(client, tree.name, query);
+    const known = view.current.progress;
+    // A view kept from before (Back) knows its count: the rows can be laid out, and scrolled to, at once.
+    const options = { blockSize: BLOCK_SIZE, maxBlocks: MAX_BLOCKS, ...(known ? { initialCount: known.matches } : {}) };
+    return { cache: new BlockCache<unknown>(view, options), view };
+    // A new cache only for another tree or query (queryKey stands for query); counts arrive with the pages.
+  }, [client, tree.name, queryKey]);
+  const { cache, view } = rows;
 
   useSyncExternalStore(cache.subscribe, cache.snapshot);
+
+  useEffect(() => {
+    if (!view) return undefined;
+    return view.subscribe(({ progress }) => {
+      if (progress) cache.resize(progress.matches, progress.done && progress.ordered);
+    });
+  }, [view, cache]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +55,7 @@ export function useBlockCache(client: HostClient, tree: TreeSummary, filter: Ind
     const reload = () => {
       timer = undefined;
       last = performance.now();
+      view?.restart();
       cache.invalidate();
     };
     const off = client.on('changes', ({ changes, resync }) => {
@@ -47,7 +69,7 @@ export function useBlockCache(client: HostClient, tree: TreeSummary, filter: Ind
       off();
       clearTimeout(timer);
     };
-  }, [client, cache, tree.name]);
+  }, [client, cache, view, tree.name]);
 
-  return cache;
+  return rows;
 }

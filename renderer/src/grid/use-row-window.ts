@@ -36,6 +36,12 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
   latest.current = { geometry, offset, onScroll };
   /** The scrollTop the table itself last set: its scroll event is not the user's. */
   const ownScrollTop = useRef<number | undefined>(undefined);
+  /**
+   * The offset to come back to (Back into a view) while the canvas is still too short for it: a
+   * query's rows arrive as it reads, and clamping at once would lose the place. Kept until the
+   * canvas can hold it or the user scrolls.
+   */
+  const wanted = useRef<number | undefined>(initialOffset);
 
   /** Moves the offset and scrollTop together. */
   const apply = useCallback((next: number, element: HTMLElement, g: RowGeometry): void => {
@@ -69,7 +75,9 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     const element = scrollRef.current;
     if (!element || viewportHeight === 0) return;
     const g = latest.current.geometry;
-    apply(latest.current.offset, element, g);
+    const target = wanted.current ?? latest.current.offset;
+    if (wanted.current !== undefined && clampOffset(target, g) === target) wanted.current = undefined;
+    apply(target, element, g);
   }, [rowCount, rowHeight, headerHeight, viewportHeight, apply]);
 
   // On a scaled canvas the browser's wheel scroll would move the content several times the
@@ -94,6 +102,7 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     const own = ownScrollTop.current;
     if (own !== undefined && Math.abs(element.scrollTop - own) < 0.5) return;
     ownScrollTop.current = undefined;
+    wanted.current = undefined;
     const next = offsetFromScrollTop(element.scrollTop, latest.current.geometry);
     if (next === latest.current.offset) return;
     latest.current.offset = next;
@@ -106,6 +115,7 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
       const element = scrollRef.current;
       if (!element) return;
       const g = latest.current.geometry;
+      wanted.current = undefined;
       apply(offsetToShow(index, latest.current.offset, g, align), element, g);
     },
     [apply],

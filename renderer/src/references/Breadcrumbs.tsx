@@ -15,7 +15,7 @@ export function Breadcrumbs({ snapshot, go }: { snapshot: HistorySnapshot; go(in
       {first > 0 && <span className="muted">…</span>}
       {steps.map((location, i) => {
         const index = first + i;
-        const label = location.selected ?? (location.filter ? `${location.tree} (${location.filter.index})` : location.tree);
+        const label = location.selected ?? (location.query ? `${location.tree} (filtered)` : location.tree);
         const current = index === snapshot.index;
         return (
           <span key={index} className="breadcrumb-step">

@@ -1,37 +1,58 @@
-/** Above the table: what is shown and how many, jump to key, the index filter, and New record. */
+/** Above the table: what is shown and how many, jump to key, the filter (its bar, plan and progress), and New record. */
 import type { JSX } from 'react';
+import type { QueryableField } from '@trellis/engine/common/record-fields';
 import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
 import type { BlockCache } from '../grid/core/block-cache.js';
+import type { QueryView } from '../grid/core/query-view.js';
 import { countText } from '../grid/core/count-text.js';
-import type { IndexFilter } from '../state/history.js';
-import { IndexFilterBar } from './IndexFilterBar.js';
+import { isFiltered, type ViewQuery } from '../state/view-query.js';
+import { FilterBar } from './FilterBar.js';
 import { JumpToKey } from './JumpToKey.js';
+import { QueryStatus } from './QueryStatus.js';
 
 interface TableToolbarProps {
   readonly tree: TreeSummary;
   readonly cache: BlockCache<unknown>;
-  readonly filter: IndexFilter | undefined;
+  readonly query: ViewQuery | undefined;
+  /** Why the view's query cannot run here (the whole tree is shown instead). */
+  readonly queryProblem: string | undefined;
+  readonly view: QueryView | undefined;
+  readonly fields: readonly QueryableField[];
+  readonly filtering: boolean;
   readonly readOnly: boolean;
   onJump(key: JsonKey): Promise<string | null>;
-  onFilter(filter: IndexFilter): void;
-  onClearFilter(): void;
+  onFilter(query: ViewQuery | undefined): void;
+  onToggleFilter(): void;
   onNewRecord(): void;
 }
 
-export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+export function TableToolbar({ tree, cache, query, queryProblem, view, fields, filtering, readOnly, onJump, onFilter, onToggleFilter, onNewRecord }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
-  const text = countText({ filtered: filter !== undefined, rowCount: count, exact: cache.exact, blockSize: cache.blockSize, error: cache.error });
+  const filtered = isFiltered(query) && !queryProblem;
+  const text = countText({ filtered, growing: view !== undefined && !cache.exact, rowCount: count, error: cache.error });
+  const conditions = query?.conditions.length ?? 0;
   return (
-    <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
-      <h1 className="tree-title">{tree.name}</h1>
-      <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
-        {text}
-      </span>
-      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
-        + New
-      </button>
-      <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
-      <IndexFilterBar key={`${tree.name} ${JSON.stringify(filter ?? null)}`} tree={tree} filter={filter} onApply={onFilter} onClear={onClearFilter} />
+    <div className="table-toolbar-area">
+      <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
+        <h1 className="tree-title">{tree.name}</h1>
+        <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
+          {text}
+        </span>
+        <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
+          + New
+        </button>
+        <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
+        <button type="button" data-testid="filter-toggle" aria-pressed={filtering} className={filtered ? 'active' : undefined} onClick={onToggleFilter} title="Filter by any field (Mod+Shift+F)">
+          Filter{conditions > 0 ? ` (${conditions})` : ''}
+        </button>
+      </div>
+      {filtering && <FilterBar key={`${tree.name} ${JSON.stringify(query ?? null)}`} tree={tree} fields={fields} query={query} onApply={onFilter} onClose={onToggleFilter} />}
+      {queryProblem && (
+        <div className="query-status failed" role="alert" data-testid="query-status">
+          This view's filter no longer fits {tree.name} ({queryProblem}); the whole tree is shown.
+        </div>
+      )}
+      {view && <QueryStatus view={view} />}
     </div>
   );
 }

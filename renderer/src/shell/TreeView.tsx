@@ -8,6 +8,10 @@ import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, u
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
 import { columnsFor } from '../grid/core/columns.js';
+import { nextSort, sortOptionFor } from '../grid/core/sorting.js';
+import type { HeaderSorting } from '../grid/TableHeader.js';
+import { queryableFields } from '@trellis/engine/common/record-fields';
+import { isFiltered, toRecordQuery, type ViewQuery } from '../state/view-query.js';
 import { RecordsTable, type TableApi } from '../grid/RecordsTable.js';
 import { useBlockCache } from '../grid/use-block-cache.js';
 import { NavigatorContext, useClient } from '../state/contexts.js';
@@ -37,10 +41,28 @@ export interface TreeViewProps {
 export function TreeView({ database, tree, location, historyIndex, history, theme }: TreeViewProps): JSX.Element {
   const client = useClient();
   const navigator = useContext(NavigatorContext);
-  const cache = useBlockCache(client, tree, location.filter);
-  // Tree summaries are refetched whenever counts change; the columns only follow the schema.
+  // Tree summaries are refetched whenever counts change; the columns and fields only follow the schema.
   const schemaText = JSON.stringify([tree.key, tree.keySchema, tree.value]);
   const columns = useMemo(() => columnsFor(tree), [schemaText]);
+  const fields = useMemo(() => queryableFields(tree.value), [schemaText]);
+  const viewQuery = location.query;
+  // A query from an address the schema no longer fits shows the whole tree, and says why.
+  const translated = viewQuery ? toRecordQuery(viewQuery, fields) : undefined;
+  const { cache, view } = useBlockCache(client, tree, translated?.ok ? translated.query : undefined);
+  const [filtering, setFiltering] = useState(isFiltered(viewQuery));
+  const showQuery = (query: ViewQuery | undefined) => history.push({ tree: tree.name, ...(query ? { query } : {}) });
+  const sorting: HeaderSorting = {
+    current: viewQuery?.sort,
+    optionFor: (columnId) => sortOptionFor(columnId, tree, fields, isFiltered(viewQuery)),
+    onSort: (columnId) => {
+      const option = sortOptionFor(columnId, tree, fields, isFiltered(viewQuery));
+      if (!option.sortable) return;
+      const sort = nextSort(viewQuery?.sort, option.sort);
+      const conditions = viewQuery?.conditions ?? [];
+      showQuery(conditions.length > 0 || sort ? { match: viewQuery?.match ?? 'all', conditions, ...(sort ? { sort } : {}) } : undefined);
+    },
+  };
+  useCommand({ id: 'view.filter', label: `Filter ${tree.name}…`, group: 'View', keys: ['Mod+Shift+F'], run: () => setFiltering(true) });
   const table = useRef<TableApi>(null);
   const [creating, setCreating] = useState(false);
   // The row last moved to: keeps its index when the record is not loaded (a keyboard jump
@@ -86,7 +108,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
       history.push({ tree: tree.name, selected: text });
       return null;
     }
-    if (location.filter && !history.push({ tree: tree.name })) return null;
+    if (location.query && !history.push({ tree: tree.name })) return null;
     setTimeout(() => table.current?.scrollToRow(position), 0);
     return `No record ${text}; showing where it would be (row ${position + 1}).`;
   };
@@ -121,11 +143,15 @@ export function TreeView({ database, tree, location, historyIndex, history, them
         <TableToolbar
           tree={tree}
           cache={cache}
-          filter={location.filter}
+          query={viewQuery}
+          queryProblem={translated && !translated.ok ? translated.problem : undefined}
+          view={view}
+          fields={fields}
+          filtering={filtering}
           readOnly={database.readOnly}
           onJump={jump}
-          onFilter={(filter) => history.push({ tree: tree.name, filter })}
-          onClearFilter={() => history.push({ tree: tree.name })}
+          onFilter={showQuery}
+          onToggleFilter={() => setFiltering((open) => !open)}
           onNewRecord={startCreating}
         />
         <RecordsTable
@@ -138,6 +164,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onSelect={select}
           onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
           onScroll={(top) => history.update({ scrollTop: top }, true)}
+          sorting={sorting}
         />
       </div>
       {panelText !== undefined &&
@@ -167,8 +194,8 @@ function useRevealSelected(location: ViewLocation, historyIndex: number, tree: s
   latest.current = location;
   // Before paint: the position is a round trip, and the frame of the tree's first rows need not go first.
   useLayoutEffect(() => {
-    const { scrollTop, selected, filter } = latest.current;
-    if (scrollTop !== undefined || !selected || filter) return;
+    const { scrollTop, selected, query } = latest.current;
+    if (scrollTop !== undefined || !selected || query) return;
     const address = keyAddressOf(selected);
     if (!address || address.tree !== tree) return;
     let current = true;

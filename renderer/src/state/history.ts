@@ -5,21 +5,17 @@
  * only updates the current place, so going back returns to it as it was left.
  */
 
-export type FilterMode = 'equals' | 'prefix' | 'range';
+import type { ViewQuery } from './view-query.js';
+import { sameViewQuery } from './view-query.js';
 
-/** An index filter as the user typed it (text, so the inputs can show it again). */
-export interface IndexFilter {
-  readonly index: string;
-  readonly mode: FilterMode;
-  readonly value: string;
-  readonly end: string;
-}
+export type { ViewQuery };
 
 export interface ViewLocation {
   readonly tree: string;
   /** OpaqueKey text of the selected record. */
   readonly selected?: string;
-  readonly filter?: IndexFilter;
+  /** A filter and an order, as typed in the filter bar (absent: the whole tree in key order). */
+  readonly query?: ViewQuery;
   /** Pixels; absent for a new place, which scrolls to its selected record instead. */
   readonly scrollTop?: number;
 }
@@ -136,12 +132,7 @@ export class NavigationHistory {
 }
 
 export function samePlace(a: ViewLocation, b: ViewLocation): boolean {
-  return a.tree === b.tree && a.selected === b.selected && sameFilter(a.filter, b.filter);
-}
-
-export function sameFilter(a: IndexFilter | undefined, b: IndexFilter | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.index === b.index && a.mode === b.mode && a.value === b.value && a.end === b.end;
+  return a.tree === b.tree && a.selected === b.selected && sameViewQuery(a.query, b.query);
 }
 
 /** exactOptionalPropertyTypes: a patch `{ selected: undefined }` means "remove it". */

@@ -1,17 +1,18 @@
 /**
- * The Monaco editor for one record: JSON5 text, markers for the problems,
- * providers bound to this model, Ctrl/Cmd+S. The text is owned by Monaco;
+ * The Monaco editor for one record: the window's one editor (shared-editor.ts)
+ * moved here with a model of this record's JSON5 text, markers for the
+ * problems, providers bound to this model, Ctrl/Cmd+S. The text is owned by Monaco;
  * the parent replaces it only through `load` (a new record, a reload, a
  * revert), which keeps the cursor and scroll position where it can.
  */
-import { useEffect, useRef, useState, type JSX } from 'react';
-import Editor from '@monaco-editor/react';
+import { useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import type { Transport, TreeSummary } from '../../../../app/contract/index.js';
 import { JSON5_LANGUAGE } from './json5-language.js';
 import type { TextProblem } from '../text/json5-text.js';
 import { setupMonaco } from './monaco-setup.js';
 import { attachModel, registerProviders } from './monaco-providers.js';
+import { attachEditor, detachEditor, warmEditor as warm } from './shared-editor.js';
 
 const monaco = setupMonaco();
 registerProviders(monaco);
@@ -45,27 +46,53 @@ export interface MonacoPaneProps {
 }
 
 export function MonacoPane(props: MonacoPaneProps): JSX.Element {
+  const place = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [model, setModel] = useState<Monaco.editor.ITextModel | null>(null);
   const shownGeneration = useRef(props.load.generation);
   const latest = useRef(props);
   latest.current = props;
 
-  const onMount = (editor: Monaco.editor.IStandaloneCodeEditor) => {
+  // Before paint: the record's text is in the editor in the frame the panel first shows.
+  useLayoutEffect(() => {
+    const element = place.current;
+    if (!element) return undefined;
+    const shared = attachEditor(monaco, element);
+    const { editor } = shared;
     editorRef.current = editor;
-    // Monaco handles the key (and stops it, even when there is nothing to save), so the shell's
-    // global shortcut does not save twice and the browser never opens "Save page as…".
+    const own = monaco.editor.createModel(latest.current.load.text, JSON5_LANGUAGE);
+    shownGeneration.current = latest.current.load.generation;
+    editor.setModel(own);
+    editor.updateOptions(editorOptions(latest.current));
+    const changes = own.onDidChangeContent(() => latest.current.onChange(own.getValue()));
     // onSave reads the model's text itself and applies the same enabled check as the Save button.
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => latest.current.onSave());
-    props.apiRef.current = {
+    shared.onSave = () => latest.current.onSave();
+    const api: PaneApi = {
       reveal(line, column) {
         editor.setPosition({ lineNumber: line, column });
         editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
         editor.focus();
       },
-      getText: () => editor.getModel()?.getValue(),
+      getText: () => own.getValue(),
     };
-  };
+    latest.current.apiRef.current = api;
+    setModel(own);
+    return () => {
+      changes.dispose();
+      if (latest.current.apiRef.current === api) latest.current.apiRef.current = null;
+      detachEditor(element);
+      editorRef.current = null;
+      own.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions(editorOptions(props));
+  }, [props.readOnly, props.readOnlyMessage]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(props.theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [props.theme]);
 
   // Providers find the tree, client and follow callback by model.
   useEffect(() => {
@@ -93,39 +120,18 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
     );
   }, [model, props.problems]);
 
-  return (
-    <div className="editor-monaco" data-testid="record-editor">
-      <Editor
-        defaultValue={props.load.text}
-        defaultLanguage={JSON5_LANGUAGE}
-        theme={props.theme === 'dark' ? 'vs-dark' : 'vs'}
-        onMount={(editor) => {
-          onMount(editor);
-          // A load that arrived while Monaco was still loading.
-          if (shownGeneration.current !== latest.current.load.generation) {
-            shownGeneration.current = latest.current.load.generation;
-            replaceText(editor, latest.current.load.text);
-          }
-          setModel(editor.getModel());
-        }}
-        onChange={(value) => latest.current.onChange(value ?? '')}
-        loading={<div className="editor-loading">Loading editor…</div>}
-        options={{
-          readOnly: props.readOnly,
-          readOnlyMessage: { value: props.readOnlyMessage ?? 'Read-only: turn off read-only mode to edit' },
-          minimap: { enabled: false },
-          tabSize: 2,
-          insertSpaces: true,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          fixedOverflowWidgets: true,
-          wordBasedSuggestions: 'off',
-          quickSuggestions: { other: true, strings: true, comments: false },
-          fontSize: 13,
-        }}
-      />
-    </div>
-  );
+  return <div className="editor-monaco" data-testid="record-editor" ref={place} />;
+}
+
+function editorOptions(props: Pick<MonacoPaneProps, 'readOnly' | 'readOnlyMessage'>): Monaco.editor.IEditorOptions {
+  return { readOnly: props.readOnly, readOnlyMessage: { value: props.readOnlyMessage ?? 'Read-only: turn off read-only mode to edit' } };
+}
+
+/** Makes the window's one editor ahead of the first record, when the browser is idle. */
+export function warmEditor(): void {
+  const make = () => warm(monaco);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(make, { timeout: 2_000 });
+  else setTimeout(make, 0);
 }
 
 /** Replaces the whole text as one undoable edit, keeping the cursor and scroll where they were. */

@@ -15,6 +15,8 @@ export interface BlockPage<C> {
   readonly rows: readonly RecordEntry[];
   /** The total number of rows, when the source knows it. */
   readonly count?: number;
+  /** False while `count` may still grow (a query still reading): the rows so far, not the total. */
+  readonly complete?: boolean;
   readonly hasMore: boolean;
   /** Where the next block continues (the last row's key or index cursor). */
   readonly end: C | undefined;
@@ -106,6 +108,21 @@ export class BlockCache<C> {
     this.ensure(this.visible.first, this.visible.last);
   }
 
+  /**
+   * A source that learns its size as it goes (a query still reading) says how many rows it has
+   * now: the visible blocks that came back short reload with the rows found since.
+   */
+  resize(count: number, complete: boolean): void {
+    if (count === this.total && complete === this.complete) return;
+    this.total = count;
+    this.complete = complete;
+    for (const [block, held] of this.blocks) {
+      if (held.rows.length < this.blockSize && block * this.blockSize < count) this.blocks.set(block, { rows: held.rows, generation: -1 });
+    }
+    this.ensure(this.visible.first, this.visible.last);
+    this.notify();
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -166,9 +183,8 @@ export class BlockCache<C> {
     const seen = block * this.blockSize + page.rows.length;
     if (page.count !== undefined) {
       this.total = page.count;
-      this.complete = true;
-    }
-    else if (!page.hasMore) {
+      this.complete = page.complete ?? true;
+    } else if (!page.hasMore) {
       this.total = seen;
       this.complete = true;
     } else {

@@ -3,16 +3,15 @@ import { countText } from './count-text.js';
 
 describe('countText', () => {
   it('counts a whole tree', () => {
-    expect(countText({ filtered: false, rowCount: 1, exact: true, blockSize: 100 })).toBe('1 record');
-    expect(countText({ filtered: false, rowCount: 12345, exact: true, blockSize: 100 })).toBe('12,345 records');
+    expect(countText({ filtered: false, growing: false, rowCount: 1 })).toBe('1 record');
+    expect(countText({ filtered: false, growing: false, rowCount: 12345 })).toBe('12,345 records');
   });
 
-  it('counts a filter as it pages, never below zero', () => {
-    expect(countText({ filtered: true, rowCount: 42, exact: true, blockSize: 100 })).toBe('42 matching');
-    expect(countText({ filtered: true, rowCount: 0, exact: true, blockSize: 100 })).toBe('0 matching');
-    expect(countText({ filtered: true, rowCount: 200, exact: false, blockSize: 100 })).toBe('100+ matching');
-    expect(countText({ filtered: true, rowCount: 1100, exact: false, blockSize: 100 })).toBe('1,000+ matching');
-    expect(countText({ filtered: true, rowCount: 0, exact: false, blockSize: 100 })).toBe('counting matches…');
-    expect(countText({ filtered: true, rowCount: 0, exact: false, blockSize: 100, error: 'boom' })).toBe('matching rows unknown');
+  it('counts a query exactly once it is done, and says "so far" while the host reads', () => {
+    expect(countText({ filtered: true, growing: false, rowCount: 42 })).toBe('42 matching');
+    expect(countText({ filtered: true, growing: false, rowCount: 0 })).toBe('0 matching');
+    expect(countText({ filtered: true, growing: true, rowCount: 1100 })).toBe('1,100 matching so far…');
+    expect(countText({ filtered: false, growing: true, rowCount: 5000 })).toBe('5,000 records so far…');
+    expect(countText({ filtered: true, growing: true, rowCount: 0, error: 'boom' })).toBe('matching rows unknown');
   });
 });

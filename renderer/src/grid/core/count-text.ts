@@ -1,23 +1,20 @@
 /**
- * What `table-count` says. A whole tree knows its count; an index filter
- * learns it as it pages (`rowCount` is the rows seen plus one block while more
- * may exist), so until it is exact it says how many were seen, with a plus.
+ * What `table-count` says. A whole tree knows its count; a query learns it as
+ * the host reads (`growing`), so until it is done it says how many so far.
  */
 export interface CountState {
+  /** The view is narrowed by a filter (not only ordered). */
   readonly filtered: boolean;
+  /** A query still reading: the count is what it found so far. */
+  readonly growing: boolean;
   readonly rowCount: number;
-  readonly exact: boolean;
-  readonly blockSize: number;
   readonly error?: string | undefined;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-export function countText({ filtered, rowCount, exact, blockSize, error }: CountState): string {
-  if (!filtered) return `${number(rowCount)} ${rowCount === 1 ? 'record' : 'records'}`;
-  if (exact) return `${number(rowCount)} matching`;
-  // Before the first block arrives (or when it failed) nothing has been seen yet.
-  const seen = Math.max(0, rowCount - blockSize);
-  if (seen === 0) return error ? 'matching rows unknown' : 'counting matches…';
-  return `${number(seen)}+ matching`;
+export function countText({ filtered, growing, rowCount, error }: CountState): string {
+  if (error && rowCount === 0) return filtered ? 'matching rows unknown' : 'records unknown';
+  const noun = filtered ? 'matching' : rowCount === 1 ? 'record' : 'records';
+  return growing ? `${number(rowCount)} ${noun} so far…` : `${number(rowCount)} ${noun}`;
 }
