@@ -4,6 +4,7 @@ import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
 import type { BlockCache } from '../grid/core/block-cache.js';
 import { countText } from '../grid/core/count-text.js';
 import type { IndexFilter } from '../state/history.js';
+import { ViewTabs } from '../schema/ViewTabs.js';
 import { IndexFilterBar } from './IndexFilterBar.js';
 import { JumpToKey } from './JumpToKey.js';
 
@@ -24,6 +25,7 @@ export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, 
   return (
     <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
       <h1 className="tree-title">{tree.name}</h1>
+      <ViewTabs tree={tree.name} current="table" />
       <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
         {text}
       </span>

@@ -15,8 +15,16 @@ export interface IndexFilter {
   readonly end: string;
 }
 
+/**
+ * What a place shows instead of the tree's table: the tree's schema, or the
+ * diagram of the whole database (its `tree` is the tree it was opened from).
+ */
+export type PlaceView = 'schema' | 'diagram';
+
 export interface ViewLocation {
   readonly tree: string;
+  /** Absent for the tree's table. */
+  readonly view?: PlaceView;
   /** OpaqueKey text of the selected record. */
   readonly selected?: string;
   readonly filter?: IndexFilter;
@@ -136,7 +144,7 @@ export class NavigationHistory {
 }
 
 export function samePlace(a: ViewLocation, b: ViewLocation): boolean {
-  return a.tree === b.tree && a.selected === b.selected && sameFilter(a.filter, b.filter);
+  return a.tree === b.tree && a.view === b.view && a.selected === b.selected && sameFilter(a.filter, b.filter);
 }
 
 export function sameFilter(a: IndexFilter | undefined, b: IndexFilter | undefined): boolean {

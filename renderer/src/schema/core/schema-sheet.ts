@@ -200,3 +200,15 @@ function referencesInto(tree: TreeSummary, database: Pick<DatabaseInfo, 'trees'>
     return { tree: holder, path, onDelete: declared?.onDelete ?? 'restrict', many: declared?.many ?? path.endsWith('[]') };
   });
 }
+
+/** What a reference's rule does when its target record is deleted, in words (tooltips). */
+export function onDeleteMeaning(reference: Pick<ReferenceInfo, 'onDelete' | 'many'>): string {
+  switch (reference.onDelete) {
+    case 'restrict':
+      return 'Deleting the target is refused while a record refers to it';
+    case 'cascade':
+      return 'Deleting the target deletes the records that refer to it';
+    case 'setNull':
+      return reference.many ? 'Deleting the target removes it from the list' : 'Deleting the target sets the field to null';
+  }
+}
