@@ -6,9 +6,11 @@ import { onDeleteMeaning } from './core/schema-sheet.js';
 export function DiagramDefs(): JSX.Element {
   return (
     <defs>
-      <marker id="diagram-arrowhead" className="diagram-arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
-        <path d="M 0 1 L 10 5 L 0 9 z" />
-      </marker>
+      {(['', 'cascade'] as const).map((kind) => (
+        <marker key={kind} id={`diagram-arrowhead${kind && `-${kind}`}`} className={`diagram-arrowhead ${kind}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <path d="M 0 1 L 10 5 L 0 9 z" />
+        </marker>
+      ))}
     </defs>
   );
 }
@@ -67,7 +69,7 @@ export function DiagramArrowShape({ arrow }: { arrow: DiagramArrow }): JSX.Eleme
   return (
     <g className={`diagram-arrow on-delete-${arrow.onDelete}`} data-testid="diagram-arrow" data-from={arrow.from} data-to={arrow.to} data-path={arrow.path} data-on-delete={arrow.onDelete}>
       <title>{`${arrow.from}.${arrow.path} → ${arrow.to}: ${onDeleteMeaning({ onDelete: arrow.onDelete, many: arrow.path.endsWith('[]') })}`}</title>
-      <path className="diagram-arrow-line" d={d} markerEnd="url(#diagram-arrowhead)" />
+      <path className="diagram-arrow-line" d={d} markerEnd={arrow.onDelete === 'cascade' ? 'url(#diagram-arrowhead-cascade)' : 'url(#diagram-arrowhead)'} />
       <rect className="diagram-arrow-label-bg" x={label.x} y={label.y} width={label.width} height={label.height} rx={3} />
       <text className="diagram-arrow-label" x={label.x + label.width / 2} y={label.y + label.height - 4} textAnchor="middle">
         {label.text}

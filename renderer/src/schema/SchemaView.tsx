@@ -111,7 +111,7 @@ function References(props: { title: string; none: string; testId: string; refere
         <ul className="schema-references">
           {props.references.map((reference) => (
             <li key={`${reference.tree} ${reference.path}`} data-testid={props.testId} data-tree={reference.tree} data-path={reference.path} data-on-delete={reference.onDelete}>
-              {props.describe(reference)}
+              <span>{props.describe(reference)}</span>
               <span className={`schema-on-delete on-delete-${reference.onDelete}`} title={onDeleteMeaning(reference)}>
                 on delete: {reference.onDelete}
               </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NavigationHistory } from '../state/history.js';
-import { showDiagram, showSchema, showTable } from './places.js';
+import { showDiagram, showSchema, showTable, viewLabel } from './places.js';
 
 describe('schema places in the navigation history', () => {
   it('the schema is a place of its own: Back returns to the table as it was left', () => {
@@ -44,5 +44,11 @@ describe('schema places in the navigation history', () => {
     expect(showSchema(history, 'tasks')).toBe(false);
     expect(showDiagram(history, 'tasks')).toBe(false);
     expect(history.current()).toEqual({ tree: 'tasks', selected: 'tasks/7' });
+  });
+
+  it('names schema places in the breadcrumbs, and leaves tables to them', () => {
+    expect(viewLabel({ tree: 'tasks', view: 'diagram' })).toBe('Schema diagram');
+    expect(viewLabel({ tree: 'tasks', view: 'schema' })).toBe('tasks (schema)');
+    expect(viewLabel({ tree: 'tasks', selected: 'tasks/7' })).toBeUndefined();
   });
 });

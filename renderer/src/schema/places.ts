@@ -4,7 +4,7 @@
  * the table (scroll and selection as they were left) and from a tree opened
  * in the diagram back to the diagram.
  */
-import type { NavigationHistory } from '../state/history.js';
+import type { NavigationHistory, ViewLocation } from '../state/history.js';
 
 export function showSchema(history: NavigationHistory, tree: string): boolean {
   return history.push({ tree, view: 'schema' });
@@ -27,4 +27,11 @@ export function showDiagram(history: NavigationHistory, from: string): boolean {
   const here = history.current();
   if (here?.view === 'diagram') return true;
   return history.push({ tree: from, view: 'diagram' });
+}
+
+/** How a breadcrumb names a schema place; undefined for a table. */
+export function viewLabel(location: ViewLocation): string | undefined {
+  if (location.view === 'diagram') return 'Schema diagram';
+  if (location.view === 'schema') return `${location.tree} (schema)`;
+  return undefined;
 }
