@@ -40,7 +40,7 @@ export const LAYOUT_OPTIONS: LayoutOptions = {
   'elk.spacing.edgeNode': '24',
   'elk.spacing.edgeEdge': '14',
   'elk.spacing.edgeLabel': '4',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
   'elk.edgeLabels.placement': 'CENTER',
