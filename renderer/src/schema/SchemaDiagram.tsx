@@ -89,7 +89,7 @@ export function SchemaDiagram({ database, from, onOpenTree }: { database: Databa
         {scene.kind === 'loading' && <div className="empty-state">Laying out {database.trees.length} trees…</div>}
         {scene.kind === 'failed' && <div className="empty-state error-text">The layout failed: {scene.message}</div>}
         {scene.kind === 'ready' && viewport && (
-          <svg className="diagram-svg" role="img" aria-label={`Diagram of ${database.trees.length} trees and the references between them`}>
+          <svg className="diagram-svg" role="group" aria-label={`Diagram of ${database.trees.length} trees and the references between them`}>
             <DiagramDefs />
             <g transform={`translate(${viewport.x} ${viewport.y}) scale(${viewport.scale})`}>
               {scene.scene.arrows.map((arrow) => (
