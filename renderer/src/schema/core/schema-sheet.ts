@@ -109,7 +109,7 @@ function fieldRows(tree: TreeSummary, references: readonly ReferenceInfo[]): Fie
   const visit = (schema: JsonSchema, prefix: string, depth: number) => {
     for (const { name, required, child } of fieldsOf(schema)) {
       const path = prefix ? `${prefix}.${name}` : name;
-      const keyAt = depth === 0 ? keyFields.indexOf(name) : -1;
+      const keyAt = keyFields.indexOf(path);
       const reference = references.find((r) => r.path === path || r.path === `${path}[]`);
       rows.push({
         path,
