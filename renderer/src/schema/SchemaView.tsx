@@ -3,22 +3,25 @@
  * references out of and into the tree, read from the catalog (no record is
  * read). Its own chunk, loaded when first shown (SchemaPlace.tsx).
  */
-import { useMemo, type JSX } from 'react';
+import { useMemo, type JSX, type ReactNode } from 'react';
 import type { DatabaseInfo, TreeSummary } from '../../../app/contract/index.js';
 import type { Navigator } from '../state/contexts.js';
 import { onDeleteMeaning, schemaSheet, type ReferenceInfo } from './core/schema-sheet.js';
 import { SchemaFields } from './SchemaFields.js';
-import { ViewTabs } from './ViewTabs.js';
 import './schema.css';
 
-export function SchemaView({ database, tree, navigator }: { database: DatabaseInfo; tree: TreeSummary; navigator: Navigator }): JSX.Element {
+/**
+ * `tabs` (Table | Schema) and `navigator` come from the app chunk as props: importing them here made
+ * the bundler split the navigator's context out of the app chunk, one more file for the first screen.
+ */
+export function SchemaView({ database, tree, navigator, tabs }: { database: DatabaseInfo; tree: TreeSummary; navigator: Navigator; tabs: ReactNode }): JSX.Element {
   const sheet = useMemo(() => schemaSheet(tree, database), [tree, database]);
   const records = `${sheet.count.toLocaleString('en-US')} ${sheet.count === 1 ? 'record' : 'records'}`;
   return (
     <div className="schema-view" data-testid="schema-view" data-tree={tree.name}>
       <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} schema`}>
         <h1 className="tree-title">{tree.name}</h1>
-        <ViewTabs tree={tree.name} current="schema" />
+        {tabs}
         <span className="table-count">{records}</span>
         <span className="spacer" />
         <button type="button" data-testid="open-diagram" onClick={() => navigator.showView(tree.name, 'diagram')}>
