@@ -73,6 +73,11 @@ const gridCoreImports = insideRenderer(...noReact('grid/core'), {
   regex: '^\\.\\./(?!\\.\\./)',
   message: 'grid/core is headless: nothing from grid/ outside core (its React hooks and components).',
 });
+// schema/core: the schema view's and the diagram's plain-TypeScript model; schema/ around it holds the React side.
+const schemaCoreImports = insideRenderer(...noReact('schema/core'), {
+  regex: '^\\.\\./(?!\\.\\./)',
+  message: 'schema/core is headless: nothing from schema/ outside core (its React components).',
+});
 // values/: the headless value types; the grid alone maps them to React cells (grid/cells).
 const valuesImports = insideRenderer(...noReact('values/'), {
   regex: '^\\.\\./(?!\\.\\./)',
@@ -162,6 +167,7 @@ export default defineConfig(
   },
   { files: ['renderer/src/grid/core/**'], rules: { 'no-restricted-imports': ['error', gridCoreImports] } },
   { files: ['renderer/src/values/**'], rules: { 'no-restricted-imports': ['error', valuesImports] } },
+  { files: ['renderer/src/schema/core/**'], rules: { 'no-restricted-imports': ['error', schemaCoreImports] } },
   {
     files: ['renderer/src/editor/text/**', 'renderer/src/editor/schema/**'],
     rules: { 'no-restricted-imports': ['error', editorLogicImports] },

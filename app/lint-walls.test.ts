@@ -87,6 +87,18 @@ const walls: readonly Wall[] = [
     allowed: "import type { OpaqueKey } from '@trellis/engine';",
   },
   {
+    name: 'renderer/src/schema/core imports no React',
+    file: 'renderer/src/schema/core/wall-probe.ts',
+    forbidden: { code: "import { useMemo } from 'react';", says: 'headless' },
+    allowed: "import { valueTypeFor } from '../../values/registry.js';",
+  },
+  {
+    name: 'renderer/src/schema/core imports nothing from the React side of schema/',
+    file: 'renderer/src/schema/core/wall-probe.ts',
+    forbidden: { code: "import { showSchema } from '../places.js';", says: 'nothing from schema/ outside core' },
+    allowed: "import { describeSchema } from '../../editor/schema/schema-nav.js';",
+  },
+  {
     name: 'renderer/src/values is headless: no React',
     file: 'renderer/src/values/wall-probe.ts',
     forbidden: { code: "import type { JSX } from 'react';", says: 'headless' },

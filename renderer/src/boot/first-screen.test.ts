@@ -48,7 +48,7 @@ describe('prefetchFirstScreen', () => {
 
   it('does not guess the rows of a filtered view, nor any rows without a database', async () => {
     const filtered = recording(info);
-    prefetchFirstScreen(filtered.client, '#/items?index=byOwner&mode=equals&value=1');
+    prefetchFirstScreen(filtered.client, `#/items?q=${encodeURIComponent(JSON.stringify({ match: 'all', conditions: [{ field: 'owner', op: 'eq', value: '1', to: '' }] }))}`);
     const none = recording(new Error('NO_DATABASE'));
     prefetchFirstScreen(none.client, '');
     await settle();

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'react';
 import type { HistorySnapshot } from '../state/history.js';
+import { viewLabel } from '../schema/places.js';
 
 const STEPS_SHOWN = 6;
 
@@ -15,7 +16,7 @@ export function Breadcrumbs({ snapshot, go }: { snapshot: HistorySnapshot; go(in
       {first > 0 && <span className="muted">…</span>}
       {steps.map((location, i) => {
         const index = first + i;
-        const label = location.selected ?? (location.query ? `${location.tree} (filtered)` : location.tree);
+        const label = viewLabel(location) ?? location.selected ?? (location.query ? `${location.tree} (filtered)` : location.tree);
         const current = index === snapshot.index;
         return (
           <span key={index} className="breadcrumb-step">

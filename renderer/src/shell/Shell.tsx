@@ -23,6 +23,9 @@ import { useDropToOpen } from './use-drop-to-open.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useStartingPlace } from './use-starting-place.js';
 import { lazyModule } from './lazy-module.js';
+import { SchemaPlace } from '../schema/SchemaPlace.js';
+import { showDiagram, showSchema, showTable } from '../schema/places.js';
+import { useSchemaCommands } from '../schema/use-schema-commands.js';
 
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
 const palette = lazyModule(() => import('./CommandPalette.js'));
@@ -51,6 +54,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         if (!address || !info?.trees.some((t) => t.name === address.tree)) setNotice(`Cannot follow ${text}: no such tree in this database.`);
         else history.push({ tree: address.tree, selected: text });
       },
+      showView: (name, view) => void (view === 'schema' ? showSchema(history, name) : view === 'diagram' ? showDiagram(history, name) : showTable(history, name)),
     }),
     [info, history],
   );
@@ -75,7 +79,8 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   }, [client, info, database.setInfo]);
   const openAndReport = useCallback((path: string) => void openDatabase(path).then((problem) => problem && setNotice(problem)), [openDatabase]);
   useDropToOpen(client, openDatabase, setNotice);
-  useWindowTitle(info?.path, location?.tree);
+  useWindowTitle(info?.path, location?.view === 'diagram' ? 'Schema diagram' : location?.tree);
+  useSchemaCommands(history, location, (info?.trees.length ?? 0) > 0);
   useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
@@ -85,9 +90,10 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         <MenuBar />
         <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
-          {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
+          {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
           <main className="content">
-            {info && tree && location && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+            {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
+            {info && tree && location && !location.view && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
             {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
             {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
             {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}

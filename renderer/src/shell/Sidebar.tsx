@@ -1,14 +1,24 @@
 /** The trees of the open database, with their record counts and key strategies. */
 import type { JSX } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
+import { DiagramEntry } from '../schema/DiagramEntry.js';
 
-export function Sidebar({ database, current, onOpen }: { database: DatabaseInfo; current: string | undefined; onOpen(tree: string): void }): JSX.Element {
+interface SidebarProps {
+  readonly database: DatabaseInfo;
+  readonly current: string | undefined;
+  readonly diagramOpen: boolean;
+  onOpen(tree: string): void;
+  onOpenDiagram(): void;
+}
+
+export function Sidebar({ database, current, diagramOpen, onOpen, onOpenDiagram }: SidebarProps): JSX.Element {
   return (
     <nav className="sidebar" aria-label="Trees">
       <div className="sidebar-database" title={database.path}>
         <span className="sidebar-label">Database</span>
         <span className="sidebar-path" data-testid="database-name">{database.path.split(/[\\/]/).filter(Boolean).at(-1) ?? database.path}</span>
       </div>
+      {database.trees.length > 0 && <DiagramEntry current={diagramOpen} onOpen={onOpenDiagram} />}
       <ul className="tree-list" data-testid="tree-list" role="listbox" aria-label="Trees">
         {database.trees.map((tree) => (
           <li

@@ -6,6 +6,7 @@ import type { BlockCache } from '../grid/core/block-cache.js';
 import type { QueryView } from '../grid/core/query-view.js';
 import { countText } from '../grid/core/count-text.js';
 import { isFiltered, type ViewQuery } from '../state/view-query.js';
+import { ViewTabs } from '../schema/ViewTabs.js';
 import { FilterBar } from './FilterBar.js';
 import { JumpToKey } from './JumpToKey.js';
 import { QueryStatus } from './QueryStatus.js';
@@ -35,6 +36,7 @@ export function TableToolbar({ tree, cache, query, queryProblem, view, fields, f
     <div className="table-toolbar-area">
       <div className="table-toolbar" role="toolbar" aria-label={`${tree.name} table`}>
         <h1 className="tree-title">{tree.name}</h1>
+        <ViewTabs tree={tree.name} current="table" />
         <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
           {text}
         </span>

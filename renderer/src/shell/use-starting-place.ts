@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
-import { hashToLocation } from '../state/browser-location.js';
+import { hashToPlace } from '../state/place-hash.js';
 import type { NavigationHistory } from '../state/history.js';
 
 export function useStartingPlace(info: DatabaseInfo | null, history: NavigationHistory): void {
@@ -18,7 +18,7 @@ export function useStartingPlace(info: DatabaseInfo | null, history: NavigationH
     if (openedPath.current !== info.path) {
       const firstOpen = openedPath.current === null;
       openedPath.current = info.path;
-      const linked = firstOpen ? hashToLocation(window.location.hash) : undefined;
+      const linked = firstOpen ? hashToPlace(window.location.hash) : undefined;
       if (linked && info.trees.some((tree) => tree.name === linked.tree)) history.reset(linked);
       else if (first) history.reset({ tree: first });
     } else if (!history.current() && first) history.push({ tree: first });

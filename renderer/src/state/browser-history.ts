@@ -7,7 +7,7 @@
  * from before a reload (another session) is reached by its fragment instead.
  * Under Electron (app:// URLs) the same calls are harmless.
  */
-import { hashToLocation, locationToHash } from './browser-location.js';
+import { hashToPlace, placeToHash } from './place-hash.js';
 import type { NavigationHistory } from './history.js';
 
 /** The part of `window.history` and `location` used; a fake in tests. */
@@ -53,8 +53,8 @@ export class BrowserHistorySync {
     const here = entries[index];
     if (!here) return;
     const state: EntryState = { trellis: this.session, index };
-    if (mode === 'push') this.browser.pushState(state, locationToHash(here));
-    else this.browser.replaceState(state, locationToHash(here));
+    if (mode === 'push') this.browser.pushState(state, placeToHash(here));
+    else this.browser.replaceState(state, placeToHash(here));
   }
 
   private readonly onAppChange = (): void => {
@@ -99,7 +99,7 @@ export class BrowserHistorySync {
       }
     }
     // An entry from before a reload, or a fragment typed into the address bar.
-    const location = hashToLocation(this.browser.hash);
+    const location = hashToPlace(this.browser.hash);
     if (!location) return;
     if (!this.follow(() => this.app.push(location))) this.write('replace');
   }

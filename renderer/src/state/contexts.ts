@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { HostClient } from '../client/connect.js';
 import type { RecordLookup } from '../references/record-lookup.js';
+import type { PlaceView } from './history.js';
 
 export const ClientContext = createContext<HostClient | null>(null);
 
@@ -18,9 +19,11 @@ export function useClient(): HostClient {
 export interface Navigator {
   /** Goes to a record by OpaqueKey text, pushing history. */
   follow(text: string): void;
+  /** Shows a tree's table (no view), its schema, or the database's diagram, pushing history. */
+  showView(tree: string, view: PlaceView | undefined): void;
 }
 
-export const NavigatorContext = createContext<Navigator>({ follow: () => undefined });
+export const NavigatorContext = createContext<Navigator>({ follow: () => undefined, showView: () => undefined });
 
 export const RecordLookupContext = createContext<RecordLookup | null>(null);
 

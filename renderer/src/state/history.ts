@@ -10,8 +10,16 @@ import { sameViewQuery } from './view-query.js';
 
 export type { ViewQuery };
 
+/**
+ * What a place shows instead of the tree's table: the tree's schema, or the
+ * diagram of the whole database (its `tree` is the tree it was opened from).
+ */
+export type PlaceView = 'schema' | 'diagram';
+
 export interface ViewLocation {
   readonly tree: string;
+  /** Absent for the tree's table. */
+  readonly view?: PlaceView;
   /** OpaqueKey text of the selected record. */
   readonly selected?: string;
   /** A filter and an order, as typed in the filter bar (absent: the whole tree in key order). */
@@ -132,7 +140,7 @@ export class NavigationHistory {
 }
 
 export function samePlace(a: ViewLocation, b: ViewLocation): boolean {
-  return a.tree === b.tree && a.selected === b.selected && sameViewQuery(a.query, b.query);
+  return a.tree === b.tree && a.view === b.view && a.selected === b.selected && sameViewQuery(a.query, b.query);
 }
 
 /** exactOptionalPropertyTypes: a patch `{ selected: undefined }` means "remove it". */
