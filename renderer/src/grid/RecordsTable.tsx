@@ -1,20 +1,33 @@
 /**
- * The records table: @tanstack/react-table holds the column state (sizes,
- * resizing); the visible rows of `rowCount` come from plain arithmetic on the
+ * The records table: @tanstack/react-table holds the column state (order,
+ * visibility, sizes: the user's layout, remembered per tree, use-column-layout.ts);
+ * the visible rows of `rowCount` come from plain arithmetic on the
  * fixed row height (row-window.ts, nothing kept per row), and their data from
  * the block cache, which is asked for the visible range at once after a quiet
  * spell, else shortly after scrolling settles (a scrollbar drag across a
  * million rows asks where it starts and where it stops).
+ *
+ * The table is one tab stop: arrows move inside it (rows, and ←/→ between
+ * cells), links in cells are left out of the tab order (LinksOutOfTabOrder).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
+import { LinksOutOfTabOrder } from '../references/RefLink.js';
 import type { BlockCache } from './core/block-cache.js';
+import { fitWidth, MIN_COLUMN_WIDTH } from './core/column-layout.js';
 import type { GridColumn } from './core/columns.js';
+import { isSelected } from './core/row-selection.js';
 import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
+import { cellActions, type CellActionHost, type FilterByValue } from './cell-actions.js';
+import { CellMenu } from './CellMenu.js';
+import { ColumnMenu } from './ColumnMenu.js';
+import { handleTableShortcut } from './table-shortcuts.js';
 import { TableHeader } from './TableHeader.js';
-import { TableRow, type SizedColumn } from './TableRow.js';
+import { TableRow, type SizedColumn, type TableRowProps } from './TableRow.js';
+import { useColumnLayout } from './use-column-layout.js';
 import { tableKeyHandler } from './use-table-keys.js';
+import { useTableSelection } from './use-table-selection.js';
 import { useRowWindow } from './use-row-window.js';
 
 export const ROW_HEIGHT = 28;
@@ -22,6 +35,10 @@ const HEADER_HEIGHT = 30;
 const OVERSCAN = 12;
 const LOAD_DELAY_MS = 30;
 const NO_ROWS: never[] = [];
+/** A cell's horizontal padding and border, added to its content's width when fitting a column. */
+const CELL_PADDING = 18;
+/** Room at the header's right end for the column menu button, which stays over the viewport's corner. */
+const COLUMNS_BUTTON_ROOM = 32;
 /**
  * Past this content height, rows are drawn in a window that sticks to the
  * viewport, at offsets relative to it: Chromium composites scrolled content
@@ -43,16 +60,35 @@ export interface RecordsTableProps {
   readonly selectedIndex: number | undefined;
   /** Content offset in px to start at (history's `scrollTop`: the scroll element's scrollTop unless the canvas is scaled). */
   readonly initialScrollTop: number | undefined;
+  /** Where the column layout is remembered (database path and tree); none: it lasts as long as the table. */
+  readonly layoutKey?: string;
+  /** "Filter by this value" from a cell; absent: the menu item is disabled. */
+  readonly filterByValue?: FilterByValue;
   onSelect(index: number, entry: RecordEntry | undefined): void;
   onOpen(): void;
+  onFollow(target: string): void;
   /** The content offset after a scroll, for history (see initialScrollTop). */
   onScroll(top: number): void;
   readonly ref?: Ref<TableApi>;
 }
 
-export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref }: RecordsTableProps): JSX.Element {
-  const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: 48 })), [columns]);
-  const table = useReactTable<never>({ data: NO_ROWS, columns: columnDefs, getCoreRowModel: getCoreRowModel(), columnResizeMode: 'onChange' });
+export function RecordsTable(props: RecordsTableProps): JSX.Element {
+  const { cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref } = props;
+  const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: MIN_COLUMN_WIDTH })), [columns]);
+  const layout = useColumnLayout(props.layoutKey, columns);
+  const table = useReactTable<never>({
+    data: NO_ROWS,
+    columns: columnDefs,
+    getCoreRowModel: getCoreRowModel(),
+    columnResizeMode: 'onChange',
+    state: { columnOrder: [...layout.order], columnVisibility: layout.visibility, columnSizing: layout.sizing },
+    onColumnSizingChange: layout.setSizing,
+    onColumnOrderChange: layout.setOrder,
+  });
+  const resizing = Boolean(table.getState().columnSizingInfo.isResizingColumn);
+  useEffect(() => {
+    if (!resizing) layout.save();
+  }, [layout.layout, resizing]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const sized: SizedColumn[] = table.getVisibleLeafColumns().flatMap((c) => {
     const column = byId.get(c.id);
@@ -108,12 +144,85 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
     focus: () => scrollRef.current?.focus(),
   }), [scrollToRow, scrollRef]);
 
-  const moveTo = (index: number) => {
+  const selection = useTableSelection({ rows: cache, selectedIndex, columns: stableSized.map((s) => s.column), onSelect });
+  const [activeColumn, setActiveColumn] = useState<string | undefined>(undefined);
+  const currentColumn = activeColumn !== undefined && byId.has(activeColumn) && sized.some((s) => s.column.id === activeColumn) ? activeColumn : sized[0]?.column.id;
+  const [menu, setMenu] = useState<{ kind: 'cell'; index: number; entry: RecordEntry; column: GridColumn; x: number; y: number } | { kind: 'columns'; x: number; y: number } | undefined>(undefined);
+  const closeMenu = () => {
+    setMenu(undefined);
+    scrollRef.current?.focus();
+  };
+  const actionHost: CellActionHost = {
+    copy: selection.copy,
+    follow: props.onFollow,
+    open: (index, entry) => {
+      onSelect(index, entry);
+      setTimeout(onOpen, 0);
+    },
+    filterByValue: props.filterByValue,
+  };
+  const currentEntry = selectedIndex !== undefined ? cache.row(selectedIndex) : undefined;
+  const currentCell = currentEntry && selectedIndex !== undefined && currentColumn ? byId.get(currentColumn) : undefined;
+  const currentActions = currentEntry && currentCell && selectedIndex !== undefined ? cellActions({ index: selectedIndex, entry: currentEntry, column: currentCell }, actionHost, selection.count) : undefined;
+
+  const moveTo = (index: number, extend: boolean) => {
+    selection.moved(index, extend);
     onSelect(index, cache.row(index));
     scrollToRow(index, 'auto');
   };
 
-  const header = <TableHeader table={table} height={HEADER_HEIGHT} />;
+  /** Fits a column to the widest of its header and the cells on screen. */
+  const fit = (id: string) => {
+    const root = scrollRef.current;
+    if (!root) return;
+    const widths = [...root.querySelectorAll<HTMLElement>(`[data-column="${CSS.escape(id)}"] > *`)].map((element) => element.scrollWidth);
+    layout.setSizing((sizing) => ({ ...sizing, [id]: fitWidth(widths, CELL_PADDING) }));
+  };
+
+  // Stable for the memoised rows (a new function each render would redraw every row on every scroll frame).
+  const latest = useRef({ selection, cache, byId, setMenu });
+  latest.current = { selection, cache, byId, setMenu };
+  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers) => latest.current.selection.click(index, entry, modifiers), []);
+  const cellMenu = useCallback<TableRowProps['onCellMenu']>((index, entry, columnId, at) => {
+    const { selection: current, byId: columnsById } = latest.current;
+    const column = columnsById.get(columnId);
+    if (!column) return;
+    if (!isSelected(current.selection, index)) current.click(index, entry, { shift: false, mod: false });
+    setActiveColumn(columnId);
+    latest.current.setMenu({ kind: 'cell', index, entry, column, ...at });
+  }, []);
+
+  const openCurrentMenu = () => {
+    const root = scrollRef.current;
+    if (!currentEntry || !currentCell || selectedIndex === undefined || !root) return;
+    const cell = root.querySelector(`[aria-rowindex="${selectedIndex + 1}"] [data-column="${CSS.escape(currentCell.id)}"]`)?.getBoundingClientRect();
+    setMenu({ kind: 'cell', index: selectedIndex, entry: currentEntry, column: currentCell, x: cell ? cell.left + 8 : 0, y: cell ? cell.bottom : 0 });
+  };
+  const rowKeys = tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen });
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const handled = handleTableShortcut(event, {
+      columnIds: sized.map((s) => s.column.id),
+      activeColumn: currentColumn,
+      actions: currentActions,
+      selectedCount: selection.count,
+      setActiveColumn,
+      selectAll: selection.all,
+      copyRowsAsTsv: () => selection.copyRows('tsv'),
+      openMenu: openCurrentMenu,
+    });
+    if (handled) event.preventDefault();
+    else rowKeys(event);
+  };
+
+  const header = (
+    <TableHeader
+      table={table}
+      height={HEADER_HEIGHT}
+      onFit={fit}
+      onMove={(id, ontoId) => layout.move(id, layout.order.indexOf(ontoId))}
+      onMenu={(event) => setMenu({ kind: 'columns', x: event.clientX, y: event.clientY })}
+    />
+  );
   // Rows flow inside one block placed at the first one's top: moving the block moves them all,
   // so a scroll re-renders no row, and one that enters the range only adds its own.
   const rows = (
@@ -125,9 +234,11 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
           entry={cache.row(index)}
           columns={stableSized}
           height={ROW_HEIGHT}
-          selected={index === selectedIndex}
-          onSelect={onSelect}
+          selected={isSelected(selection.selection, index)}
+          activeColumn={index === selectedIndex ? currentColumn : undefined}
+          onClick={rowClick}
           onOpen={onOpen}
+          onCellMenu={cellMenu}
         />
       ))}
     </div>
@@ -140,10 +251,12 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
         data-testid="table-scroll"
         ref={scrollRef}
         tabIndex={0}
-        onKeyDown={tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen })}
+        aria-multiselectable="true"
+        onKeyDown={onKeyDown}
         onScroll={view.handleScroll}
       >
-        <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() }}>
+        <LinksOutOfTabOrder value={true}>
+        <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() + COLUMNS_BUTTON_ROOM }}>
           {windowed ? (
             <div className="table-window" style={{ height: geometry.viewportHeight }}>
               {header}
@@ -156,8 +269,39 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
             </>
           )}
         </div>
+        </LinksOutOfTabOrder>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
+      <button
+        type="button"
+        className="columns-button"
+        data-testid="columns-button"
+        aria-label="Columns"
+        title="Columns: show, hide, reorder, reset"
+        tabIndex={-1}
+        style={{ height: HEADER_HEIGHT }}
+        onClick={(event) => {
+          const box = event.currentTarget.getBoundingClientRect();
+          setMenu({ kind: 'columns', x: box.right - 260, y: box.bottom });
+        }}
+      >
+        ⋮
+      </button>
+      {selection.status && (
+        <div className={`table-status${selection.status.error ? ' error' : ''}`} role="status" data-testid="table-status">
+          {selection.status.text}
+        </div>
+      )}
+      {menu?.kind === 'columns' && <ColumnMenu at={menu} columns={columns} layout={layout} onClose={closeMenu} />}
+      {menu?.kind === 'cell' && (
+        <CellMenu
+          at={menu}
+          actions={cellActions({ index: menu.index, entry: menu.entry, column: menu.column }, actionHost, selection.count)}
+          rowCount={selection.count}
+          onCopyRows={selection.copyRows}
+          onClose={closeMenu}
+        />
+      )}
       {cache.error && (
         <div className="table-error" role="alert" data-testid="table-error">
           Could not load rows: {cache.error}

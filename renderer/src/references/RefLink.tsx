@@ -4,17 +4,21 @@
  * learnt lazily, from that hover or from following it; a missing target is
  * marked `ref-broken` rather than treated as an error.
  */
-import { useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
+import { createContext, useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
 import { NavigatorContext, useRecordLookup } from '../state/contexts.js';
 import { RefPreview } from './RefPreview.js';
 
 const HOVER_DELAY_MS = 250;
+
+/** Inside the records table links are no tab stops: the table is one, and its keys follow a reference (Mod+Enter). */
+export const LinksOutOfTabOrder = createContext(false);
 
 export function RefLink({ target, label }: { target: string; label?: string }): JSX.Element {
   const navigator = useContext(NavigatorContext);
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
   const broken = lookup.state(target) === 'missing';
+  const untabbable = useContext(LinksOutOfTabOrder);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -45,6 +49,7 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
         data-target={target}
         data-broken={broken || undefined}
         href={`#${target}`}
+        tabIndex={untabbable ? -1 : undefined}
         onClick={follow}
         onMouseEnter={enter}
         onMouseLeave={leave}

@@ -4,9 +4,10 @@
  * written back into the current history entry, so Back restores them; a new
  * place without a scroll offset scrolls to its selected record instead.
  */
-import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
+import { layoutStorageKey } from '../grid/core/column-layout.js';
 import { columnsFor } from '../grid/core/columns.js';
 import { RecordsTable, type TableApi } from '../grid/RecordsTable.js';
 import { useBlockCache } from '../grid/use-block-cache.js';
@@ -14,6 +15,8 @@ import { NavigatorContext, useClient } from '../state/contexts.js';
 import type { NavigationHistory, ViewLocation } from '../state/history.js';
 import { formatKeyText, keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
+import { indexFilterByValue } from './filter-by-value.js';
+import { PanelResizer, usePanelWidth } from './PanelResizer.js';
 import { TableToolbar } from './TableToolbar.js';
 import { lazyModule } from './lazy-module.js';
 
@@ -115,8 +118,9 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   };
 
   const panelText = creating ? null : selected;
+  const [panelWidth, setPanelWidth] = usePanelWidth();
   return (
-    <div className="tree-view">
+    <div className="tree-view" style={panelWidth ? ({ '--record-panel-width': `${panelWidth}px` } as CSSProperties) : undefined}>
       <div className="tree-main">
         <TableToolbar
           tree={tree}
@@ -135,11 +139,15 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           columns={columns}
           selectedIndex={selectedIndex}
           initialScrollTop={location.scrollTop}
+          layoutKey={layoutStorageKey(database.path, tree.name)}
+          filterByValue={indexFilterByValue(tree, (filter) => history.push({ tree: tree.name, filter }))}
+          onFollow={navigator.follow}
           onSelect={select}
           onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
           onScroll={(top) => history.update({ scrollTop: top }, true)}
         />
       </div>
+      {panelText !== undefined && <PanelResizer onResize={setPanelWidth} />}
       {panelText !== undefined &&
         (Panel ? (
           <Panel.RecordPanel
