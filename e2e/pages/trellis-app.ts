@@ -1,5 +1,6 @@
 /** Every page object of the Trellis window, on one page. Locators only: actions live in flows/. */
 import type { Page } from '@playwright/test';
+import { TableColumns } from './columns.js';
 import { RecordPanel } from './record-panel.js';
 import { RecordsTable } from './records-table.js';
 import { ReferencedBy } from './referenced-by.js';
@@ -12,6 +13,7 @@ export class TrellisApp {
   readonly record: RecordPanel;
   readonly referencedBy: ReferencedBy;
   readonly toolbar: Toolbar;
+  readonly columns: TableColumns;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -19,5 +21,6 @@ export class TrellisApp {
     this.record = new RecordPanel(page);
     this.referencedBy = new ReferencedBy(page);
     this.toolbar = new Toolbar(page);
+    this.columns = new TableColumns(page);
   }
 }

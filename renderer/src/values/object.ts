@@ -44,5 +44,5 @@ export const objectType: ValueType = {
   describe: (schema) => describeConstOr(schema, () => typeName(schema)),
   template: (schema, context) => templateConstOr(schema, () => requiredFields(schema, context)),
   suggestions: constAndNull,
-  width: 100,
+  width: 220,
 };
