@@ -11,7 +11,7 @@
  * cells), links in cells are left out of the tab order (LinksOutOfTabOrder).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { LinksOutOfTabOrder } from '../references/RefLink.js';
 import type { BlockCache } from './core/block-cache.js';
@@ -19,7 +19,7 @@ import { fitWidth, MIN_COLUMN_WIDTH } from './core/column-layout.js';
 import type { GridColumn } from './core/columns.js';
 import { isSelected } from './core/row-selection.js';
 import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
-import { cellActions, type CellActionHost, type FilterByValue } from './cell-actions.js';
+import type { FilterByValue } from './cell-actions.js';
 import { CellMenu } from './CellMenu.js';
 import { ColumnMenu } from './ColumnMenu.js';
 import { handleTableShortcut } from './table-shortcuts.js';
@@ -27,6 +27,7 @@ import { TableHeader } from './TableHeader.js';
 import { TableRow, type SizedColumn, type TableRowProps } from './TableRow.js';
 import { useColumnLayout } from './use-column-layout.js';
 import { tableKeyHandler } from './use-table-keys.js';
+import { useTableCells } from './use-table-cells.js';
 import { useTableSelection } from './use-table-selection.js';
 import { useRowWindow } from './use-row-window.js';
 
@@ -145,25 +146,16 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   }), [scrollToRow, scrollRef]);
 
   const selection = useTableSelection({ rows: cache, selectedIndex, columns: stableSized.map((s) => s.column), onSelect });
-  const [activeColumn, setActiveColumn] = useState<string | undefined>(undefined);
-  const currentColumn = activeColumn !== undefined && byId.has(activeColumn) && sized.some((s) => s.column.id === activeColumn) ? activeColumn : sized[0]?.column.id;
-  const [menu, setMenu] = useState<{ kind: 'cell'; index: number; entry: RecordEntry; column: GridColumn; x: number; y: number } | { kind: 'columns'; x: number; y: number } | undefined>(undefined);
-  const closeMenu = () => {
-    setMenu(undefined);
-    scrollRef.current?.focus();
-  };
-  const actionHost: CellActionHost = {
-    copy: selection.copy,
-    follow: props.onFollow,
-    open: (index, entry) => {
-      onSelect(index, entry);
-      setTimeout(onOpen, 0);
-    },
-    filterByValue: props.filterByValue,
-  };
-  const currentEntry = selectedIndex !== undefined ? cache.row(selectedIndex) : undefined;
-  const currentCell = currentEntry && selectedIndex !== undefined && currentColumn ? byId.get(currentColumn) : undefined;
-  const currentActions = currentEntry && currentCell && selectedIndex !== undefined ? cellActions({ index: selectedIndex, entry: currentEntry, column: currentCell }, actionHost, selection.count) : undefined;
+  const cells = useTableCells({
+    cache,
+    selectedIndex,
+    byId,
+    visibleIds: sized.map((s) => s.column.id),
+    selection,
+    scrollRef,
+    host: { onSelect, onOpen, onFollow: props.onFollow, filterByValue: props.filterByValue },
+  });
+  const { menu, closeMenu } = cells;
 
   const moveTo = (index: number, extend: boolean) => {
     selection.moved(index, extend);
@@ -180,35 +172,21 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   };
 
   // Stable for the memoised rows (a new function each render would redraw every row on every scroll frame).
-  const latest = useRef({ selection, cache, byId, setMenu });
-  latest.current = { selection, cache, byId, setMenu };
-  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers) => latest.current.selection.click(index, entry, modifiers), []);
-  const cellMenu = useCallback<TableRowProps['onCellMenu']>((index, entry, columnId, at) => {
-    const { selection: current, byId: columnsById } = latest.current;
-    const column = columnsById.get(columnId);
-    if (!column) return;
-    if (!isSelected(current.selection, index)) current.click(index, entry, { shift: false, mod: false });
-    setActiveColumn(columnId);
-    latest.current.setMenu({ kind: 'cell', index, entry, column, ...at });
-  }, []);
+  const latest = useRef(selection);
+  latest.current = selection;
+  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers) => latest.current.click(index, entry, modifiers), []);
 
-  const openCurrentMenu = () => {
-    const root = scrollRef.current;
-    if (!currentEntry || !currentCell || selectedIndex === undefined || !root) return;
-    const cell = root.querySelector(`[aria-rowindex="${selectedIndex + 1}"] [data-column="${CSS.escape(currentCell.id)}"]`)?.getBoundingClientRect();
-    setMenu({ kind: 'cell', index: selectedIndex, entry: currentEntry, column: currentCell, x: cell ? cell.left + 8 : 0, y: cell ? cell.bottom : 0 });
-  };
   const rowKeys = tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen });
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const handled = handleTableShortcut(event, {
       columnIds: sized.map((s) => s.column.id),
-      activeColumn: currentColumn,
-      actions: currentActions,
+      activeColumn: cells.activeColumn,
+      actions: cells.currentActions,
       selectedCount: selection.count,
-      setActiveColumn,
+      setActiveColumn: cells.setActiveColumn,
       selectAll: selection.all,
       copyRowsAsTsv: () => selection.copyRows('tsv'),
-      openMenu: openCurrentMenu,
+      openMenu: cells.openCurrentMenu,
     });
     if (handled) event.preventDefault();
     else rowKeys(event);
@@ -220,7 +198,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
       height={HEADER_HEIGHT}
       onFit={fit}
       onMove={(id, ontoId) => layout.move(id, layout.order.indexOf(ontoId))}
-      onMenu={(event) => setMenu({ kind: 'columns', x: event.clientX, y: event.clientY })}
+      onMenu={(event) => cells.openColumnMenu(event.clientX, event.clientY)}
     />
   );
   // Rows flow inside one block placed at the first one's top: moving the block moves them all,
@@ -235,10 +213,10 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
           columns={stableSized}
           height={ROW_HEIGHT}
           selected={isSelected(selection.selection, index)}
-          activeColumn={index === selectedIndex ? currentColumn : undefined}
+          activeColumn={index === selectedIndex ? cells.activeColumn : undefined}
           onClick={rowClick}
           onOpen={onOpen}
-          onCellMenu={cellMenu}
+          onCellMenu={cells.cellMenu}
         />
       ))}
     </div>
@@ -282,7 +260,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
         style={{ height: HEADER_HEIGHT }}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
-          setMenu({ kind: 'columns', x: box.right - 260, y: box.bottom });
+          cells.openColumnMenu(box.right - 260, box.bottom);
         }}
       >
         ⋮
@@ -296,7 +274,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
       {menu?.kind === 'cell' && (
         <CellMenu
           at={menu}
-          actions={cellActions({ index: menu.index, entry: menu.entry, column: menu.column }, actionHost, selection.count)}
+          actions={cells.menuActions(menu)}
           rowCount={selection.count}
           onCopyRows={selection.copyRows}
           onClose={closeMenu}

@@ -3,14 +3,16 @@
  * record in the panel, `selectedIndex`): a plain click or arrow selects one row
  * and moves the panel to it, Shift extends from the anchor, Mod toggles one
  * row, Mod+A takes every row of the view (copying is bounded, copy-selection.ts).
- * Until the table has a selection of its own it is the view's selected row.
+ * Until the table has a selection of its own it is the view's selected row,
+ * and the table's own one lapses when the view's selected row changes without
+ * it (a record saved under a new key, a delete, Back).
  * Copies put text on the clipboard and say what they did in `status`.
  */
 import { useEffect, useState } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import type { GridColumn } from './core/columns.js';
 import type { CopyFormat } from './core/record-format.js';
-import { NO_SELECTION, clampSelection, extendTo, selectAll, selectOne, selectedCount, toggle, type RowSelection } from './core/row-selection.js';
+import { NO_SELECTION, clampSelection, extendTo, isSelected, selectAll, selectOne, selectedCount, toggle, type RowSelection } from './core/row-selection.js';
 
 export interface ClickModifiers {
   readonly shift: boolean;
@@ -25,8 +27,6 @@ export interface TableSelection {
   /** A keyboard move: Shift extends the selection, otherwise it is the one row moved to. */
   moved(index: number, extend: boolean): void;
   all(): void;
-  /** Selects the row under a right click unless it is already in the selection. */
-  ensureSelected(index: number): void;
   copy(text: string | Promise<string>, what: string): void;
   copyRows(format: CopyFormat): void;
 }
@@ -42,9 +42,12 @@ interface Options {
 const STATUS_MS = 4000;
 
 export function useTableSelection({ rows, selectedIndex, columns, onSelect }: Options): TableSelection {
-  const [own, setOwn] = useState<RowSelection>(NO_SELECTION);
+  // `cursor`: the view's selected row when the table last set its selection.
+  const [own, setOwnState] = useState<{ selection: RowSelection; cursor: number | undefined }>({ selection: NO_SELECTION, cursor: undefined });
   const [status, setStatus] = useState<TableSelection['status']>(undefined);
-  const selection = clampSelection(own.ranges.length ? own : selectedIndex !== undefined ? selectOne(selectedIndex) : NO_SELECTION, rows.rowCount);
+  const current = own.selection.ranges.length && own.cursor === selectedIndex ? own.selection : selectedIndex !== undefined ? selectOne(selectedIndex) : NO_SELECTION;
+  const selection = clampSelection(current, rows.rowCount);
+  const setOwn = (next: RowSelection, cursor: number | undefined) => setOwnState({ selection: next, cursor });
 
   useEffect(() => {
     if (!status) return undefined;
@@ -66,19 +69,17 @@ export function useTableSelection({ rows, selectedIndex, columns, onSelect }: Op
     count: selectedCount(selection),
     status,
     click(index, entry, { shift, mod }) {
-      if (shift) setOwn(extendTo(selection, index));
-      else if (mod) setOwn(toggle(selection, index));
-      else setOwn(selectOne(index));
-      onSelect(index, entry);
+      const next = shift ? extendTo(selection, index) : mod ? toggle(selection, index) : selectOne(index);
+      // A row Mod+clicked out of the selection does not become the record in the panel.
+      const moves = !mod || isSelected(next, index);
+      setOwn(next, moves ? index : selectedIndex);
+      if (moves) onSelect(index, entry);
     },
     moved(index, extend) {
-      setOwn(extend ? extendTo(selection, index) : selectOne(index));
+      setOwn(extend ? extendTo(selection, index) : selectOne(index), index);
     },
     all() {
-      setOwn(selectAll(rows.rowCount));
-    },
-    ensureSelected(index) {
-      if (!selection.ranges.some(([first, last]) => index >= first && index <= last)) setOwn(selectOne(index));
+      setOwn(selectAll(rows.rowCount), selectedIndex);
     },
     copy,
     copyRows(format) {
