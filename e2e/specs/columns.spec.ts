@@ -151,3 +151,30 @@ test('Tab goes from the search box to the table, then to the record panel, past 
   expect(visited).toContain('table-scroll');
   expect(visited.indexOf('record-panel')).toBe(visited.indexOf('table-scroll') + 1);
 });
+
+test('Shift+click on a link in a row selects the range instead of following the link', async ({ ui }) => {
+  await openTree(ui, 'tasks');
+  await selectRecord(ui, keyText('tasks', 1));
+  const third = ui.table.row(keyText('tasks', 3));
+  await ui.table.refLink(third, keyText('people', 3)).first().click({ modifiers: ['Shift'] });
+  await expect(ui.record.showing(keyText('tasks', 3))).toBeVisible();
+  await expect(ui.table.rows.and(ui.page.locator('[aria-selected="true"]'))).toHaveCount(3);
+  await expect(ui.table.rows.first()).toHaveAttribute('data-key', /^tasks\//);
+});
+
+test('the record panel resizes from its left edge and keeps its width after a reload', async ({ ui }) => {
+  await openTree(ui, 'people');
+  await selectRecord(ui, keyText('people', 1));
+  const before = (await ui.record.root.boundingBox())?.width ?? 0;
+  const edge = await ui.columns.panelResizer.boundingBox();
+  if (!edge) throw new Error('no panel resizer');
+  await ui.page.mouse.move(edge.x + edge.width / 2, edge.y + 100);
+  await ui.page.mouse.down();
+  await ui.page.mouse.move(edge.x - 150, edge.y + 100, { steps: 6 });
+  await ui.page.mouse.up();
+  const wider = (await ui.record.root.boundingBox())?.width ?? 0;
+  expect(wider).toBeGreaterThan(before + 120);
+  await ui.page.reload();
+  await expect(ui.record.showing(keyText('people', 1))).toBeVisible();
+  expect((await ui.record.root.boundingBox())?.width).toBe(wider);
+});

@@ -8,12 +8,12 @@
  * million rows asks where it starts and where it stops).
  *
  * The table is one tab stop: arrows move inside it (rows, and ←/→ between
- * cells), links in cells are left out of the tab order (LinksOutOfTabOrder).
+ * cells), links in cells are left out of the tab order (LinksInTable).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
-import { LinksOutOfTabOrder } from '../references/RefLink.js';
+import { LinksInTable } from '../references/RefLink.js';
 import type { BlockCache } from './core/block-cache.js';
 import { fitWidth, MIN_COLUMN_WIDTH } from './core/column-layout.js';
 import type { GridColumn } from './core/columns.js';
@@ -233,7 +233,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
         onKeyDown={onKeyDown}
         onScroll={view.handleScroll}
       >
-        <LinksOutOfTabOrder value={true}>
+        <LinksInTable value={true}>
         <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() + COLUMNS_BUTTON_ROOM }}>
           {windowed ? (
             <div className="table-window" style={{ height: geometry.viewportHeight }}>
@@ -247,7 +247,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
             </>
           )}
         </div>
-        </LinksOutOfTabOrder>
+        </LinksInTable>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
       <button

@@ -10,15 +10,18 @@ import { RefPreview } from './RefPreview.js';
 
 const HOVER_DELAY_MS = 250;
 
-/** Inside the records table links are no tab stops: the table is one, and its keys follow a reference (Mod+Enter). */
-export const LinksOutOfTabOrder = createContext(false);
+/**
+ * Links inside the records table: no tab stops (the table is one, and its keys follow a
+ * reference, Mod+Enter), and a Shift or Mod click selects rows there rather than following.
+ */
+export const LinksInTable = createContext(false);
 
 export function RefLink({ target, label }: { target: string; label?: string }): JSX.Element {
   const navigator = useContext(NavigatorContext);
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
   const broken = lookup.state(target) === 'missing';
-  const untabbable = useContext(LinksOutOfTabOrder);
+  const inTable = useContext(LinksInTable);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -36,6 +39,7 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
   };
   const follow = (event: MouseEvent) => {
     event.preventDefault();
+    if (inTable && (event.shiftKey || event.metaKey || event.ctrlKey)) return; // the row's click: a range or a toggle
     event.stopPropagation();
     leave();
     navigator.follow(target);
@@ -49,7 +53,7 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
         data-target={target}
         data-broken={broken || undefined}
         href={`#${target}`}
-        tabIndex={untabbable ? -1 : undefined}
+        tabIndex={inTable ? -1 : undefined}
         onClick={follow}
         onMouseEnter={enter}
         onMouseLeave={leave}
