@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { readRecord } from '../fixtures/read-record.js';
-import { PEOPLE, keyText } from '../fixtures/seed-data.js';
+import { PEOPLE, keyText, taskSeed } from '../fixtures/seed-data.js';
 import { expect, test } from '../fixtures/test.js';
 import { allowClipboard, cellMenuAction, dragColumn, headerOrder, headerWidth, openColumnMenu, readClipboard, resizeColumn } from '../flows/columns.js';
 import { openTree, selectRecord } from '../flows/navigation.js';
@@ -177,4 +177,19 @@ test('the record panel resizes from its left edge and keeps its width after a re
   await ui.page.reload();
   await expect(ui.record.showing(keyText('people', 1))).toBeVisible();
   expect((await ui.record.root.boundingBox())?.width).toBe(wider);
+});
+
+test('the keyboard: ← → choose the current cell, Mod+Enter follows its reference', async ({ ui }) => {
+  await openTree(ui, 'tasks');
+  const first = ui.table.row(keyText('tasks', 1));
+  // A click on a cell (beside its text) makes it the current cell.
+  const title = ui.columns.cell(first, 'value:title');
+  const box = await title.boundingBox();
+  if (!box) throw new Error('no title cell');
+  await title.click({ position: { x: box.width - 4, y: box.height / 2 } });
+  await expect(title).toHaveClass(/active-cell/);
+  await ui.page.keyboard.press('ArrowRight');
+  await expect(ui.columns.cell(first, 'value:owner')).toHaveClass(/active-cell/);
+  await ui.page.keyboard.press('ControlOrMeta+Enter');
+  await expect(ui.record.showing(keyText('people', taskSeed(1).owner))).toBeVisible();
 });

@@ -172,9 +172,12 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   };
 
   // Stable for the memoised rows (a new function each render would redraw every row on every scroll frame).
-  const latest = useRef(selection);
-  latest.current = selection;
-  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers) => latest.current.click(index, entry, modifiers), []);
+  const latest = useRef({ selection, setActiveColumn: cells.setActiveColumn });
+  latest.current = { selection, setActiveColumn: cells.setActiveColumn };
+  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers, columnId) => {
+    if (columnId !== undefined) latest.current.setActiveColumn(columnId);
+    latest.current.selection.click(index, entry, modifiers);
+  }, []);
 
   const rowKeys = tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen });
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -224,6 +227,21 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
 
   return (
     <div className="records-table" role="grid" data-testid="records-table" aria-rowcount={cache.exact ? rowCount : -1} aria-colcount={sized.length}>
+      {/* Before the table in the tab order: toolbar → columns → table → record panel. */}
+      <button
+        type="button"
+        className="columns-button"
+        data-testid="columns-button"
+        aria-label="Columns"
+        title="Columns: show, hide, reorder, reset"
+        style={{ height: HEADER_HEIGHT }}
+        onClick={(event) => {
+          const box = event.currentTarget.getBoundingClientRect();
+          cells.openColumnMenu(box.right - 260, box.bottom);
+        }}
+      >
+        ⋮
+      </button>
       <div
         className="table-scroll"
         data-testid="table-scroll"
@@ -250,21 +268,6 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
         </LinksInTable>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
-      <button
-        type="button"
-        className="columns-button"
-        data-testid="columns-button"
-        aria-label="Columns"
-        title="Columns: show, hide, reorder, reset"
-        tabIndex={-1}
-        style={{ height: HEADER_HEIGHT }}
-        onClick={(event) => {
-          const box = event.currentTarget.getBoundingClientRect();
-          cells.openColumnMenu(box.right - 260, box.bottom);
-        }}
-      >
-        ⋮
-      </button>
       {selection.status && (
         <div className={`table-status${selection.status.error ? ' error' : ''}`} role="status" data-testid="table-status">
           {selection.status.text}

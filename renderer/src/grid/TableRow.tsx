@@ -23,7 +23,8 @@ export interface TableRowProps {
   readonly selected: boolean;
   /** The current cell's column, on the current row only. */
   readonly activeColumn: string | undefined;
-  onClick(index: number, entry: RecordEntry | undefined, modifiers: ClickModifiers): void;
+  /** `columnId`: the cell clicked, which becomes the current cell. */
+  onClick(index: number, entry: RecordEntry | undefined, modifiers: ClickModifiers, columnId: string | undefined): void;
   onOpen(): void;
   onCellMenu(index: number, entry: RecordEntry, columnId: string, at: { x: number; y: number }): void;
 }
@@ -45,7 +46,7 @@ export const TableRow = memo(function TableRow({ index, entry, columns, height, 
       style={{ height }}
       // Shift+click would otherwise select the text between the two clicks.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
-      onClick={(event) => onClick(index, entry, modifiersOf(event))}
+      onClick={(event) => onClick(index, entry, modifiersOf(event), (event.target as Element).closest('[data-column]')?.getAttribute('data-column') ?? undefined)}
       onDoubleClick={onOpen}
     >
       {columns.map(({ column, size }) => (
