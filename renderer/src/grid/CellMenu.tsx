@@ -5,7 +5,7 @@
 import type { JSX } from 'react';
 import { shortcutLabel } from '../shell/shortcut-label.js';
 import type { CellAction } from './cell-actions.js';
-import { COPY_FORMATS, type CopyFormat } from './core/record-format.js';
+import { COPY_FORMATS, type CopyFormat } from './core/copy-formats.js';
 import { FloatingLayer } from './FloatingLayer.js';
 
 export interface CellMenuProps {

@@ -28,7 +28,7 @@ export function ColumnMenu({ at, columns, layout, onClose }: ColumnMenuProps): J
         {layout.order.map((id) => {
           const shown = visible.includes(id);
           const header = byId.get(id)?.header ?? id;
-          const at = visible.indexOf(id);
+          const place = visible.indexOf(id);
           return (
             <li key={id} className="column-menu-item" data-testid="column-menu-item" data-column={id}>
               <label>
@@ -42,10 +42,10 @@ export function ColumnMenu({ at, columns, layout, onClose }: ColumnMenuProps): J
                 />
                 <span>{header}</span>
               </label>
-              <button type="button" className="icon-button" data-testid="column-move-earlier" aria-label={`Move ${header} left`} title="Move left" disabled={!shown || at === 0} onClick={() => layout.moveBy(id, -1)}>
+              <button type="button" className="icon-button" data-testid="column-move-earlier" aria-label={`Move ${header} left`} title="Move left" disabled={!shown || place === 0} onClick={() => layout.moveBy(id, -1)}>
                 ←
               </button>
-              <button type="button" className="icon-button" data-testid="column-move-later" aria-label={`Move ${header} right`} title="Move right" disabled={!shown || at === visible.length - 1} onClick={() => layout.moveBy(id, 1)}>
+              <button type="button" className="icon-button" data-testid="column-move-later" aria-label={`Move ${header} right`} title="Move right" disabled={!shown || place === visible.length - 1} onClick={() => layout.moveBy(id, 1)}>
                 →
               </button>
             </li>

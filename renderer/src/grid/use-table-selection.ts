@@ -11,7 +11,7 @@
 import { useEffect, useState } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import type { GridColumn } from './core/columns.js';
-import type { CopyFormat } from './core/record-format.js';
+import type { CopyFormat } from './core/copy-formats.js';
 import { NO_SELECTION, clampSelection, extendTo, isSelected, selectAll, selectOne, selectedCount, toggle, type RowSelection } from './core/row-selection.js';
 
 export interface ClickModifiers {

@@ -8,15 +8,9 @@
 import Papa from 'papaparse';
 import type { RecordEntry } from '../../../../app/contract/index.js';
 import type { GridColumn } from './columns.js';
+import type { CopyFormat } from './copy-formats.js';
 
-export type CopyFormat = 'json' | 'ndjson' | 'csv' | 'tsv';
-
-export const COPY_FORMATS: readonly { format: CopyFormat; label: string }[] = [
-  { format: 'csv', label: 'CSV' },
-  { format: 'tsv', label: 'TSV' },
-  { format: 'json', label: 'JSON' },
-  { format: 'ndjson', label: 'NDJSON' },
-];
+export type { CopyFormat };
 
 export function formatRecords(records: readonly RecordEntry[], columns: readonly Pick<GridColumn, 'header' | 'read'>[], format: CopyFormat): string {
   switch (format) {
