@@ -1,6 +1,7 @@
 /** Every page object of the Trellis window, on one page. Locators only: actions live in flows/. */
 import { FilterBar } from './filter-bar.js';
 import type { Page } from '@playwright/test';
+import { TableColumns } from './columns.js';
 import { RecordPanel } from './record-panel.js';
 import { RecordsTable } from './records-table.js';
 import { ReferencedBy } from './referenced-by.js';
@@ -14,6 +15,7 @@ export class TrellisApp {
   readonly referencedBy: ReferencedBy;
   readonly toolbar: Toolbar;
   readonly filter: FilterBar;
+  readonly columns: TableColumns;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -22,5 +24,6 @@ export class TrellisApp {
     this.referencedBy = new ReferencedBy(page);
     this.toolbar = new Toolbar(page);
     this.filter = new FilterBar(page);
+    this.columns = new TableColumns(page);
   }
 }

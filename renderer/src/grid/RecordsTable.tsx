@@ -1,20 +1,34 @@
 /**
- * The records table: @tanstack/react-table holds the column state (sizes,
- * resizing); the visible rows of `rowCount` come from plain arithmetic on the
+ * The records table: @tanstack/react-table holds the column state (order,
+ * visibility, sizes: the user's layout, remembered per tree, use-column-layout.ts);
+ * the visible rows of `rowCount` come from plain arithmetic on the
  * fixed row height (row-window.ts, nothing kept per row), and their data from
  * the block cache, which is asked for the visible range at once after a quiet
  * spell, else shortly after scrolling settles (a scrollbar drag across a
  * million rows asks where it starts and where it stops).
+ *
+ * The table is one tab stop: arrows move inside it (rows, and ←/→ between
+ * cells), links in cells are left out of the tab order (LinksInTable).
  */
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type JSX, type KeyboardEvent, type Ref } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
+import { LinksInTable } from '../references/RefLink.js';
 import type { BlockCache } from './core/block-cache.js';
+import { fitWidth, MIN_COLUMN_WIDTH } from './core/column-layout.js';
 import type { GridColumn } from './core/columns.js';
+import { isSelected } from './core/row-selection.js';
 import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
+import type { FilterByValue } from './cell-actions.js';
+import { CellMenu } from './CellMenu.js';
+import { ColumnMenu } from './ColumnMenu.js';
+import { handleTableShortcut } from './table-shortcuts.js';
 import { TableHeader, type HeaderSorting } from './TableHeader.js';
-import { TableRow, type SizedColumn } from './TableRow.js';
+import { TableRow, type SizedColumn, type TableRowProps } from './TableRow.js';
+import { useColumnLayout } from './use-column-layout.js';
 import { tableKeyHandler } from './use-table-keys.js';
+import { useTableCells } from './use-table-cells.js';
+import { useTableSelection } from './use-table-selection.js';
 import { useRowWindow } from './use-row-window.js';
 
 export const ROW_HEIGHT = 28;
@@ -22,6 +36,10 @@ const HEADER_HEIGHT = 30;
 const OVERSCAN = 12;
 const LOAD_DELAY_MS = 30;
 const NO_ROWS: never[] = [];
+/** A cell's horizontal padding and border, added to its content's width when fitting a column. */
+const CELL_PADDING = 18;
+/** Room at the header's right end for the column menu button, which stays over the viewport's corner. */
+const COLUMNS_BUTTON_ROOM = 32;
 /**
  * Past this content height, rows are drawn in a window that sticks to the
  * viewport, at offsets relative to it: Chromium composites scrolled content
@@ -43,18 +61,37 @@ export interface RecordsTableProps {
   readonly selectedIndex: number | undefined;
   /** Content offset in px to start at (history's `scrollTop`: the scroll element's scrollTop unless the canvas is scaled). */
   readonly initialScrollTop: number | undefined;
+  /** Where the column layout is remembered (database path and tree); none: it lasts as long as the table. */
+  readonly layoutKey?: string;
+  /** "Filter by this value" from a cell; absent: the menu item is disabled. */
+  readonly filterByValue?: FilterByValue;
   onSelect(index: number, entry: RecordEntry | undefined): void;
   onOpen(): void;
+  onFollow(target: string): void;
   /** The content offset after a scroll, for history (see initialScrollTop). */
   onScroll(top: number): void;
   readonly ref?: Ref<TableApi>;
-  /** Sort buttons in the header (absent: the header only names and sizes the columns). */
+  /** Sort buttons in the header (absent: the header only names, moves and sizes the columns). */
   readonly sorting?: HeaderSorting | undefined;
 }
 
-export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref, sorting }: RecordsTableProps): JSX.Element {
-  const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: 48 })), [columns]);
-  const table = useReactTable<never>({ data: NO_ROWS, columns: columnDefs, getCoreRowModel: getCoreRowModel(), columnResizeMode: 'onChange' });
+export function RecordsTable(props: RecordsTableProps): JSX.Element {
+  const { cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref } = props;
+  const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: MIN_COLUMN_WIDTH })), [columns]);
+  const layout = useColumnLayout(props.layoutKey, columns);
+  const table = useReactTable<never>({
+    data: NO_ROWS,
+    columns: columnDefs,
+    getCoreRowModel: getCoreRowModel(),
+    columnResizeMode: 'onChange',
+    state: { columnOrder: [...layout.order], columnVisibility: layout.visibility, columnSizing: layout.sizing },
+    onColumnSizingChange: layout.setSizing,
+    onColumnOrderChange: layout.setOrder,
+  });
+  const resizing = Boolean(table.getState().columnSizingInfo.isResizingColumn);
+  useEffect(() => {
+    if (!resizing) layout.save();
+  }, [layout.layout, resizing]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const sized: SizedColumn[] = table.getVisibleLeafColumns().flatMap((c) => {
     const column = byId.get(c.id);
@@ -110,12 +147,66 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
     focus: () => scrollRef.current?.focus(),
   }), [scrollToRow, scrollRef]);
 
-  const moveTo = (index: number) => {
+  const selection = useTableSelection({ rows: cache, selectedIndex, columns: stableSized.map((s) => s.column), onSelect });
+  const cells = useTableCells({
+    cache,
+    selectedIndex,
+    byId,
+    visibleIds: sized.map((s) => s.column.id),
+    selection,
+    scrollRef,
+    host: { onSelect, onOpen, onFollow: props.onFollow, filterByValue: props.filterByValue },
+  });
+  const { menu, closeMenu } = cells;
+
+  const moveTo = (index: number, extend: boolean) => {
+    selection.moved(index, extend);
     onSelect(index, cache.row(index));
     scrollToRow(index, 'auto');
   };
 
-  const header = <TableHeader table={table} height={HEADER_HEIGHT} sorting={sorting} />;
+  /** Fits a column to the widest of its header and the cells on screen. */
+  const fit = (id: string) => {
+    const root = scrollRef.current;
+    if (!root) return;
+    const widths = [...root.querySelectorAll<HTMLElement>(`[data-column="${CSS.escape(id)}"] > *`)].map((element) => element.scrollWidth);
+    layout.setSizing((sizing) => ({ ...sizing, [id]: fitWidth(widths, CELL_PADDING) }));
+  };
+
+  // Stable for the memoised rows (a new function each render would redraw every row on every scroll frame).
+  const latest = useRef({ selection, setActiveColumn: cells.setActiveColumn });
+  latest.current = { selection, setActiveColumn: cells.setActiveColumn };
+  const rowClick = useCallback<TableRowProps['onClick']>((index, entry, modifiers, columnId) => {
+    if (columnId !== undefined) latest.current.setActiveColumn(columnId);
+    latest.current.selection.click(index, entry, modifiers);
+  }, []);
+
+  const rowKeys = tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen });
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const handled = handleTableShortcut(event, {
+      columnIds: sized.map((s) => s.column.id),
+      activeColumn: cells.activeColumn,
+      actions: cells.currentActions,
+      selectedCount: selection.count,
+      setActiveColumn: cells.setActiveColumn,
+      selectAll: selection.all,
+      copyRowsAsTsv: () => selection.copyRows('tsv'),
+      openMenu: cells.openCurrentMenu,
+    });
+    if (handled) event.preventDefault();
+    else rowKeys(event);
+  };
+
+  const header = (
+    <TableHeader
+      table={table}
+      height={HEADER_HEIGHT}
+      onFit={fit}
+      onMove={(id, ontoId) => layout.move(id, layout.order.indexOf(ontoId))}
+      onMenu={(event) => cells.openColumnMenu(event.clientX, event.clientY)}
+      sorting={props.sorting}
+    />
+  );
   // Rows flow inside one block placed at the first one's top: moving the block moves them all,
   // so a scroll re-renders no row, and one that enters the range only adds its own.
   const rows = (
@@ -127,9 +218,11 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
           entry={cache.row(index)}
           columns={stableSized}
           height={ROW_HEIGHT}
-          selected={index === selectedIndex}
-          onSelect={onSelect}
+          selected={isSelected(selection.selection, index)}
+          activeColumn={index === selectedIndex ? cells.activeColumn : undefined}
+          onClick={rowClick}
           onOpen={onOpen}
+          onCellMenu={cells.cellMenu}
         />
       ))}
     </div>
@@ -137,15 +230,32 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
 
   return (
     <div className="records-table" role="grid" data-testid="records-table" aria-rowcount={cache.exact ? rowCount : -1} aria-colcount={sized.length}>
+      {/* Before the table in the tab order: toolbar → columns → table → record panel. */}
+      <button
+        type="button"
+        className="columns-button"
+        data-testid="columns-button"
+        aria-label="Columns"
+        title="Columns: show, hide, reorder, reset"
+        style={{ height: HEADER_HEIGHT }}
+        onClick={(event) => {
+          const box = event.currentTarget.getBoundingClientRect();
+          cells.openColumnMenu(box.right - 260, box.bottom);
+        }}
+      >
+        ⋮
+      </button>
       <div
         className="table-scroll"
         data-testid="table-scroll"
         ref={scrollRef}
         tabIndex={0}
-        onKeyDown={tableKeyHandler({ rowCount, selectedIndex, pageRows: pageRows(geometry), moveTo, open: onOpen })}
+        aria-multiselectable="true"
+        onKeyDown={onKeyDown}
         onScroll={view.handleScroll}
       >
-        <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() }}>
+        <LinksInTable value={true}>
+        <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() + COLUMNS_BUTTON_ROOM }}>
           {windowed ? (
             <div className="table-window" style={{ height: geometry.viewportHeight }}>
               {header}
@@ -158,8 +268,24 @@ export function RecordsTable({ cache, columns, selectedIndex, initialScrollTop, 
             </>
           )}
         </div>
+        </LinksInTable>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
+      {selection.status && (
+        <div className={`table-status${selection.status.error ? ' error' : ''}`} role="status" data-testid="table-status">
+          {selection.status.text}
+        </div>
+      )}
+      {menu?.kind === 'columns' && <ColumnMenu at={menu} columns={columns} layout={layout} onClose={closeMenu} />}
+      {menu?.kind === 'cell' && (
+        <CellMenu
+          at={menu}
+          actions={cells.menuActions(menu)}
+          rowCount={selection.count}
+          onCopyRows={selection.copyRows}
+          onClose={closeMenu}
+        />
+      )}
       {cache.error && (
         <div className="table-error" role="alert" data-testid="table-error">
           Could not load rows: {cache.error}

@@ -3,28 +3,35 @@
  * placeholder; an entry without a decodable value shows its problems in an
  * error cell across the value columns.
  */
-import { memo, type JSX } from 'react';
+import { memo, type JSX, type MouseEvent } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { cellFor } from './cells/cell-for.js';
 import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
 import type { GridColumn } from './core/columns.js';
+import type { ClickModifiers } from './use-table-selection.js';
 
 export interface SizedColumn {
   readonly column: GridColumn;
   readonly size: number;
 }
 
-interface TableRowProps {
+export interface TableRowProps {
   readonly index: number;
   readonly entry: RecordEntry | undefined;
   readonly columns: readonly SizedColumn[];
   readonly height: number;
   readonly selected: boolean;
-  onSelect(index: number, entry: RecordEntry | undefined): void;
+  /** The current cell's column, on the current row only. */
+  readonly activeColumn: string | undefined;
+  /** `columnId`: the cell clicked, which becomes the current cell. */
+  onClick(index: number, entry: RecordEntry | undefined, modifiers: ClickModifiers, columnId: string | undefined): void;
   onOpen(): void;
+  onCellMenu(index: number, entry: RecordEntry, columnId: string, at: { x: number; y: number }): void;
 }
 
-export const TableRow = memo(function TableRow({ index, entry, columns, height, selected, onSelect, onOpen }: TableRowProps): JSX.Element {
+const modifiersOf = (event: MouseEvent): ClickModifiers => ({ shift: event.shiftKey, mod: event.metaKey || event.ctrlKey });
+
+export const TableRow = memo(function TableRow({ index, entry, columns, height, selected, activeColumn, onClick, onOpen, onCellMenu }: TableRowProps): JSX.Element {
   const broken = entry !== undefined && (entry.value === undefined || (entry.problems?.length ?? 0) > 0);
   const firstValueColumn = columns.find(({ column }) => column.role === 'value')?.column.id;
   return (
@@ -37,11 +44,24 @@ export const TableRow = memo(function TableRow({ index, entry, columns, height, 
       aria-busy={entry ? undefined : true}
       className={`table-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${broken ? ' broken' : ''}`}
       style={{ height }}
-      onClick={() => onSelect(index, entry)}
+      // Shift+click would otherwise select the text between the two clicks.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onClick={(event) => onClick(index, entry, modifiersOf(event), (event.target as Element).closest('[data-column]')?.getAttribute('data-column') ?? undefined)}
       onDoubleClick={onOpen}
     >
       {columns.map(({ column, size }) => (
-        <div role="gridcell" key={column.id} className={`table-cell${column.role === 'key' ? ' key-cell' : ''}${column.type.align === 'end' ? ' align-end' : ''}`} style={{ width: size }}>
+        <div
+          role="gridcell"
+          key={column.id}
+          data-column={column.id}
+          className={`table-cell${column.role === 'key' ? ' key-cell' : ''}${column.type.align === 'end' ? ' align-end' : ''}${column.id === activeColumn ? ' active-cell' : ''}`}
+          style={{ width: size }}
+          onContextMenu={(event) => {
+            if (!entry) return;
+            event.preventDefault();
+            onCellMenu(index, entry, column.id, { x: event.clientX, y: event.clientY });
+          }}
+        >
           {entry ? broken && column.role === 'value' ? column.id === firstValueColumn ? <ErrorCell entry={entry} /> : null : <CellContent column={column} entry={entry} /> : <span className="cell-loading" />}
         </div>
       ))}

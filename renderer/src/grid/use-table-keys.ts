@@ -1,6 +1,7 @@
 /**
  * Keyboard navigation in the table: arrows, PageUp/PageDown, Home/End move
- * the selection (the table scrolls to keep it visible); Enter opens it.
+ * the selection (the table scrolls to keep it visible), with Shift they extend
+ * it; Enter opens it.
  */
 import type { KeyboardEvent } from 'react';
 
@@ -9,7 +10,7 @@ interface TableKeysOptions {
   readonly selectedIndex: number | undefined;
   /** Rows that fit in the viewport, for paging. */
   readonly pageRows: number;
-  moveTo(index: number): void;
+  moveTo(index: number, extend: boolean): void;
   open(): void;
 }
 
@@ -39,6 +40,7 @@ export function tableKeyHandler({ rowCount, selectedIndex, pageRows, moveTo, ope
         next = last;
         break;
       case 'Enter':
+        if (event.shiftKey) return;
         event.preventDefault();
         if (selectedIndex !== undefined) open();
         return;
@@ -47,6 +49,6 @@ export function tableKeyHandler({ rowCount, selectedIndex, pageRows, moveTo, ope
     }
     event.preventDefault();
     if (last < 0) return;
-    moveTo(Math.max(0, Math.min(last, next)));
+    moveTo(Math.max(0, Math.min(last, next)), event.shiftKey);
   };
 }

@@ -4,17 +4,24 @@
  * learnt lazily, from that hover or from following it; a missing target is
  * marked `ref-broken` rather than treated as an error.
  */
-import { useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
+import { createContext, useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
 import { NavigatorContext, useRecordLookup } from '../state/contexts.js';
 import { RefPreview } from './RefPreview.js';
 
 const HOVER_DELAY_MS = 250;
+
+/**
+ * Links inside the records table: no tab stops (the table is one, and its keys follow a
+ * reference, Mod+Enter), and a Shift or Mod click selects rows there rather than following.
+ */
+export const LinksInTable = createContext(false);
 
 export function RefLink({ target, label }: { target: string; label?: string }): JSX.Element {
   const navigator = useContext(NavigatorContext);
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
   const broken = lookup.state(target) === 'missing';
+  const inTable = useContext(LinksInTable);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -32,6 +39,7 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
   };
   const follow = (event: MouseEvent) => {
     event.preventDefault();
+    if (inTable && (event.shiftKey || event.metaKey || event.ctrlKey)) return; // the row's click: a range or a toggle
     event.stopPropagation();
     leave();
     navigator.follow(target);
@@ -45,6 +53,7 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
         data-target={target}
         data-broken={broken || undefined}
         href={`#${target}`}
+        tabIndex={inTable ? -1 : undefined}
         onClick={follow}
         onMouseEnter={enter}
         onMouseLeave={leave}

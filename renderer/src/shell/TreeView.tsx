@@ -4,9 +4,10 @@
  * written back into the current history entry, so Back restores them; a new
  * place without a scroll offset scrolls to its selected record instead.
  */
-import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type JSX, type RefObject } from 'react';
 import type { DatabaseInfo, JsonKey, RecordEntry, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand } from '../commands/use-command.js';
+import { layoutStorageKey } from '../grid/core/column-layout.js';
 import { columnsFor } from '../grid/core/columns.js';
 import { nextSort, sortOptionFor } from '../grid/core/sorting.js';
 import type { HeaderSorting } from '../grid/TableHeader.js';
@@ -18,6 +19,8 @@ import { NavigatorContext, useClient } from '../state/contexts.js';
 import type { NavigationHistory, ViewLocation } from '../state/history.js';
 import { formatKeyText, keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
+import { filterByValue } from './filter-by-value.js';
+import { PanelResizer, usePanelWidth } from './PanelResizer.js';
 import { TableToolbar } from './TableToolbar.js';
 import { lazyModule } from './lazy-module.js';
 
@@ -137,8 +140,9 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   };
 
   const panelText = creating ? null : selected;
+  const [panelWidth, setPanelWidth] = usePanelWidth();
   return (
-    <div className="tree-view">
+    <div className="tree-view" style={panelWidth ? ({ '--record-panel-width': `${panelWidth}px` } as CSSProperties) : undefined}>
       <div className="tree-main">
         <TableToolbar
           tree={tree}
@@ -161,12 +165,16 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           columns={columns}
           selectedIndex={selectedIndex}
           initialScrollTop={location.scrollTop}
+          layoutKey={layoutStorageKey(database.path, tree.name)}
+          filterByValue={filterByValue(fields, viewQuery, (query) => { setFiltering(true); showQuery(query); })}
+          onFollow={navigator.follow}
           onSelect={select}
           onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
           onScroll={(top) => history.update({ scrollTop: top }, true)}
           sorting={sorting}
         />
       </div>
+      {panelText !== undefined && <PanelResizer onResize={setPanelWidth} />}
       {panelText !== undefined &&
         (Panel ? (
           <Panel.RecordPanel

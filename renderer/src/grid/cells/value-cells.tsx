@@ -13,6 +13,7 @@ import { referenceText } from '../../values/reference.js';
 import type { JsonSchema } from '../../values/value-type.js';
 import { formatTimestamp } from '../../values/timestamp.js';
 import { RefLink } from '../../references/RefLink.js';
+import { NestedCell } from './NestedCell.js';
 import { PlainCell } from './PlainCell.js';
 
 export interface CellProps {
@@ -34,9 +35,9 @@ export const TimestampCell: CellComponent = ({ value }) => <PlainCell kind="time
 
 export const BytesCell: CellComponent = ({ value }) => <PlainCell kind="bytes" text={describeBytes(value)} />;
 
-export const ObjectCell: CellComponent = ({ value }) => <PlainCell kind="object" text={summariseObject(value)} title={JSON.stringify(value)} />;
+export const ObjectCell: CellComponent = ({ value }) => <NestedCell kind="object" text={summariseObject(value)} value={value} />;
 
-export const ArrayCell: CellComponent = ({ value }) => <PlainCell kind="array" text={summariseArray(value)} title={JSON.stringify(value)} />;
+export const ArrayCell: CellComponent = ({ value }) => <NestedCell kind="array" text={summariseArray(value)} value={value} />;
 
 export const JsonCell: CellComponent = ({ value }) => <PlainCell kind="json" text={jsonText(value)} />;
 

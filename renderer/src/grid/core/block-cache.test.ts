@@ -108,4 +108,20 @@ describe('BlockCache', () => {
     expect(cache.error).toBeUndefined();
     expect(cache.rowCount).toBe(1);
   });
+  it('collects rows beyond what it keeps for a copy, in order, and stops at the end', async () => {
+    const { source } = fakeSource(1_000);
+    const cache = new BlockCache(source, { blockSize: 10, maxBlocks: 3 });
+    cache.ensure(0, 5);
+    await settle();
+    const rows = await cache.rowsBetween(5, 94);
+    expect(rows.map((row) => row.key)).toEqual(Array.from({ length: 90 }, (_, i) => i + 6));
+    expect(cache.row(0)?.key).toBe(1); // the visible block stays
+    expect((await cache.rowsBetween(995, 2_000)).map((row) => row.key)).toEqual([996, 997, 998, 999, 1000]);
+  });
+
+  it('collects a cursor-only source in order too', async () => {
+    const { source } = fakeSource(50, false);
+    const cache = new BlockCache(source, { blockSize: 10, maxBlocks: 2 });
+    expect((await cache.rowsBetween(18, 31)).map((row) => row.key)).toEqual(Array.from({ length: 14 }, (_, i) => i + 19));
+  });
 });

@@ -101,6 +101,28 @@ export class BlockCache<C> {
     }
   }
 
+  /**
+   * Rows first..last (inclusive), loading the blocks not held, one after another (a copy of a
+   * selection). Blocks loaded for it may be dropped again at once: the visible ones are kept.
+   * Stops early at the end of the view; rejects with the host's error.
+   */
+  async rowsBetween(first: number, last: number): Promise<RecordEntry[]> {
+    const out: RecordEntry[] = [];
+    for (let block = Math.floor(first / this.blockSize); block <= Math.floor(last / this.blockSize); block++) {
+      let held = this.blocks.get(block);
+      if (!held || held.generation < this.generation) {
+        await this.load(block);
+        held = this.blocks.get(block);
+        if (!held && this.error !== undefined) throw new Error(this.error);
+      }
+      if (!held) break;
+      const start = block * this.blockSize;
+      out.push(...held.rows.slice(Math.max(0, first - start), last - start + 1));
+      if (held.rows.length < this.blockSize) break;
+    }
+    return out;
+  }
+
   /** The data changed: reload what is visible, keeping old rows on screen meanwhile. */
   invalidate(): void {
     this.generation++;

@@ -88,7 +88,7 @@ describe('columnsFor', () => {
   it('writes values as text', () => {
     expect(text('value:project')).toBe('projects/3');
     expect(text('value:labels')).toBe('labels/[3,"bug"], labels/[3,"ui"]');
-    expect(text('value:settings')).toBe('{3 fields}');
+    expect(text('value:settings')).toBe('{ a: x, b: y, c: z }');
     expect(text('value:tags')).toBe('[2 items]');
     expect(text('value:created')).toBe('2024-03-05 14:22:01');
     expect(text('value:avatar')).toBe('3 B · 01 02 ff');

@@ -15,6 +15,8 @@ export interface GridColumn {
   readonly schema: JsonSchema;
   readonly type: ValueType;
   readonly width: number;
+  /** The value's field path this column shows (`name`), for filters; absent for key columns and a whole value. */
+  readonly path?: string;
   /** The cell's value in an entry; undefined when the field is not set. */
   read(entry: RecordEntry): unknown;
 }
@@ -41,7 +43,7 @@ function valueColumns(tree: TreeSummary): GridColumn[] {
   const inKey = new Set(tree.key.kind === 'composite' ? tree.key.fields : []);
   return Object.entries(properties as Record<string, JsonSchema>)
     .filter(([name]) => !inKey.has(name))
-    .map(([name, schema]) => column(`value:${name}`, name, 'value', schema, (entry) => fieldOf(entry.value, name)));
+    .map(([name, schema]) => ({ ...column(`value:${name}`, name, 'value', schema, (entry) => fieldOf(entry.value, name)), path: name }));
 }
 
 function column(id: string, header: string, role: GridColumn['role'], schema: JsonSchema, read: GridColumn['read']): GridColumn {
