@@ -47,3 +47,6 @@ export { MAX_VALUE_CHARS } from './schema/value-codec.js';
 export { MAX_VALUE_DEPTH } from './schema/depth.js';
 export * from './errors.js';
 export { TRELLIS_ERROR_CODES } from './common/error-codes.js';
+export { openRawEnvironment, RawEnvironment, MAIN_DATABASE, type RawDatabaseSummary, type RawPageQuery, type RawEntry } from './raw/raw-environment.js';
+export { RAW_DECODERS, type RawDecoder } from './raw/raw-decoders.js';
+export type { RawCell, CellOptions as RawCellOptions } from './raw/raw-cell.js';
