@@ -10,6 +10,7 @@
 import Type, { type Static } from 'typebox';
 import { StoredTree } from '@trellis/engine/common/catalog';
 import { MAX_ISSUES, MAX_PAGE } from './limits.js';
+import { rawMethods } from './raw.js';
 
 export { MAX_ISSUES, MAX_PAGE };
 
@@ -53,6 +54,8 @@ export const DatabaseInfo = Type.Object({
   lockedReadOnly: Type.Boolean(),
   /** True when the session was started read-only (`--read-only`): every database opens read-only and nothing lifts it. */
   startedReadOnly: Type.Boolean(),
+  /** What is open: a Trellis database, or any other LMDB environment, read-only (its data through raw.*; `trees` is empty). Absent: a Trellis database. */
+  kind: Type.Optional(Type.Union([Type.Literal('trellis'), Type.Literal('raw')])),
   revision: Revision,
   schemaVersion: Type.Integer(),
   trees: Type.Array(TreeSummary),
@@ -175,6 +178,9 @@ export const methods = {
       hasMore: Type.Boolean(),
     }),
   },
+
+  // Any LMDB database, read-only (issue 10 item 8): raw.databases, raw.page, raw.get (raw.ts).
+  ...rawMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

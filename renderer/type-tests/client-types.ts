@@ -26,6 +26,9 @@ export type MethodNames = [
       | 'records.referencedBy'
       | 'records.referenceGroups'
       | 'index.lookup'
+      | 'raw.databases'
+      | 'raw.page'
+      | 'raw.get'
     >
   >,
 ];

@@ -7,8 +7,9 @@
 import { Unpackr } from 'msgpackr';
 import { fromBufferKey, toBufferKey } from 'ordered-binary';
 
-export const RAW_DECODERS = ['ordered-binary', 'msgpack', 'json', 'utf8', 'hex'] as const;
-export type RawDecoder = (typeof RAW_DECODERS)[number];
+import type { RawDecoder } from '../common/raw-decoders.js';
+
+export { RAW_DECODERS, type RawDecoder } from '../common/raw-decoders.js';
 
 /** What a decoder made of some bytes; `plausible` is false where it decoded them but the result says they were not its encoding. */
 export type RawDecoded = { readonly ok: true; readonly value: unknown; readonly plausible: boolean } | { readonly ok: false; readonly reason: string };

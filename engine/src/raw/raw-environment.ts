@@ -48,6 +48,12 @@ export interface RawEntry {
   readonly value: Uint8Array;
 }
 
+interface OpenedDatabase {
+  readonly db: Database<Buffer, Buffer>;
+  readonly msgpack: Unpackr;
+  guess?: { keyDecoder: RawDecoder; valueDecoder: RawDecoder };
+}
+
 /** The size of LMDB's record of a named database (MDB_db on a 64-bit build), its value in the root. */
 const MDB_DB_RECORD_BYTES = 48;
 /** Entries a guess looks at. */
@@ -87,7 +93,7 @@ export async function openRawEnvironment(path: string): Promise<RawEnvironment> 
 
 export class RawEnvironment {
   readonly readOnly = true;
-  private readonly opened = new Map<string, { db: Database<Buffer, Buffer>; msgpack: Unpackr }>();
+  private readonly opened = new Map<string, OpenedDatabase>();
   private closed = false;
 
   constructor(
@@ -166,18 +172,19 @@ export class RawEnvironment {
     if (this.database(META_STORE)) throw new NotADatabaseError(this.path, 'it is a Trellis database (it has a catalog store); open it as one');
   }
 
-  private summary(name: string): RawDatabaseSummary {
-    const { db, msgpack } = this.require(name);
-    const samples = [...db.getRange({ limit: GUESS_SAMPLES })].map(({ key, value }) => ({ key: Buffer.from(key), value: Buffer.from(value) }));
-    return {
-      name,
-      count: entryCount(db),
-      keyDecoder: guessDecoder(samples.map((s) => s.key), 'key', msgpack),
-      valueDecoder: guessDecoder(samples.map((s) => s.value), 'value', msgpack),
-    };
+  /** One database's summary: its count now, and the decoders guessed from its first entries (once; an empty database's default until it has some). */
+  summary(name: string): RawDatabaseSummary {
+    const opened = this.require(name);
+    if (!opened.guess) {
+      const samples = [...opened.db.getRange({ limit: GUESS_SAMPLES })].map(({ key, value }) => ({ key: Buffer.from(key), value: Buffer.from(value) }));
+      const guess = { keyDecoder: guessDecoder(samples.map((s) => s.key), 'key', opened.msgpack), valueDecoder: guessDecoder(samples.map((s) => s.value), 'value', opened.msgpack) };
+      if (samples.length > 0) opened.guess = guess;
+      return { name, count: entryCount(opened.db), ...guess };
+    }
+    return { name, count: entryCount(opened.db), ...opened.guess };
   }
 
-  private require(name: string): { db: Database<Buffer, Buffer>; msgpack: Unpackr } {
+  private require(name: string): OpenedDatabase {
     if (this.closed) throw new NotADatabaseError(this.path, 'the environment is closed');
     const found = this.database(name);
     if (!found) throw new NotADatabaseError(this.path, `it has no database named ${JSON.stringify(name)}`);
@@ -185,7 +192,7 @@ export class RawEnvironment {
   }
 
   /** Opens a database once; undefined when there is none of that name (read-only, none is created). */
-  private database(name: string): { db: Database<Buffer, Buffer>; msgpack: Unpackr } | undefined {
+  private database(name: string): OpenedDatabase | undefined {
     const held = this.opened.get(name);
     if (held) return held;
     let db: Database<Buffer, Buffer> | undefined;
@@ -199,7 +206,7 @@ export class RawEnvironment {
     }
     if (!db) return undefined;
     const structures = db.getBinary(Buffer.from(SHARED_STRUCTURES_KEY));
-    const opened = { db, msgpack: msgpackReader(structures ? msgpackReader().unpack(structures) : undefined) };
+    const opened: OpenedDatabase = { db, msgpack: msgpackReader(structures ? msgpackReader().unpack(structures) : undefined) };
     this.opened.set(name, opened);
     return opened;
   }
