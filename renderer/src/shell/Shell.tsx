@@ -15,6 +15,7 @@ import { useNavigation } from '../state/use-navigation.js';
 import { useTheme } from '../state/use-theme.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { MenuBar } from './MenuBar.js';
+import { RawView } from '../raw/RawView.js';
 import { Sidebar } from './Sidebar.js';
 import { Toolbar } from './Toolbar.js';
 import { TreeView } from './TreeView.js';
@@ -85,13 +86,20 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         <MenuBar />
         <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
-          {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
-          <main className="content">
-            {info && tree && location && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
-            {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
-            {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
-            {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
-          </main>
+          {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
+          {info?.kind === 'raw' ? (
+            <RawView key={info.path} database={info} />
+          ) : (
+            <>
+              {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
+              <main className="content">
+                {info && tree && location && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+                {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
+                {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
+                {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
+              </main>
+            </>
+          )}
         </div>
         {notice && (
           <div className="notice" data-testid="notice" role="status">
