@@ -18,6 +18,12 @@ export interface Printed {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_DEPTH = 64;
+const SHORT_LIST = 8;
+
+function isScalar(value: unknown): boolean {
+  if (typeof value === 'string') return value.length < 40;
+  return value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+}
 
 class Cut extends Error {}
 
@@ -31,14 +37,14 @@ export function printRaw(value: unknown, options: PrintOptions): Printed {
     if (length > options.maxChars) throw new Cut();
   };
   const newline = (depth: number) => (indent > 0 ? emit(`\n${' '.repeat(indent * depth)}`) : undefined);
-  const list = (open: string, close: string, items: readonly (() => void)[], depth: number) => {
-    if (items.length === 0) return emit(`${open}${close}`);
+  const list = (open: string, close: string, count: number, item: (i: number) => void, depth: number) => {
+    if (count === 0) return emit(`${open}${close}`);
     emit(open);
-    items.forEach((item, i) => {
+    for (let i = 0; i < count; i++) {
       if (i > 0) emit(indent > 0 ? ',' : ', ');
       newline(depth + 1);
-      item();
-    });
+      item(i);
+    }
     newline(depth);
     emit(close);
   };
@@ -52,21 +58,29 @@ export function printRaw(value: unknown, options: PrintOptions): Printed {
     if (typeof v === 'function') return emit('function');
     if (v instanceof Date) return emit(Number.isNaN(v.getTime()) ? 'Date(invalid)' : `Date(${v.toISOString()})`);
     if (v instanceof Uint8Array) return emit(`bytes(${Buffer.from(v.buffer, v.byteOffset, Math.min(v.byteLength, options.maxChars)).toString('hex')})`);
-    if (Array.isArray(v)) return list('[', ']', v.map((item) => () => write(item, depth + 1)), depth);
-    if (v instanceof Map) {
-      const entries = [...v.entries()].map(([k, item]) => () => {
-        write(k, depth + 1);
-        emit(' => ');
-        write(item, depth + 1);
-      });
-      return list('Map {', '}', entries, depth);
+    if (Array.isArray(v)) {
+      // Short lists of scalars stay on one line, as the record editor writes them.
+      if (indent > 0 && v.length <= SHORT_LIST && v.every(isScalar)) return emit(printRaw(v, { maxChars: options.maxChars }).text);
+      return list('[', ']', v.length, (i) => write(v[i], depth + 1), depth);
     }
-    if (v instanceof Set) return list('Set [', ']', [...v].map((item) => () => write(item, depth + 1)), depth);
-    const fields = Object.entries(v as Record<string, unknown>).map(([name, item]) => () => {
+    if (v instanceof Map) {
+      const entries = [...v.entries()];
+      return list('Map {', '}', entries.length, (i) => {
+        write(entries[i]![0], depth + 1);
+        emit(' => ');
+        write(entries[i]![1], depth + 1);
+      }, depth);
+    }
+    if (v instanceof Set) {
+      const items = [...v];
+      return list('Set [', ']', items.length, (i) => write(items[i], depth + 1), depth);
+    }
+    const fields = Object.keys(v);
+    return list('{', '}', fields.length, (i) => {
+      const name = fields[i]!;
       emit(`${IDENTIFIER.test(name) ? name : JSON.stringify(name)}: `);
-      write(item, depth + 1);
-    });
-    return list('{', '}', fields, depth);
+      write((v as Record<string, unknown>)[name], depth + 1);
+    }, depth);
   };
   try {
     write(value, 0);

@@ -16,13 +16,13 @@ import { RawRecordPanel } from './RawRecordPanel.js';
 
 const MAX_BLOCKS = 40;
 
-/** What each decoder is, for the picker. */
+/** What each decoder reads, for the picker's tooltip. */
 const DESCRIPTIONS: Readonly<Record<RawDecoder, string>> = {
-  'ordered-binary': 'ordered-binary (lmdb-js keys)',
-  msgpack: 'msgpack (lmdb-js values)',
+  'ordered-binary': 'ordered-binary: lmdb-js\'s default key encoding',
+  msgpack: 'msgpack: lmdb-js\'s default value encoding',
   json: 'JSON text',
-  utf8: 'UTF-8 text',
-  hex: 'hex bytes',
+  utf8: 'UTF-8 text, as it is',
+  hex: 'the bytes in hex',
 };
 
 interface RawTableViewProps {
@@ -50,7 +50,7 @@ export function RawTableView({ database, choice, onChoose }: RawTableViewProps):
   const guessed = (role: 'key' | 'value') => (role === 'key' ? database.keyDecoder : database.valueDecoder);
 
   const picker = (role: 'key' | 'value') => (
-    <label className="raw-decoder">
+    <label className="raw-decoder" title={RAW_DECODERS.map((decoder) => DESCRIPTIONS[decoder]).join('\n')}>
       <span>{role === 'key' ? 'Keys as' : 'Values as'}</span>
       <select
         data-testid={`raw-${role}-decoder`}
@@ -62,8 +62,8 @@ export function RawTableView({ database, choice, onChoose }: RawTableViewProps):
       >
         {RAW_DECODERS.map((decoder) => (
           <option key={decoder} value={decoder}>
-            {DESCRIPTIONS[decoder]}
-            {decoder === guessed(role) ? ' — guessed' : ''}
+            {decoder}
+            {decoder === guessed(role) ? ' (guessed)' : ''}
           </option>
         ))}
       </select>

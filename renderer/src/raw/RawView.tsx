@@ -36,7 +36,7 @@ export function RawView({ database }: { database: DatabaseInfo }): JSX.Element {
     <>
       <nav className="sidebar" aria-label="Databases">
         <div className="sidebar-database" title={database.path}>
-          <span className="sidebar-label">LMDB environment · read-only</span>
+          <span className="sidebar-label" title="An LMDB environment without a Trellis catalog, opened read-only">LMDB · read-only</span>
           <span className="sidebar-path" data-testid="database-name">{database.path.split(/[\\/]/).filter(Boolean).at(-1) ?? database.path}</span>
         </div>
         <ul className="tree-list" data-testid="raw-database-list" role="listbox" aria-label="Databases">
