@@ -1,6 +1,7 @@
 /** Every page object of the Trellis window, on one page. Locators only: actions live in flows/. */
 import type { Page } from '@playwright/test';
 import { RecordPanel } from './record-panel.js';
+import { RawView } from './raw-view.js';
 import { RecordsTable } from './records-table.js';
 import { ReferencedBy } from './referenced-by.js';
 import { Toolbar } from './toolbar.js';
@@ -12,6 +13,7 @@ export class TrellisApp {
   readonly record: RecordPanel;
   readonly referencedBy: ReferencedBy;
   readonly toolbar: Toolbar;
+  readonly raw: RawView;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -19,5 +21,6 @@ export class TrellisApp {
     this.record = new RecordPanel(page);
     this.referencedBy = new ReferencedBy(page);
     this.toolbar = new Toolbar(page);
+    this.raw = new RawView(page);
   }
 }

@@ -42,10 +42,17 @@ export function RawTableView({ database, choice, onChoose }: RawTableViewProps):
   const columns = useMemo(() => rawColumns(choice), [choice.keyDecoder, choice.valueDecoder]);
   // Where the table was, so that another decoder shows the same rows.
   const offset = useRef(0);
-  const [selected, setSelected] = useState<{ index: number; key: string; text: string } | undefined>(undefined);
-  const selectedIndex = selected ? (cache.indexOf(selected.text) >= 0 ? cache.indexOf(selected.text) : selected.index) : undefined;
+  // The row moved to; `row` is undefined while its block is on its way (a keyboard jump), and filled when it arrives.
+  const [cursor, setCursor] = useState<{ index: number; row: RecordEntry | undefined } | undefined>(undefined);
+  const arrived = cursor && !cursor.row ? cache.row(cursor.index) : undefined;
+  useEffect(() => {
+    if (arrived && cursor) setCursor({ index: cursor.index, row: arrived });
+  }, [arrived, cursor]);
+  const selected = cursor?.row ? { key: rawEntryOf(cursor.row).key, text: cursor.row.text } : undefined;
+  const found = selected ? cache.indexOf(selected.text) : -1;
+  const selectedIndex = found >= 0 ? found : cursor?.index;
 
-  const select = (index: number, row: RecordEntry | undefined) => setSelected(row ? { index, key: rawEntryOf(row).key, text: row.text } : undefined);
+  const select = (index: number, row: RecordEntry | undefined) => setCursor({ index, row });
   const count = `${cache.rowCount.toLocaleString('en-US')} ${cache.rowCount === 1 ? 'entry' : 'entries'}`;
   const guessed = (role: 'key' | 'value') => (role === 'key' ? database.keyDecoder : database.valueDecoder);
 
@@ -97,7 +104,7 @@ export function RawTableView({ database, choice, onChoose }: RawTableViewProps):
           }}
         />
       </div>
-      {selected && <RawRecordPanel key={`${selected.key} ${choice.keyDecoder} ${choice.valueDecoder}`} database={database.name} keyHex={selected.key} text={selected.text} choice={choice} onClose={() => setSelected(undefined)} />}
+      {selected && <RawRecordPanel key={`${selected.key} ${choice.keyDecoder} ${choice.valueDecoder}`} database={database.name} keyHex={selected.key} text={selected.text} choice={choice} onClose={() => setCursor(undefined)} />}
     </div>
   );
 }
