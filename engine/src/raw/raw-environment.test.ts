@@ -3,6 +3,7 @@
  * how it guesses and pages, what it refuses, and that it writes nothing to
  * data.mdb (lock.mdb is LMDB's table of readers: see raw-environment.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,26 @@ describe('an lmdb-js environment without a Trellis catalog', () => {
       expect(env.count('events')).toBe(2500);
       expect(env.get('events', Buffer.from('event-000007'))?.value).toBeDefined();
       expect(env.get('events', Buffer.from('nope'))).toBeUndefined();
+    } finally {
+      await env.close();
+    }
+  });
+
+  it('jumps by offset from checkpoints to the exact entry, and finds them again after another process writes', async () => {
+    const path = join(dir, 'jumps');
+    await makeRawEnvironment(path, { events: 10_000 });
+    const env = await openRawEnvironment(path);
+    const firstKey = (offset: number) => Buffer.from(env.page('events', { limit: 2, offset }).entries[0]!.key).toString();
+    try {
+      for (const offset of [4095, 4096, 4097, 8192, 9999, 5000]) expect(firstKey(offset), String(offset)).toBe(`event-${String(offset).padStart(6, '0')}`);
+      // Another process puts 5,000 entries before all others: every position moves.
+      const writer = `import { open } from 'lmdb'; const env = open({ path: ${JSON.stringify(path)}, maxDbs: 16 }); const db = env.openDB({ name: 'events' });
+        await db.transaction(() => { for (let i = 0; i < 5000; i++) db.put('aaa-' + String(i).padStart(4, '0'), i); }); await env.close();`;
+      execFileSync(process.execPath, ['--input-type=module', '-e', writer], { cwd: join(import.meta.dirname, '../../..') });
+      expect(env.count('events')).toBe(15_000);
+      expect(firstKey(4999)).toBe('aaa-4999');
+      expect(firstKey(9999)).toBe('event-004999');
+      expect(firstKey(14_999)).toBe('event-009999');
     } finally {
       await env.close();
     }

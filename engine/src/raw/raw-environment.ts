@@ -52,7 +52,12 @@ interface OpenedDatabase {
   readonly db: Database<Buffer, Buffer>;
   readonly msgpack: Unpackr;
   guess?: { keyDecoder: RawDecoder; valueDecoder: RawDecoder };
+  /** The key at every CHECKPOINT_STRIDE-th position, and the transaction id they were found at. */
+  checkpoints?: { txn: number; keys: Buffer[] };
 }
+
+/** Keys between two checkpoints: a jump steps over at most this many. */
+const CHECKPOINT_STRIDE = 4096;
 
 /** The size of LMDB's record of a named database (MDB_db on a 64-bit build), its value in the root. */
 const MDB_DB_RECORD_BYTES = 48;
@@ -129,14 +134,17 @@ export class RawEnvironment {
 
   /** One page in key order: `limit + 1` entries are read, so `hasMore` is exact. */
   page(name: string, query: RawPageQuery): { entries: RawEntry[]; hasMore: boolean } {
-    this.refresh();
-    const { db } = this.require(name);
+    const txn = this.refresh();
+    const opened = this.require(name);
+    const { db } = opened;
     const offset = query.offset ?? 0;
     // lmdb-js takes offset as a 32-bit count: at or past the end there is nothing to skip to.
-    if (offset >= (entryCount(db))) return { entries: [], hasMore: false };
+    if (offset >= entryCount(db)) return { entries: [], hasMore: false };
     const after = query.after ? Buffer.from(query.after) : undefined;
+    // A jump starts from the nearest checkpoint at or before it: at most one stride of keys stepped over.
+    const jump = after ? { start: after, skip: offset } : this.jumpStart(opened, offset, txn);
     const entries: RawEntry[] = [];
-    for (const { key, value } of db.getRange({ ...(after ? { start: after } : {}), ...(offset > 0 ? { offset } : {}), limit: query.limit + 2 })) {
+    for (const { key, value } of db.getRange({ ...(jump.start ? { start: jump.start } : {}), ...(jump.skip > 0 ? { offset: jump.skip } : {}), limit: query.limit + 2 })) {
       if (after && key.equals(after)) continue;
       // Copies: lmdb-js may hand out views of memory it reuses.
       entries.push({ key: Buffer.from(key), value: Buffer.from(value) });
@@ -211,10 +219,31 @@ export class RawEnvironment {
     return opened;
   }
 
-  /** Reads see what other processes committed since the last call. */
-  private refresh(): void {
+  /**
+   * Reads see what other processes committed since the last call. Answers the environment's
+   * last transaction id as it was just before: checkpoints tagged with it are from a snapshot
+   * at least that new, so an id that moved on means they may be stale.
+   */
+  private refresh(): number {
     if (this.closed) throw new NotADatabaseError(this.path, 'the environment is closed');
+    const txn = (this.root.getStats() as { lastTxnId: number }).lastTxnId;
     this.root.resetReadTxn();
+    return txn;
+  }
+
+  /**
+   * Where a jump to `offset` starts: every CHECKPOINT_STRIDE-th key of the database, found
+   * once with LMDB's native skips (no values read), kept while no transaction commits in
+   * the environment. LMDB's pages keep no counts, so without them a jump near the end of a
+   * million entries steps over every key before it (40–70 ms here; ~0.3 ms from a checkpoint).
+   */
+  private jumpStart(opened: OpenedDatabase, offset: number, txn: number): { start?: Buffer; skip: number } {
+    if (offset < CHECKPOINT_STRIDE) return { skip: offset };
+    if (opened.checkpoints?.txn !== txn) opened.checkpoints = { txn, keys: checkpointKeys(opened.db) };
+    const keys = opened.checkpoints.keys;
+    const at = Math.min(Math.floor(offset / CHECKPOINT_STRIDE), keys.length - 1);
+    const start = keys[at];
+    return start ? { start, skip: offset - at * CHECKPOINT_STRIDE } : { skip: offset };
   }
 }
 
@@ -232,4 +261,17 @@ function databaseName(key: Buffer): string | undefined {
 /** LMDB's own count of a database's entries (constant time); lmdb-js types its stats loosely. */
 function entryCount(db: Database<Buffer, Buffer>): number {
   return (db.getStats() as { entryCount: number }).entryCount;
+}
+
+/** The keys at positions 0, STRIDE, 2·STRIDE, …: each found from the one before by a native skip. */
+function checkpointKeys(db: Database<Buffer, Buffer>): Buffer[] {
+  const keys: Buffer[] = [];
+  let previous: Buffer | undefined;
+  for (;;) {
+    let next: Buffer | undefined;
+    for (const key of db.getKeys(previous ? { start: previous, offset: CHECKPOINT_STRIDE, limit: 1 } : { limit: 1 })) next = Buffer.from(key);
+    if (!next) return keys;
+    keys.push(next);
+    previous = next;
+  }
 }
