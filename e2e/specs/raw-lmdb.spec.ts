@@ -103,6 +103,8 @@ test('a raw lmdb-js environment: databases listed, values decoded, decoders swit
   await expect(ui.table.rowAt(EVENTS)).toContainText('{n: 99999, kind: "click"}');
   await expect(ui.raw.recordKey).toHaveText('"event-099999"');
   await expectNothingWrites(ui);
+  await ui.page.keyboard.press('Escape');
+  await expect(ui.record.root).toHaveCount(0);
 
   await webHost?.stop();
   expect(await dataHash(database.path)).toBe(hashBefore.get(database.path));
@@ -113,9 +115,13 @@ base('File › Open takes a raw environment, and the bytes stay as they were', a
   base.skip(hostKind !== 'web', "Electron's File › Open is the native folder picker; the renderer's open dialog is the web host's");
   const other = join(workDir, 'other-raw');
   await makeRaw(other);
-  await expect(ui.trees.items.first()).toBeVisible();
+  await ui.table.rowAt(1).click();
+  await expect(ui.toolbar.breadcrumbs).not.toHaveCount(0);
   await openFromMenu(ui.page, other);
   await expect(ui.page.getByTestId('database-name')).toHaveText('other-raw');
+  // The places of the database open before do not linger in the toolbar.
+  await expect(ui.toolbar.breadcrumbs).toHaveCount(0);
+  await expect(ui.toolbar.back).toBeDisabled();
   await expect(ui.raw.database('events')).toHaveAttribute('data-count', String(EVENTS));
   await ui.raw.database('notes').click();
   await expect(ui.table.rowAt(2)).toContainText('buy milk');

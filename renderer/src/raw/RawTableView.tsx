@@ -10,6 +10,7 @@ import { RAW_DECODERS, type RawDecoder } from '@trellis/engine/common/raw-decode
 import { BlockCache } from '../grid/core/block-cache.js';
 import { BLOCK_SIZE } from '../grid/core/tree-page.js';
 import { RecordsTable } from '../grid/RecordsTable.js';
+import { useCommand } from '../commands/use-command.js';
 import { useClient } from '../state/contexts.js';
 import { databaseLabel, rawColumns, rawEntryOf, rawSource, type RawChoice } from './raw-rows.js';
 import { RawRecordPanel } from './RawRecordPanel.js';
@@ -53,6 +54,7 @@ export function RawTableView({ database, choice, onChoose }: RawTableViewProps):
   const selectedIndex = found >= 0 ? found : cursor?.index;
 
   const select = (index: number, row: RecordEntry | undefined) => setCursor({ index, row });
+  useCommand({ id: 'view.closeRecord', label: 'Close Entry Panel', group: 'Record', keys: ['Escape'], run: () => setCursor(undefined), enabled: () => cursor !== undefined });
   const count = `${cache.rowCount.toLocaleString('en-US')} ${cache.rowCount === 1 ? 'entry' : 'entries'}`;
   const guessed = (role: 'key' | 'value') => (role === 'key' ? database.keyDecoder : database.valueDecoder);
 

@@ -29,6 +29,8 @@ import { lazyModule } from './lazy-module.js';
 const palette = lazyModule(() => import('./CommandPalette.js'));
 const openDialogModule = lazyModule(() => import('./OpenDialog.js'));
 
+const NO_PLACES = { entries: [], index: -1 } as const;
+
 export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
   const info = database.info;
@@ -84,7 +86,8 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
       <div className="app">
         <ConnectionBanner client={client} />
         <MenuBar />
-        <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
+        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
           {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
           {info?.kind === 'raw' ? (
