@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,22 @@ describe('an lmdb-js environment without a Trellis catalog', () => {
     } finally {
       await env.close();
     }
+  });
+
+  it("writes nothing to data.mdb (bytes and modification time); LMDB's reader table in lock.mdb is used, and made where missing", async () => {
+    const path = join(dir, 'what-is-written');
+    await makeRawEnvironment(path);
+    const data = join(path, 'data.mdb');
+    const before = { hash: hashOf(data), mtime: statSync(data).mtimeMs };
+    rmSync(join(path, 'lock.mdb'));
+    const env = await openRawEnvironment(path);
+    try {
+      for (const db of env.databases()) env.page(db.name, { limit: 100 });
+    } finally {
+      await env.close();
+    }
+    expect({ hash: hashOf(data), mtime: statSync(data).mtimeMs }).toEqual(before);
+    expect(existsSync(join(path, 'lock.mdb'))).toBe(true);
   });
 
   it('lists the unnamed main database when the data is kept there', async () => {
