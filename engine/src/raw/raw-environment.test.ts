@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { open as openLmdb } from 'lmdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { autoIncrement, open, openDatabase, openRawEnvironment, schema, t, tree, MAIN_DATABASE } from '../index.js';
 import { makeMainOnlyEnvironment, makeRawEnvironment } from './fixtures/raw-environment.js';
@@ -122,6 +123,27 @@ describe('an lmdb-js environment without a Trellis catalog', () => {
     }
     expect({ hash: hashOf(data), mtime: statSync(data).mtimeMs }).toEqual(before);
     expect(existsSync(join(path, 'lock.mdb'))).toBe(true);
+  });
+
+  it("reads msgpack records that refer to lmdb-js's shared structures, stored in the database", async () => {
+    const path = join(dir, 'shared-structures');
+    const writer = openLmdb({ path, maxDbs: 4 });
+    const things = writer.openDB({ name: 'things', sharedStructuresKey: Symbol.for('structures') });
+    await things.put('a', { name: 'first', size: 1 });
+    await things.put('b', { name: 'second', size: 2 });
+    await writer.close();
+    const env = await openRawEnvironment(path);
+    try {
+      expect(env.databases()).toEqual([{ name: 'things', count: 3, keyDecoder: 'ordered-binary', valueDecoder: 'msgpack' }]);
+      const texts = env.page('things', { limit: 10 }).entries.map((e) => [env.cell('things', e.key, 'ordered-binary', cellOptions).text, env.cell('things', e.value, 'msgpack', cellOptions).text]);
+      expect(texts).toEqual([
+        ['Symbol(structures)', '[["name", "size"]]'],
+        ['"a"', '{name: "first", size: 1}'],
+        ['"b"', '{name: "second", size: 2}'],
+      ]);
+    } finally {
+      await env.close();
+    }
   });
 
   it('lists the unnamed main database when the data is kept there', async () => {
