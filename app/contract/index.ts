@@ -7,6 +7,7 @@
  * schemas and plain data. Browser-safe: the renderer imports it.
  */
 export * from './methods.js';
+export * from './raw.js';
 export * from './event-names.js';
 export * from './events.js';
 export * from './errors.js';

@@ -12,3 +12,9 @@ export const MAX_PAGE = 1000;
  * references would otherwise answer megabytes.
  */
 export const MAX_ISSUES = 100;
+
+/** Characters of a raw key or value shown in a table cell (raw.page); the record panel asks for the whole value (raw.get). */
+export const MAX_RAW_CELL_CHARS = 300;
+
+/** Characters of a raw value the record panel shows at most (raw.get): a 100 MB value is not read as text whole. */
+export const MAX_RAW_FULL_CHARS = 1_000_000;

@@ -11,6 +11,7 @@ import Type, { type Static } from 'typebox';
 import { StoredTree } from '@trellis/engine/common/catalog';
 import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
 import { MAX_ISSUES, MAX_PAGE } from './limits.js';
+import { rawMethods } from './raw.js';
 
 export { MAX_ISSUES, MAX_PAGE };
 
@@ -54,6 +55,8 @@ export const DatabaseInfo = Type.Object({
   lockedReadOnly: Type.Boolean(),
   /** True when the session was started read-only (`--read-only`): every database opens read-only and nothing lifts it. */
   startedReadOnly: Type.Boolean(),
+  /** What is open: a Trellis database, or any other LMDB environment, read-only (its data through raw.*; `trees` is empty). Absent: a Trellis database. */
+  kind: Type.Optional(Type.Union([Type.Literal('trellis'), Type.Literal('raw')])),
   revision: Revision,
   schemaVersion: Type.Integer(),
   trees: Type.Array(TreeSummary),
@@ -207,6 +210,9 @@ export const methods = {
   'query.cancel': { args: Type.Object({ id: QueryId }), result: Type.Object({ progress: QueryProgress }) },
   /** Forgets a query (a view closed or replaced). */
   'query.close': { args: Type.Object({ id: QueryId }), result: Type.Object({ closed: Type.Boolean() }) },
+
+  // Any LMDB database, read-only (issue 10 item 8): raw.databases, raw.page, raw.get (raw.ts).
+  ...rawMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

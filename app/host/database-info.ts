@@ -2,7 +2,7 @@
  * `database.info`: the catalog as the renderer needs it, with each tree's
  * record count and the references that point into it ("Referenced by").
  */
-import type { OpaqueDatabase, TreeInfo } from '@trellis/engine';
+import type { OpaqueDatabase, RawEnvironment, TreeInfo } from '@trellis/engine';
 import type { DatabaseInfo, TreeSummary } from '../contract/index.js';
 
 export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, startedReadOnly: boolean): DatabaseInfo {
@@ -12,10 +12,16 @@ export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, start
     readOnly: db.readOnly || sessionReadOnly,
     lockedReadOnly: db.readOnly,
     startedReadOnly,
+    kind: 'trellis',
     revision: db.revision(),
     schemaVersion: db.catalog.schemaVersion,
     trees: trees.map((tree) => treeSummary(tree, trees)),
   };
+}
+
+/** An LMDB environment without a catalog: read-only whatever was asked, no trees (its databases come from raw.databases). */
+export function rawDatabaseInfo(env: RawEnvironment, startedReadOnly: boolean): DatabaseInfo {
+  return { path: env.path, readOnly: true, lockedReadOnly: true, startedReadOnly, kind: 'raw', revision: 0, schemaVersion: 0, trees: [] };
 }
 
 function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {

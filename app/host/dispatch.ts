@@ -13,6 +13,7 @@ import { indexHandlers } from './handlers/index-lookup.js';
 import { recordReadHandlers } from './handlers/records-read.js';
 import { recordWriteHandlers } from './handlers/records-write.js';
 import { queryHandlers } from './handlers/query.js';
+import { rawReadHandlers } from './handlers/raw-read.js';
 import type { Handler, HandlerContext, Handlers } from './handlers/handler.js';
 import type { Log } from './emitter.js';
 import type { RecentList } from './recent.js';
@@ -24,7 +25,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers };
 }
 
 export async function dispatch(

@@ -2,12 +2,15 @@
  * The host's state: the open database, the session's read-only toggle, and
  * the watcher that turns committed writes (this process's and others') into
  * `changes` events. Opening another database swaps all three, and a failed
- * open leaves the current database open and usable.
+ * open leaves the current database open and usable. An LMDB environment
+ * without a Trellis catalog opens read-only through the raw reader
+ * (open-either.ts): `raw` reads it, `db` and every write refuse.
  */
 import { resolve } from 'node:path';
-import { openDatabase, type ChangeEvent, type OpaqueDatabase, type ResyncEvent } from '@trellis/engine';
+import type { ChangeEvent, OpaqueDatabase, RawEnvironment, ResyncEvent } from '@trellis/engine';
 import type { DatabaseInfo, HostEvents } from '../contract/index.js';
-import { databaseInfo } from './database-info.js';
+import { databaseInfo, rawDatabaseInfo } from './database-info.js';
+import { openEither, pathOf, type Opened } from './open-either.js';
 import { fail } from './error-payload.js';
 import { keyText, wireKey } from './wire-forms.js';
 import type { Emitter, Log } from './emitter.js';
@@ -28,7 +31,7 @@ export interface SessionOptions {
 }
 
 export class Session {
-  private current: { db: OpaqueDatabase; stopWatch: () => void } | undefined;
+  private current: (Opened & { stopWatch: () => void }) | undefined;
   private sessionReadOnly = false;
   private closed = false;
   /** Opens run one at a time: two overlapping ones would each close "the current" database and leak one. */
@@ -42,33 +45,48 @@ export class Session {
   }
 
   get path(): string {
-    return this.current?.db.path ?? '';
+    return this.current ? pathOf(this.current) : '';
   }
 
-  /** The open database; NO_DATABASE when there is none (never opened, or the host closed). */
+  /** The open Trellis database; NO_DATABASE when there is none (never opened, or the host closed), NOT_A_DATABASE for a raw environment. */
   get db(): OpaqueDatabase {
-    if (!this.current) fail({ code: 'NO_DATABASE', message: this.closed ? 'The host is closed; no database is open' : 'No database is open' });
-    return this.current.db;
+    const current = this.opened();
+    if (current.kind === 'raw') {
+      fail({ code: 'NOT_A_DATABASE', message: `${current.env.path} is an LMDB environment without a Trellis catalog, open read-only: it has no trees (read it with raw.page)` });
+    }
+    return current.db;
+  }
+
+  /** The open raw environment; NOT_A_DATABASE when a Trellis database is open (its trees are read with records.*). */
+  get raw(): RawEnvironment {
+    const current = this.opened();
+    if (current.kind === 'trellis') fail({ code: 'NOT_A_DATABASE', message: `${current.db.path} is a Trellis database: read its trees with records.*` });
+    return current.env;
   }
 
   info(): DatabaseInfo {
-    return databaseInfo(this.db, this.sessionReadOnly, this.options.readOnlyForGood);
+    const current = this.opened();
+    if (current.kind === 'raw') return rawDatabaseInfo(current.env, this.options.readOnlyForGood);
+    return databaseInfo(current.db, this.sessionReadOnly, this.options.readOnlyForGood);
   }
 
-  /** Writes are refused while the session's toggle is on (a database opened read-only refuses them in the engine). */
+  /** Writes are refused while the session's toggle is on (a database opened read-only refuses them in the engine), and always in a raw environment. */
   assertWritable(): void {
+    const current = this.opened();
+    if (current.kind === 'raw') fail({ code: 'READ_ONLY', message: `${current.env.path} is an LMDB environment without a Trellis catalog: Trellis opens it read-only and never writes to it` });
     if (this.sessionReadOnly && !this.db.readOnly) {
       fail({ code: 'READ_ONLY_SESSION', message: 'This session is read-only: turn read-only off to edit' });
     }
   }
 
   setReadOnly(readOnly: boolean): DatabaseInfo {
-    const db = this.db;
+    const current = this.opened();
     if (!readOnly && this.options.readOnlyForGood) {
       fail({ code: 'READ_ONLY', message: 'This session was started read-only (--read-only): it stays read-only for every database it opens' });
     }
-    if (!readOnly && db.readOnly) {
-      fail({ code: 'READ_ONLY', message: `${db.path} was opened read-only; open it again without read-only to edit` });
+    if (!readOnly && current.kind === 'raw') this.assertWritable();
+    if (!readOnly && current.kind === 'trellis' && current.db.readOnly) {
+      fail({ code: 'READ_ONLY', message: `${current.db.path} was opened read-only; open it again without read-only to edit` });
     }
     if (this.sessionReadOnly !== readOnly) {
       this.sessionReadOnly = readOnly;
@@ -99,16 +117,16 @@ export class Session {
     if (this.closed) fail({ code: 'NO_DATABASE', message: 'The host is closed; no database is open' });
     const target = resolve(path);
     const previous = this.current;
-    if (previous && previous.db.path === target) {
+    if (previous && pathOf(previous) === target) {
       await this.closeCurrent();
       try {
-        this.attach(await openDatabase(target, { readOnly }));
+        this.attach(await openEither(target, readOnly));
       } catch (error) {
-        this.attach(await openDatabase(target, { readOnly: previous.db.readOnly }));
+        this.attach(await openEither(target, previous.kind === 'raw' || previous.db.readOnly));
         throw error;
       }
     } else {
-      const next = await openDatabase(target, { readOnly });
+      const next = await openEither(target, readOnly);
       await this.closeCurrent();
       this.attach(next);
     }
@@ -117,9 +135,15 @@ export class Session {
     return this.info();
   }
 
-  private attach(db: OpaqueDatabase): void {
-    const stopWatch = db.watch((events) => this.forward(events), { intervalMs: this.options.watchIntervalMs });
-    this.current = { db, stopWatch };
+  private attach(opened: Opened): void {
+    // A raw environment has no change log to watch: its tables show what was there when read.
+    const stopWatch = opened.kind === 'trellis' ? opened.db.watch((events) => this.forward(events), { intervalMs: this.options.watchIntervalMs }) : () => undefined;
+    this.current = { ...opened, stopWatch };
+  }
+
+  private opened(): Opened {
+    if (!this.current) fail({ code: 'NO_DATABASE', message: this.closed ? 'The host is closed; no database is open' : 'No database is open' });
+    return this.current;
   }
 
   private async closeCurrent(): Promise<void> {
@@ -128,7 +152,7 @@ export class Session {
     this.queries.closeAll();
     if (!current) return;
     current.stopWatch();
-    await current.db.close();
+    await (current.kind === 'trellis' ? current.db.close() : current.env.close());
   }
 
   private forward(events: readonly ChangeEvent[] | ResyncEvent): void {

@@ -3,6 +3,7 @@ import { FilterBar } from './filter-bar.js';
 import type { Page } from '@playwright/test';
 import { TableColumns } from './columns.js';
 import { RecordPanel } from './record-panel.js';
+import { RawView } from './raw-view.js';
 import { RecordsTable } from './records-table.js';
 import { ReferencedBy } from './referenced-by.js';
 import { Toolbar } from './toolbar.js';
@@ -16,6 +17,7 @@ export class TrellisApp {
   readonly toolbar: Toolbar;
   readonly filter: FilterBar;
   readonly columns: TableColumns;
+  readonly raw: RawView;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -25,5 +27,6 @@ export class TrellisApp {
     this.toolbar = new Toolbar(page);
     this.filter = new FilterBar(page);
     this.columns = new TableColumns(page);
+    this.raw = new RawView(page);
   }
 }

@@ -49,3 +49,6 @@ export { QueryRun, MAX_MATCHES, type QueryProgress } from './query/query-run.js'
 export type { RecordQuery, RecordFilter, RecordSort, FieldCondition, ConditionGroup, FilterOperator, QueryPlan } from './common/record-query.js';
 export * from './errors.js';
 export { TRELLIS_ERROR_CODES } from './common/error-codes.js';
+export { openRawEnvironment, RawEnvironment, MAIN_DATABASE, type RawDatabaseSummary, type RawPageQuery, type RawEntry } from './raw/raw-environment.js';
+export { RAW_DECODERS, type RawDecoder } from './raw/raw-decoders.js';
+export type { RawCell, CellOptions as RawCellOptions } from './raw/raw-cell.js';

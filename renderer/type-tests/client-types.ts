@@ -26,6 +26,13 @@ export type MethodNames = [
       | 'records.referencedBy'
       | 'records.referenceGroups'
       | 'index.lookup'
+      | 'query.open'
+      | 'query.page'
+      | 'query.cancel'
+      | 'query.close'
+      | 'raw.databases'
+      | 'raw.page'
+      | 'raw.get'
     >
   >,
 ];

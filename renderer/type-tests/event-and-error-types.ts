@@ -24,7 +24,8 @@ import type {
 declare const client: HostClient;
 
 export type Events = [
-  Expect<Equal<EventName, 'changes' | 'database' | 'command'>>,
+  Expect<Equal<EventName, 'changes' | 'database' | 'command' | 'query'>>,
+  Expect<Equal<HostEvents['query']['progress']['matches'], number>>,
   Expect<Equal<HostEvents['changes'], { revision: number; changes: RecordChange[]; resync: boolean }>>,
   Expect<Equal<HostEvents['database'], DatabaseInfo>>,
   Expect<Equal<HostEvents['command'], { id: MenuCommandId }>>,

@@ -152,16 +152,24 @@ export function openLmdbBackend(path: string, options: LmdbBackendOptions = {}):
   } catch (error) {
     throw openError(path, error);
   }
+  return new LmdbBackend(path, root, options.readOnly ?? false, holdOpenHere(path));
+}
+
+/**
+ * Counts an environment this process opened on `path` (see `openHere`); the function
+ * returned releases it, once. The raw reader (../raw) holds its environments the same way.
+ */
+export function holdOpenHere(path: string): () => void {
   const id = folderId(path);
   if (id !== undefined) openHere.set(id, (openHere.get(id) ?? 0) + 1);
   let released = id === undefined;
-  return new LmdbBackend(path, root, options.readOnly ?? false, () => {
+  return () => {
     if (released || id === undefined) return;
     released = true;
     const left = (openHere.get(id) ?? 1) - 1;
     if (left > 0) openHere.set(id, left);
     else openHere.delete(id);
-  });
+  };
 }
 
 /** A failed open as a TrellisError: ACCESS_DENIED for want of permission, NOT_A_DATABASE otherwise. */

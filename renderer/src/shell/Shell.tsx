@@ -15,6 +15,7 @@ import { useNavigation } from '../state/use-navigation.js';
 import { useTheme } from '../state/use-theme.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { MenuBar } from './MenuBar.js';
+import { RawView } from '../raw/RawView.js';
 import { Sidebar } from './Sidebar.js';
 import { Toolbar } from './Toolbar.js';
 import { TreeView } from './TreeView.js';
@@ -30,6 +31,8 @@ import { useSchemaCommands } from '../schema/use-schema-commands.js';
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
 const palette = lazyModule(() => import('./CommandPalette.js'));
 const openDialogModule = lazyModule(() => import('./OpenDialog.js'));
+
+const NO_PLACES = { entries: [], index: -1 } as const;
 
 export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
@@ -88,16 +91,25 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
       <div className="app">
         <ConnectionBanner client={client} />
         <MenuBar />
-        <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
+        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
-          {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
-          <main className="content">
-            {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
-            {info && tree && location && !location.view && <TreeView key={`${info.path}\n${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
-            {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
-            {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
-            {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
-          </main>
+          {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
+          {info?.kind === 'raw' ? (
+            <RawView key={info.path} database={info} />
+          ) : (
+            <>
+              {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
+              <main className="content">
+                {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
+                {info && tree && location && !location.view && <TreeView key={`${info.path}
+${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+                {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
+                {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
+                {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
+              </main>
+            </>
+          )}
         </div>
         {notice && (
           <div className="notice" data-testid="notice" role="status">

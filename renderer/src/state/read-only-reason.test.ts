@@ -10,4 +10,8 @@ describe('lockedReadOnlyReason', () => {
     expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: true })).toBe('The database was opened read-only');
     expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: false })).toBeUndefined();
   });
+
+  it('says a raw LMDB environment is read-only for good, whatever else holds', () => {
+    expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: true, kind: 'raw' })).toMatch(/without a Trellis catalog is opened read-only/);
+  });
 });
