@@ -12,3 +12,10 @@ export const MAX_PAGE = 1000;
  * references would otherwise answer megabytes.
  */
 export const MAX_ISSUES = 100;
+
+/**
+ * Upper bound on the records one undoable write lists with what they held
+ * before (records.delete with its cascades, records.applyWrites): past it the
+ * write still happens, but says it cannot be undone from this window.
+ */
+export const MAX_UNDO_RECORDS = 1000;

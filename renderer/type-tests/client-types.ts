@@ -4,7 +4,7 @@
  */
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
 import type { HostClient } from '../src/client/host-client.js';
-import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf } from '../../app/contract/index.js';
+import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf, WrittenRecord } from '../../app/contract/index.js';
 
 declare const client: HostClient;
 
@@ -26,6 +26,7 @@ export type MethodNames = [
       | 'records.referencedBy'
       | 'records.referenceGroups'
       | 'index.lookup'
+      | 'records.applyWrites'
     >
   >,
 ];
@@ -35,7 +36,7 @@ export type ArgumentsAndResults = [
   Expect<Equal<ArgsOf<'session.setReadOnly'>, { readOnly: boolean }>>,
   Expect<Equal<ArgsOf<'records.delete'>, { tree: string; key: JsonKey; expectedRevision?: number }>>,
   Expect<Equal<ResultOf<'records.get'>, { entry: RecordEntry | null }>>,
-  Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean }>>,
+  Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean; written: WrittenRecord[]; undoable: boolean }>>,
   Expect<Equal<ResultOf<'database.open'>, DatabaseInfo>>,
   Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,
 ];
