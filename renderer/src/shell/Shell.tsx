@@ -23,6 +23,8 @@ import { useDropToOpen } from './use-drop-to-open.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useStartingPlace } from './use-starting-place.js';
 import { lazyModule } from './lazy-module.js';
+import { useUndoCommands } from '../undo/use-undo-commands.js';
+import { UndoConflict } from '../undo/UndoConflict.js';
 
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
 const palette = lazyModule(() => import('./CommandPalette.js'));
@@ -76,6 +78,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   const openAndReport = useCallback((path: string) => void openDatabase(path).then((problem) => problem && setNotice(problem)), [openDatabase]);
   useDropToOpen(client, openDatabase, setNotice);
   useWindowTitle(info?.path, location?.tree);
+  const undo = useUndoCommands({ client, database: info, follow: navigator.follow, openTree, notify: setNotice });
   useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
@@ -83,7 +86,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
       <div className="app">
         <ConnectionBanner client={client} />
         <MenuBar />
-        <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        <Toolbar history={history} snapshot={snapshot} database={info} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
           {info && <Sidebar database={info} current={location?.tree} onOpen={openTree} />}
           <main className="content">
@@ -100,6 +103,18 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
               ✕
             </button>
           </div>
+        )}
+        {undo.conflict && (
+          <UndoConflict
+            outcome={undo.conflict}
+            theme={theme}
+            onOpen={(text) => {
+              undo.dismissConflict();
+              navigator.follow(text);
+            }}
+            onForget={undo.forgetConflicted}
+            onClose={undo.dismissConflict}
+          />
         )}
         {paletteOpen && Palette && <Palette.CommandPalette open onOpenChange={setPaletteOpen} />}
         {openDialog && Dialog && <Dialog.OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}

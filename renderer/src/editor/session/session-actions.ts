@@ -2,7 +2,7 @@
  * The editor's writes, each answering a closed set of outcomes instead of
  * throwing, so the component only maps outcomes to what the user sees.
  */
-import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary } from '../../../../app/contract/index.js';
+import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary, WrittenRecord } from '../../../../app/contract/index.js';
 import type { JsonValue } from '../text/json5-text.js';
 
 export type SaveOutcome =
@@ -12,7 +12,8 @@ export type SaveOutcome =
   | { readonly type: 'error'; readonly message: string };
 
 export type DeleteOutcome =
-  | { readonly type: 'deleted' }
+  /** `written`: every record the delete removed or unlinked, as it was (for undo); empty when it was too many to list. */
+  | { readonly type: 'deleted'; readonly written: readonly WrittenRecord[] }
   | { readonly type: 'refused'; readonly holders: readonly HolderDetail[] }
   | { readonly type: 'error'; readonly message: string };
 
@@ -65,8 +66,8 @@ export async function createRecord(client: Transport, tree: TreeSummary, value: 
 
 export async function deleteRecord(client: Transport, tree: string, entry: RecordEntry): Promise<DeleteOutcome> {
   try {
-    const { deleted } = await client.call('records.delete', { tree, key: entry.key, expectedRevision: entry.revision });
-    return deleted ? { type: 'deleted' } : { type: 'error', message: 'the record was already gone' };
+    const { deleted, written } = await client.call('records.delete', { tree, key: entry.key, expectedRevision: entry.revision });
+    return deleted ? { type: 'deleted', written } : { type: 'error', message: 'the record was already gone' };
   } catch (error) {
     const payload = errorPayload(error);
     if (payload.code === 'REFERENCED') return { type: 'refused', holders: payload.holders ?? [] };

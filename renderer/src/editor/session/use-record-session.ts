@@ -17,6 +17,8 @@ import { useLiveChanges, type Elsewhere } from './use-live-changes.js';
 import { useValidation } from './use-validation.js';
 import { shownProblems } from './save-gate.js';
 import { reportUnsaved } from '../../state/unsaved-edits.js';
+import { useUndoHistory } from '../../undo/use-undo.js';
+import type { ActionKind } from '../../undo/undo-history.js';
 
 export interface SessionInput {
   readonly client: Transport;
@@ -51,6 +53,7 @@ export function useRecordSession(input: SessionInput) {
   /** A fresh template's schema problems are not shown until the user edits it or tries to save. */
   const [quiet, setQuiet] = useState(base.mode === 'create' && base.template);
   const owner = useId();
+  const undo = useUndoHistory();
   const [outcome, setOutcome] = useState<Status | null>(null);
   const [conflict, setConflict] = useState<{ theirs: RecordEntry | null } | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
@@ -115,8 +118,12 @@ export function useRecordSession(input: SessionInput) {
   useEffect(() => reportUnsaved(owner, unsaved), [owner, unsaved]);
   useEffect(() => () => reportUnsaved(owner, false), [owner]);
 
-  const finish = (result: SaveOutcome, savedText: string) => {
+  /** `before`: the record the write replaced (null: it created one), for the window's undo history. */
+  const finish = (result: SaveOutcome, savedText: string, kind: ActionKind, before: RecordEntry | null) => {
     if (result.type === 'saved') {
+      const after = result.entry;
+      const verb = { save: 'Save', create: 'Create', duplicate: 'Duplicate as', delete: 'Delete', import: 'Import', restore: 'Re-create' }[kind];
+      undo.record({ kind, label: `${verb} ${after.text}`, focus: after.text, written: [{ tree: tree.name, key: after.key, text: after.text, before, after }] });
       setBase({ mode: 'edit', entry: result.entry, text: savedText });
       setOutcome({ state: 'saved', text: `Saved ${result.entry.text} (revision ${result.entry.revision})` });
       setConflict(null);
@@ -158,10 +165,10 @@ export function useRecordSession(input: SessionInput) {
         setOutcome({ state: 'error', text: `Not saved: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} to fix first` });
         return;
       }
-      if (base.mode === 'edit') return finish(await saveExisting(client, tree.name, base.entry.key, checked.value, base.entry.revision), saving);
+      if (base.mode === 'edit') return finish(await saveExisting(client, tree.name, base.entry.key, checked.value, base.entry.revision), saving, 'save', base.entry);
       const key = needsKeyInput(tree) ? parseKeyInput(keyText) : undefined;
       if (key && 'error' in key) return setOutcome({ state: 'error', text: `Not created: the key is ${key.error}` });
-      finish(await createRecord(client, tree, checked.value, key?.key), saving);
+      finish(await createRecord(client, tree, checked.value, key?.key), saving, base.template ? 'create' : 'duplicate', null);
     });
 
   const keepMine = () =>
@@ -171,7 +178,8 @@ export function useRecordSession(input: SessionInput) {
       const parsed = parseJson5(mine);
       if (!parsed.ok) return;
       const theirs = conflict.theirs;
-      finish(theirs ? await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision) : await recreate(client, tree.name, base.entry.key, parsed.value), mine);
+      if (theirs) finish(await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision), mine, 'save', theirs);
+      else finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine, 'restore', null);
     });
 
   const takeTheirs = () => {
@@ -185,7 +193,7 @@ export function useRecordSession(input: SessionInput) {
       const mine = textRef.current;
       const parsed = parseJson5(mine);
       if (base.mode !== 'edit' || !parsed.ok) return setOutcome({ state: 'error', text: 'Fix the text before re-creating' });
-      finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine);
+      finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine, 'restore', null);
     });
 
   const revert = () =>
@@ -212,7 +220,12 @@ export function useRecordSession(input: SessionInput) {
     exclusive(async () => {
       if (base.mode !== 'edit') return;
       const result = await deleteRecord(client, tree.name, base.entry);
-      if (result.type === 'deleted') input.onDeleted(base.entry.text);
+      if (result.type === 'deleted') {
+        const others = result.written.length - 1;
+        const label = `Delete ${base.entry.text}${others > 0 ? ` and ${others} record${others === 1 ? '' : 's'} pointing to it` : ''}`;
+        undo.record({ kind: 'delete', label, focus: base.entry.text, written: result.written });
+        input.onDeleted(base.entry.text);
+      }
       else if (result.type === 'refused') setDeleteStep({ type: 'refused', holders: result.holders });
       else {
         setDeleteStep(null);
