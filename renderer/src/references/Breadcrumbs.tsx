@@ -4,17 +4,17 @@
  */
 import type { JSX } from 'react';
 import type { HistorySnapshot } from '../state/history.js';
+import { breadcrumbTrail } from './breadcrumb-trail.js';
 
 const STEPS_SHOWN = 6;
 
 export function Breadcrumbs({ snapshot, go }: { snapshot: HistorySnapshot; go(index: number): void }): JSX.Element {
-  const first = Math.max(0, snapshot.index - STEPS_SHOWN + 1);
-  const steps = snapshot.entries.slice(first, snapshot.index + 1);
+  const trail = breadcrumbTrail(snapshot);
+  const steps = trail.slice(-STEPS_SHOWN);
   return (
     <nav className="breadcrumbs" data-testid="breadcrumbs" aria-label="Breadcrumbs">
-      {first > 0 && <span className="muted">…</span>}
-      {steps.map((location, i) => {
-        const index = first + i;
+      {trail.length > steps.length && <span className="muted">…</span>}
+      {steps.map(({ location, index }, i) => {
         const label = location.selected ?? (location.filter ? `${location.tree} (${location.filter.index})` : location.tree);
         const current = index === snapshot.index;
         return (

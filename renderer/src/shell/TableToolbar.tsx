@@ -11,14 +11,15 @@ interface TableToolbarProps {
   readonly tree: TreeSummary;
   readonly cache: BlockCache<unknown>;
   readonly filter: IndexFilter | undefined;
-  readonly readOnly: boolean;
+  /** Why writes are refused (state/read-only-reason.ts); undefined when they are allowed. */
+  readonly readOnlyWhy: string | undefined;
   onJump(key: JsonKey): Promise<string | null>;
   onFilter(filter: IndexFilter): void;
   onClearFilter(): void;
   onNewRecord(): void;
 }
 
-export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+export function TableToolbar({ tree, cache, filter, readOnlyWhy, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
   const text = countText({ filtered: filter !== undefined, rowCount: count, exact: cache.exact, blockSize: cache.blockSize, error: cache.error });
   return (
@@ -27,7 +28,7 @@ export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, 
       <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
         {text}
       </span>
-      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
+      <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnlyWhy !== undefined} title={readOnlyWhy ?? `New record in ${tree.name}`}>
         + New
       </button>
       <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />

@@ -15,6 +15,7 @@ import type { NavigationHistory, ViewLocation } from '../state/history.js';
 import { formatKeyText, keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 import { TableToolbar } from './TableToolbar.js';
+import { writeRefusedReason } from '../state/read-only-reason.js';
 import { lazyModule } from './lazy-module.js';
 
 /**
@@ -122,7 +123,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           tree={tree}
           cache={cache}
           filter={location.filter}
-          readOnly={database.readOnly}
+          readOnlyWhy={writeRefusedReason(database)}
           onJump={jump}
           onFilter={(filter) => history.push({ tree: tree.name, filter })}
           onClearFilter={() => history.push({ tree: tree.name })}

@@ -1,6 +1,6 @@
 /**
  * The Monaco editor for one record: JSON5 text, markers for the problems,
- * providers bound to this model, Ctrl/Cmd+S. The text is owned by Monaco;
+ * providers bound to this model, Ctrl/Cmd+S and Ctrl/Cmd+K (the palette). The text is owned by Monaco;
  * the parent replaces it only through `load` (a new record, a reload, a
  * revert), which keeps the cursor and scroll position where it can.
  */
@@ -41,6 +41,8 @@ export interface MonacoPaneProps {
   readonly client: Transport;
   readonly onFollow: (target: string) => void;
   readonly onSave: () => void;
+  /** Mod+K: the window's command palette (Monaco would take the key as the start of a chord). */
+  readonly onPalette: () => void;
   readonly apiRef: { current: PaneApi | null };
 }
 
@@ -57,6 +59,8 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
     // global shortcut does not save twice and the browser never opens "Save page as…".
     // onSave reads the model's text itself and applies the same enabled check as the Save button.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => latest.current.onSave());
+    // Monaco's own Ctrl/Cmd+K chords (Ctrl+K Ctrl+C…) swallowed the key, so the palette never opened from here.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, () => latest.current.onPalette());
     props.apiRef.current = {
       reveal(line, column) {
         editor.setPosition({ lineNumber: line, column });
