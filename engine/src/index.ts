@@ -10,6 +10,7 @@ export {
   composite,
   contentHash,
   custom,
+  fieldKey,
   uuid,
   type AutoIncrementKey,
   type CompositeKey,

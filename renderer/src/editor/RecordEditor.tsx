@@ -85,7 +85,17 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
         onDuplicate={() => session.startCreate(session.text)}
         onDelete={() => session.setDeleteStep({ type: 'confirm' })}
       />
-      {session.base.mode === 'create' && needsKeyInput(props.tree) ? <KeyField value={session.keyText} onChange={session.setKeyText} disabled={readOnly} /> : null}
+      {session.base.mode === 'create' && needsKeyInput(props.tree) ? (
+        <KeyField
+          tree={props.tree.name}
+          value={session.keyText}
+          onChange={session.setKeyText}
+          disabled={readOnly}
+          problem={session.keyProblem}
+          confirmed={session.keyConfirmed}
+          onConfirm={session.setKeyConfirmed}
+        />
+      ) : null}
       <ElsewhereBanner session={session} />
       {session.deleteStep?.type === 'confirm' && editing ? (
         <DeleteConfirm

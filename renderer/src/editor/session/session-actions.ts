@@ -4,6 +4,7 @@
  */
 import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary, WrittenRecord } from '../../../../app/contract/index.js';
 import type { JsonValue } from '../text/json5-text.js';
+import { keyFromFunction } from './key-agreement.js';
 
 export type SaveOutcome =
   | { readonly type: 'saved'; readonly entry: RecordEntry }
@@ -44,9 +45,9 @@ export async function saveExisting(client: Transport, tree: string, key: JsonKey
   }
 }
 
-/** Whether the user types the key (custom keys) or the engine derives or draws it. */
+/** Whether the user types the key (a custom key function only the application has) or the engine derives or draws it (fieldKey too). */
 export function needsKeyInput(tree: TreeSummary): boolean {
-  return tree.key.kind === 'custom';
+  return keyFromFunction(tree);
 }
 
 /** Creates a record: `records.insert` where the engine makes the key, `put` with `create` for a typed key. */

@@ -18,6 +18,8 @@ import { useValidation } from './use-validation.js';
 import { shownProblems } from './save-gate.js';
 import { reportUnsaved } from '../../state/unsaved-edits.js';
 import { useUndoHistory } from '../../undo/use-undo.js';
+import { clashText, keyClash, keyFromFunction } from './key-agreement.js';
+import { useKeySample } from './use-key-sample.js';
 import type { ActionKind } from '../../undo/undo-history.js';
 
 export interface SessionInput {
@@ -58,6 +60,9 @@ export function useRecordSession(input: SessionInput) {
   const [conflict, setConflict] = useState<{ theirs: RecordEntry | null } | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
   const [keyText, setKeyText] = useState('');
+  /** The user ticked "the key is right" for a new record whose key disagrees with the field that held the key elsewhere. */
+  const [keyConfirmed, setKeyConfirmed] = useState(false);
+  const keySample = useKeySample(client, tree, input.record);
   const [deleteStep, setDeleteStep] = useState<DeleteStep>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -76,6 +81,7 @@ export function useRecordSession(input: SessionInput) {
     setConflict(null);
     setElsewhere(null);
     setDeleteStep(null);
+    setKeyConfirmed(false);
   }, []);
 
   // A different record (or tree) from the shell replaces everything; a newer
@@ -165,9 +171,21 @@ export function useRecordSession(input: SessionInput) {
         setOutcome({ state: 'error', text: `Not saved: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} to fix first` });
         return;
       }
+      const functionKey = keyFromFunction(tree);
+      if (base.mode === 'edit' && functionKey) {
+        const clash = keyClash(base.entry, base.entry.key, checked.value);
+        if (clash) {
+          return setOutcome({
+            state: 'error',
+            text: `Not saved: ${clashText(clash, base.entry.key)}. This tree's keys come from a function of the application, which the browser cannot run, so it never changes a key: duplicate the record with the new key, then delete this one`,
+          });
+        }
+      }
       if (base.mode === 'edit') return finish(await saveExisting(client, tree.name, base.entry.key, checked.value, base.entry.revision), saving, 'save', base.entry);
       const key = needsKeyInput(tree) ? parseKeyInput(keyText) : undefined;
       if (key && 'error' in key) return setOutcome({ state: 'error', text: `Not created: the key is ${key.error}` });
+      const clash = key && functionKey ? keyClash(keySample, key.key, checked.value) : undefined;
+      if (key && clash && !keyConfirmed) return setOutcome({ state: 'error', text: `Not created: ${clashText(clash, key.key)}. Fix one, or tick “The key is right”` });
       finish(await createRecord(client, tree, checked.value, key?.key), saving, base.template ? 'create' : 'duplicate', null);
     });
 
@@ -233,6 +251,16 @@ export function useRecordSession(input: SessionInput) {
       }
     });
 
+  /** While creating in a tree keyed by an application function: how the typed key disagrees with the value, in words. */
+  const keyProblem = (() => {
+    if (base.mode !== 'create' || !keyFromFunction(tree)) return undefined;
+    const key = parseKeyInput(keyText);
+    const parsed = parseJson5(text);
+    if ('error' in key || !parsed.ok) return undefined;
+    const clash = keyClash(keySample, key.key, parsed.value);
+    return clash && clashText(clash, key.key);
+  })();
+
   const status: Status = conflict
     ? { state: 'conflict', text: outcome?.text ?? 'Changed elsewhere' }
     : outcome && (!dirty || outcome.state !== 'saved')
@@ -249,7 +277,7 @@ export function useRecordSession(input: SessionInput) {
     text,
     /** From the editor; the echo of a load is not an edit, so it keeps the status. */
     edit,
-    status, dirty, busy, broken, conflict, elsewhere, keyText, setKeyText, deleteStep, setDeleteStep,
+    status, dirty, busy, broken, conflict, elsewhere, keyText, setKeyText, keyProblem, keyConfirmed, setKeyConfirmed, deleteStep, setDeleteStep,
     problems: shownProblems(validation.problems, quiet), problemsText: validation.checkedText, pending: validation.pending,
     save, keepMine, takeTheirs, recreateFromEdit, revert, startCreate, format, confirmDelete,
   };
