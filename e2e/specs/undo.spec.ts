@@ -11,7 +11,7 @@ import { readRecord } from '../fixtures/read-record.js';
 import { personTextWithName } from '../fixtures/record-texts.js';
 import { COMMENTS, PEOPLE, keyText } from '../fixtures/seed-data.js';
 import { deleteRecord, replaceRecordText, saveRecord } from '../flows/editing.js';
-import { openRecord } from '../flows/navigation.js';
+import { openRecord, openTree } from '../flows/navigation.js';
 import { saveScreenshot } from '../flows/screenshots.js';
 import { UndoControls } from '../pages/undo.js';
 import type { TrellisApp } from '../pages/trellis-app.js';
@@ -54,6 +54,24 @@ test('undoes a save with Mod+Z outside the editor; inside it Mod+Z undoes typing
   await ui.page.keyboard.press('ControlOrMeta+Shift+z');
   await expect.poll(async () => (await readRecord(database.path, 'people', MARGARET.key))?.name).toBe('Margaret renamed');
   await expect(ui.record.editor).toContainText('Margaret renamed');
+});
+
+test('undoing a create deletes the new record; redo brings it back under the same key', async ({ ui, database }) => {
+  const undo = new UndoControls(ui.page);
+  await openTree(ui, 'people');
+  await ui.page.getByTestId('new-record').click();
+  await replaceRecordText(ui, "{ name: 'Ida Rhodes', email: 'ida@example.com', role: 'engineer', joined: '2021-01-01T00:00:00.000Z', address: { city: 'Tulsa', country: 'US' } }");
+  await ui.record.save.click();
+  const created = keyText('people', PEOPLE.length + 1);
+  await expect(ui.record.showing(created)).toBeVisible();
+  await expect(undo.undo).toHaveAttribute('aria-label', `Undo Create ${created}`);
+
+  await undo.undo.click();
+  await expect(ui.table.row(created)).toHaveCount(0);
+  expect(await readRecord(database.path, 'people', PEOPLE.length + 1)).toBeUndefined();
+  await undo.redo.click();
+  await expect(ui.record.showing(created)).toBeVisible();
+  expect((await readRecord(database.path, 'people', PEOPLE.length + 1))?.['name']).toBe('Ida Rhodes');
 });
 
 test('undoing a delete brings back the record and its cascaded comments with their keys; redo deletes them again', async ({ ui, database }) => {
