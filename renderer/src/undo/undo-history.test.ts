@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordEntry, ResultOf, Transport, WrittenRecord } from '../../../app/contract/index.js';
 import { importAction } from './import-action.js';
-import { MAX_ACTIONS, UndoHistory, undoWrites } from './undo-history.js';
+import { changedFieldsText, MAX_ACTIONS, UndoHistory, undoWrites } from './undo-history.js';
 import { runStep } from './undo-runner.js';
 
 const entry = (text: string, key: number, revision: number, value: unknown): RecordEntry => ({ key, text, revision, value });
@@ -36,6 +36,14 @@ describe('undoWrites', () => {
 
   it('deletes a created record, only if it is still as created', () => {
     expect(undoWrites([{ tree: 'tasks', key: 1, text: 'tasks/1', before: null, after: task(2, 'new') }])).toEqual([{ tree: 'tasks', key: 1, expectedRevision: 2 }]);
+  });
+});
+
+describe('changedFieldsText', () => {
+  it('names the top-level fields a save changed, at most three', () => {
+    expect(changedFieldsText({ name: 'a', city: 'x' }, { name: 'b', city: 'x' })).toBe(' (name)');
+    expect(changedFieldsText({ a: 1, b: 1, c: 1, d: 1 }, { a: 2, b: 2, c: 2, d: 2, e: 0 })).toBe(' (a, b, c, +2)');
+    expect(changedFieldsText({ a: 1 }, { a: 1 })).toBe('');
   });
 });
 

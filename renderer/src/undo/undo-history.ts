@@ -66,6 +66,17 @@ export function cannotUndo(written: readonly WrittenRecord[]): string | undefine
   return broken ? `${broken.text} held a value that does not decode` : undefined;
 }
 
+/** The top-level fields a save changed, for its label (`Save people/4 (name, email)`); at most three named. */
+export function changedFieldsText(before: unknown, after: unknown): string {
+  const fields = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const a = fields(before);
+  const b = fields(after);
+  const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]));
+  if (changed.length === 0) return '';
+  const named = changed.slice(0, 3).join(', ');
+  return ` (${named}${changed.length > 3 ? `, +${changed.length - 3}` : ''})`;
+}
+
 export class UndoHistory {
   private done: UndoAction[] = [];
   private undone: UndoAction[] = [];

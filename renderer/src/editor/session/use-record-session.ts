@@ -20,7 +20,7 @@ import { reportUnsaved } from '../../state/unsaved-edits.js';
 import { useUndoHistory } from '../../undo/use-undo.js';
 import { clashText, keyClash, keyFromFunction } from './key-agreement.js';
 import { useKeySample } from './use-key-sample.js';
-import type { ActionKind } from '../../undo/undo-history.js';
+import { changedFieldsText, type ActionKind } from '../../undo/undo-history.js';
 
 export interface SessionInput {
   readonly client: Transport;
@@ -129,7 +129,8 @@ export function useRecordSession(input: SessionInput) {
     if (result.type === 'saved') {
       const after = result.entry;
       const verb = { save: 'Save', create: 'Create', duplicate: 'Duplicate as', delete: 'Delete', import: 'Import', restore: 'Re-create' }[kind];
-      undo.record({ kind, label: `${verb} ${after.text}`, focus: after.text, written: [{ tree: tree.name, key: after.key, text: after.text, before, after }] });
+      const fields = kind === 'save' && before ? changedFieldsText(before.value, after.value) : '';
+      undo.record({ kind, label: `${verb} ${after.text}${fields}`, focus: after.text, written: [{ tree: tree.name, key: after.key, text: after.text, before, after }] });
       setBase({ mode: 'edit', entry: result.entry, text: savedText });
       setOutcome({ state: 'saved', text: `Saved ${result.entry.text} (revision ${result.entry.revision})` });
       setConflict(null);
