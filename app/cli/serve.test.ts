@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleDatabase } from '../sample/index.js';
 import { makeImmutable, makeMutable } from './fixtures/immutable.js';
 import { runCli } from './fixtures/run-cli.js';
+import { STOP_HINT } from './web-session.js';
 
 let root: string;
 let database: string;
@@ -26,7 +27,7 @@ describe('serve', () => {
     expect(response.status).toBe(302);
     run.child.kill('SIGTERM');
     expect(await run.exited()).toBe(0);
-    expect(run.stdout()).toBe(line);
+    expect(run.stdout()).toBe(`${line}${STOP_HINT}\n`);
   });
 
   it('takes a relative path from where the user ran npm (INIT_CWD)', async () => {

@@ -25,9 +25,12 @@ describe.skipIf(findElectronBinary().found)('start without the Electron binary',
     await createSampleDatabase(database, { tasks: 20 });
     const run = runCli('start', [database], { TRELLIS_DATA_DIR: join(root, 'data'), ELECTRON_OVERRIDE_DIST_PATH: '' });
     await run.line(/Trellis is serving .* at http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+\n/);
+    await run.line(/Press Ctrl\+C to stop the server\.\n/);
     const lines = run.stdout().trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe("Electron's binary is not installed (its download failed at install time); opening Trellis in your browser instead.");
+    expect(lines).toHaveLength(3);
+    // TRELLIS_NO_OPEN=1 (the test runner sets it): nothing opens, and the line must not say it does.
+    expect(lines[0]).toBe("Electron's binary is not installed (its download failed at install time); serving Trellis to a browser instead: open the address below.");
+    expect(lines[2]).toBe('Press Ctrl+C to stop the server.');
     run.child.kill('SIGTERM');
     expect(await run.exited()).toBe(0);
   });

@@ -11,6 +11,7 @@ import { CliError, printLine, runCommand } from './output.js';
 import { describeCreatedSample, openOrCreateSample } from '../sample/user-sample.js';
 import { resolveUserPath } from './user-path.js';
 import { runWebSession } from './web-session.js';
+import { browserSkipReason } from './browser.js';
 
 const USAGE = 'usage: npm start [-- PATH] [--read-only]';
 
@@ -39,7 +40,9 @@ runCommand('start', async () => {
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     return;
   }
-  printLine(`${electron.reason}; opening Trellis in your browser instead.`);
+  // With --no-open / TRELLIS_NO_OPEN=1 (or no display) nothing opens: the address below is the way in.
+  const opens = browserSkipReason(flags.openBrowser) === undefined;
+  printLine(`${electron.reason}; ${opens ? 'opening Trellis in your browser instead' : 'serving Trellis to a browser instead: open the address below'}.`);
   await runWebSession({ path, ...flags });
 });
 

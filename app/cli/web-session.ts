@@ -20,6 +20,9 @@ export interface WebSessionOptions {
   readonly openBrowser: boolean;
 }
 
+/** Said right after the address: a server in a terminal gives no other clue how it ends. */
+export const STOP_HINT = 'Press Ctrl+C to stop the server.';
+
 export async function runWebSession(options: WebSessionOptions): Promise<void> {
   let host: Host;
   try {
@@ -45,6 +48,7 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
   });
   // e2e reads the URL from this line: keep its shape.
   printLine(`Trellis is serving ${host.path}${options.readOnly ? ' (read-only)' : ''} at ${web.url}`);
+  printLine(STOP_HINT);
   const skip = browserSkipReason(options.openBrowser);
   if (skip === undefined) await openInBrowser(web.url, logError);
   else if (skip === 'no display') logError('no display here to open a browser on: open the address above in a browser on this machine');

@@ -26,6 +26,10 @@ export const MENU_COMMANDS = {
   'nav.back': { label: 'Back', group: 'Go', keys: ['Alt+ArrowLeft'], menuKey: { mac: 'Mod+[', other: 'Alt+ArrowLeft' } },
   'nav.forward': { label: 'Forward', group: 'Go', keys: ['Alt+ArrowRight'], menuKey: { mac: 'Mod+]', other: 'Alt+ArrowRight' } },
   'palette.open': { label: 'Command Palette…', group: 'View', keys: ['Mod+K', 'Mod+Shift+P'], menuKey: 'Mod+Shift+P' },
+  // Undo and redo of this window's writes (the renderer labels them "Undo Save tasks/3"); in a text field or
+  // the record editor the keys stay the field's own text undo.
+  'edit.undo': { label: 'Undo Change', group: 'Edit', keys: ['Mod+Z'] },
+  'edit.redo': { label: 'Redo Change', group: 'Edit', keys: ['Mod+Shift+Z', 'Mod+Y'] },
 } as const satisfies Record<string, CommandDescription>;
 
 export type MenuCommandId = keyof typeof MENU_COMMANDS;

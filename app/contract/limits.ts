@@ -18,3 +18,10 @@ export const MAX_RAW_CELL_CHARS = 300;
 
 /** Characters of a raw value the record panel shows at most (raw.get): a 100 MB value is not read as text whole. */
 export const MAX_RAW_FULL_CHARS = 1_000_000;
+
+/**
+ * Upper bound on the records one undoable write lists with what they held
+ * before (records.delete with its cascades, records.applyWrites): past it the
+ * write still happens, but says it cannot be undone from this window.
+ */
+export const MAX_UNDO_RECORDS = 1000;

@@ -10,10 +10,10 @@
 import Type, { type Static } from 'typebox';
 import { StoredTree } from '@trellis/engine/common/catalog';
 import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
-import { MAX_ISSUES, MAX_PAGE } from './limits.js';
+import { MAX_ISSUES, MAX_PAGE, MAX_UNDO_RECORDS } from './limits.js';
 import { rawMethods } from './raw.js';
 
-export { MAX_ISSUES, MAX_PAGE };
+export { MAX_ISSUES, MAX_PAGE, MAX_UNDO_RECORDS };
 
 const KeyPart = Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]);
 /** A record key in JSON form: a part, or a tuple of parts for composite keys. */
@@ -69,6 +69,42 @@ export const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Typ
 const HolderGroup = Type.Object({ tree: Type.String(), path: Type.String(), count: Type.Integer({ minimum: 0 }), holders: Type.Array(Holder), hasMore: Type.Boolean() });
 /** Which group to page through, and the last holder key already shown. */
 const HolderGroupPage = Type.Object({ tree: TreeName, path: Type.String({ minLength: 1, maxLength: 4096 }), after: Type.Optional(JsonKey) });
+
+/**
+ * A record one write changed: as it was before and as it is after (null: it
+ * did not exist / no longer does). A record written twice in one transaction
+ * is listed once, with its first `before` and its last `after`. What an undo
+ * (put `before` back if the record is still `after`) and a redo need.
+ */
+export const WrittenRecord = Type.Object({
+  tree: Type.String(),
+  key: JsonKey,
+  text: Type.String(),
+  before: Type.Union([RecordEntry, Type.Null()]),
+  after: Type.Union([RecordEntry, Type.Null()]),
+});
+export type WrittenRecord = Static<typeof WrittenRecord>;
+/** The records a write changed, in the order they were first written (a delete's cascades and unlinked holders before the record); `undoable` is false, and the list empty, past MAX_UNDO_RECORDS. */
+const WrittenRecords = { written: Type.Array(WrittenRecord, { maxItems: MAX_UNDO_RECORDS }), undoable: Type.Boolean() };
+
+/** One write of a batch: a put of `value`, or a delete when `value` is absent; `expectedRevision` and `create` as for records.put. */
+const BatchWrite = Type.Object({
+  tree: TreeName,
+  key: JsonKey,
+  value: Type.Optional(Type.Unknown()),
+  expectedRevision: Type.Optional(Revision),
+  create: Type.Optional(Type.Boolean()),
+});
+/** Why a batch wrote nothing: this record is not as the batch expected (changed, deleted, or created meanwhile). */
+const BatchConflict = Type.Object({
+  tree: Type.String(),
+  key: JsonKey,
+  text: Type.String(),
+  /** The revision the write expected; null when it expected no record (create). */
+  expected: Type.Union([Revision, Type.Null()]),
+  /** The record as it is now; null when there is none. */
+  current: Type.Union([RecordEntry, Type.Null()]),
+});
 
 const empty = Type.Object({});
 
@@ -159,9 +195,10 @@ export const methods = {
     }),
     result: Type.Object({ entry: RecordEntry }),
   },
+  /** Deletes a record and what cascades from it; `written` lists every record removed or unlinked, with its value before (for undo). */
   'records.delete': {
     args: Type.Object({ tree: TreeName, key: JsonKey, expectedRevision: Type.Optional(Revision) }),
-    result: Type.Object({ deleted: Type.Boolean() }),
+    result: Type.Object({ deleted: Type.Boolean(), ...WrittenRecords }),
   },
   /**
    * The records that point at this one, without a scan (the engine's reverse-reference index):
@@ -213,6 +250,22 @@ export const methods = {
 
   // Any LMDB database, read-only (issue 10 item 8): raw.databases, raw.page, raw.get (raw.ts).
   ...rawMethods,
+
+  // --- Undo and redo (issue 10, item 6) ---
+  /**
+   * Several conditional writes in ONE transaction, all or nothing: what an undo
+   * or a redo writes. A write whose record is not as expected (a stale
+   * `expectedRevision`, or `create` over an existing record) makes the whole
+   * batch write nothing and answer that record as `conflict`; other refusals
+   * (VALIDATION, REFERENCED, …) are errors as for records.put.
+   */
+  'records.applyWrites': {
+    args: Type.Object({ writes: Type.Array(BatchWrite, { minItems: 1, maxItems: MAX_UNDO_RECORDS }) }),
+    result: Type.Union([
+      Type.Object({ applied: Type.Literal(true), ...WrittenRecords }),
+      Type.Object({ applied: Type.Literal(false), conflict: BatchConflict }),
+    ]),
+  },
 } as const;
 
 export type MethodName = keyof typeof methods;

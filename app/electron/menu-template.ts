@@ -68,10 +68,28 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
     label: '&Go',
     submenu: [rendererCommand('nav.back'), rendererCommand('nav.forward'), { type: 'separator' }, rendererCommand('palette.open')],
   };
+  // Text editing keeps the system's roles and their keys; the window's own undo of changes to records runs the
+  // renderer's commands, without accelerators of their own (Mod+Z reaches the page, which decides by focus).
+  const rendererCommandWithoutKeys = (id: MenuCommandId): MenuItemConstructorOptions => ({ label: MENU_COMMANDS[id].label, click: () => actions.runCommand(id) });
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      rendererCommandWithoutKeys('edit.undo'),
+      rendererCommandWithoutKeys('edit.redo'),
+    ],
+  };
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
     file,
-    { role: 'editMenu' },
+    edit,
     {
       label: '&View',
       submenu: [

@@ -6,6 +6,7 @@
  * The user's edit starts before the other write: a clean editor may rightly
  * take the new version silently, and then there would be nothing to conflict.
  */
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/test.js';
 import { writeFromAnotherProcess } from '../fixtures/external-write.js';
 import { readRecord } from '../fixtures/read-record.js';
@@ -14,6 +15,17 @@ import { PEOPLE, keyText } from '../fixtures/seed-data.js';
 import { replaceRecordText, saveRecord } from '../flows/editing.js';
 import { openRecord, reload } from '../flows/navigation.js';
 import { saveScreenshot } from '../flows/screenshots.js';
+
+/** The text of every rendered line in the diff panes that ends past its pane's right edge. */
+function linesPastTheirPane(view: Locator): Promise<string[]> {
+  return view.evaluate((root) =>
+    [...root.querySelectorAll('.view-line')].flatMap((line) => {
+      const pane = line.closest('.editor-scrollable')?.getBoundingClientRect();
+      const text = line.firstElementChild?.getBoundingClientRect();
+      return pane && text && text.right > pane.right + 1 ? [line.textContent ?? ''] : [];
+    }),
+  );
+}
 
 const MARGARET = PEOPLE[3]!;
 const KEY = keyText('people', MARGARET.key);
@@ -32,6 +44,8 @@ test('a stale save shows both versions, keeps my edit, and "keep mine" resolves 
   await expect(ui.record.status).toHaveAttribute('data-state', 'conflict');
   await expect(ui.record.conflictView).toContainText(MINE);
   await expect(ui.record.conflictView).toContainText(THEIRS);
+  // Both panes show every line whole (they wrap): the changed name used to be cut off at the pane's edge.
+  await expect.poll(() => linesPastTheirPane(ui.record.conflictView)).toEqual([]);
   await saveScreenshot(ui, 'conflict');
   expect(await readRecord(database.path, 'people', MARGARET.key)).toMatchObject({ name: THEIRS });
 

@@ -30,6 +30,9 @@ async function expectReadOnly(ui: TrellisApp, databaseName: string): Promise<voi
   await expect(ui.toolbar.readOnly).toBeDisabled();
   await expect(ui.toolbar.readOnly).toHaveAttribute('title', /started read-only \(--read-only\)/);
   await openRecord(ui, keyText('people', KEN.key));
+  // New's tooltip says why, never "turn off read-only" (the toggle is disabled).
+  await expect(ui.page.getByTestId('new-record')).toBeDisabled();
+  await expect(ui.page.getByTestId('new-record')).toHaveAttribute('title', /started read-only \(--read-only\)/);
   // Typing is refused by the editor itself, saying why; Ctrl/Cmd+S has nothing to save.
   await ui.record.editorLines.click();
   await ui.page.keyboard.type('x');

@@ -10,6 +10,7 @@ export {
   composite,
   contentHash,
   custom,
+  fieldKey,
   uuid,
   type AutoIncrementKey,
   type CompositeKey,
@@ -24,7 +25,7 @@ export { open, openDatabase } from './open-database.js';
 export { schema, type Database, type Schema, type TransactionTrees } from './typed/database.js';
 export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js';
 export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
-export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
+export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type OpaqueWritten, type TreeInfo } from './opaque/opaque-database.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
 export { verifyDatabase } from './integrity/verify-database.js';
 export {

@@ -4,7 +4,7 @@
  */
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
 import type { HostClient } from '../src/client/host-client.js';
-import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf } from '../../app/contract/index.js';
+import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf, WrittenRecord } from '../../app/contract/index.js';
 
 declare const client: HostClient;
 
@@ -33,6 +33,7 @@ export type MethodNames = [
       | 'raw.databases'
       | 'raw.page'
       | 'raw.get'
+      | 'records.applyWrites'
     >
   >,
 ];
@@ -42,7 +43,7 @@ export type ArgumentsAndResults = [
   Expect<Equal<ArgsOf<'session.setReadOnly'>, { readOnly: boolean }>>,
   Expect<Equal<ArgsOf<'records.delete'>, { tree: string; key: JsonKey; expectedRevision?: number }>>,
   Expect<Equal<ResultOf<'records.get'>, { entry: RecordEntry | null }>>,
-  Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean }>>,
+  Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean; written: WrittenRecord[]; undoable: boolean }>>,
   Expect<Equal<ResultOf<'database.open'>, DatabaseInfo>>,
   Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,
 ];

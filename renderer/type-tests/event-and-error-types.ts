@@ -29,7 +29,7 @@ export type Events = [
   Expect<Equal<HostEvents['changes'], { revision: number; changes: RecordChange[]; resync: boolean }>>,
   Expect<Equal<HostEvents['database'], DatabaseInfo>>,
   Expect<Equal<HostEvents['command'], { id: MenuCommandId }>>,
-  Expect<Equal<MenuCommandId, 'file.open' | 'nav.back' | 'nav.forward' | 'palette.open'>>,
+  Expect<Equal<MenuCommandId, 'file.open' | 'nav.back' | 'nav.forward' | 'palette.open' | 'edit.undo' | 'edit.redo'>>,
   Expect<
     Equal<RecordChange, { tree: string; key: JsonKey; text: string; kind: 'insert' | 'update' | 'delete'; revision: number; local: boolean }>
   >,

@@ -139,8 +139,8 @@ describe('records.delete', () => {
     const { client } = await startHost();
     const entry = (await client.call('records.get', { tree: 'users', key: 24 })).entry!;
     expect(await codeOf(client.call('records.delete', { tree: 'users', key: 24, expectedRevision: entry.revision + 1000 }))).toBe('CONFLICT');
-    expect(await client.call('records.delete', { tree: 'users', key: 24, expectedRevision: entry.revision })).toEqual({ deleted: true });
-    expect(await client.call('records.delete', { tree: 'users', key: 24 })).toEqual({ deleted: false });
+    expect(await client.call('records.delete', { tree: 'users', key: 24, expectedRevision: entry.revision })).toMatchObject({ deleted: true });
+    expect(await client.call('records.delete', { tree: 'users', key: 24 })).toEqual({ deleted: false, written: [], undoable: true });
   });
 
   it('refuses to delete a record still referenced, naming the holders with their key text', async () => {

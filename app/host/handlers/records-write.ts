@@ -8,6 +8,7 @@ import { MAX_ISSUES } from '../../contract/index.js';
 import { fail } from '../error-payload.js';
 import { missingReferences } from '../missing-references.js';
 import { keyText, wireEntry } from '../wire-forms.js';
+import { writtenRecords } from '../written-records.js';
 import { defined, type Handlers } from './handler.js';
 
 export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert' | 'records.put' | 'records.delete'> = {
@@ -46,9 +47,13 @@ export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert'
   'records.delete': async ({ session }, args) => {
     session.assertWritable();
     const db = session.db;
-    const tree = db.tree(args.tree);
-    const deleted = await withConflictDetail(db, args.tree, args.key, () => tree.delete(args.key, defined({ ifRevision: args.expectedRevision })));
-    return { deleted };
+    // In a transaction of its own, so the answer lists what the delete removed and unlinked (cascades included), for undo.
+    return withConflictDetail(db, args.tree, args.key, () =>
+      db.transaction((tx) => {
+        const deleted = tx.delete(args.tree, args.key, defined({ ifRevision: args.expectedRevision }));
+        return { deleted, ...writtenRecords(tx) };
+      }),
+    );
   },
 };
 

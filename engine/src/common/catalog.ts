@@ -24,7 +24,8 @@ export const StoredKeyStrategy = Type.Union([
   Type.ReadonlyObject(Type.Object({ kind: Type.Literal('composite'), fields: List(Type.String()) })),
   Type.ReadonlyObject(Type.Object({ kind: Type.Literal('uuid') })),
   Type.ReadonlyObject(Type.Object({ kind: Type.Literal('hash') })),
-  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('custom'), schema: JsonSchema })),
+  // `field`: the key is that top-level field of the value (fieldKey); absent, a function only the application has.
+  Type.ReadonlyObject(Type.Object({ kind: Type.Literal('custom'), schema: JsonSchema, field: Type.Optional(Type.String({ minLength: 1 })) })),
 ]);
 export type StoredKeyStrategy = Static<typeof StoredKeyStrategy>;
 

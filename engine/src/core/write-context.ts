@@ -41,8 +41,26 @@ export interface PutOptions extends WriteOptions {
 
 type Entry = { readonly value: unknown; readonly version: number };
 
+/**
+ * One record this transaction wrote, as it was before (undefined: it did not
+ * exist) and the revision the write gave it: what undoing the write needs.
+ * Cascaded deletes and the holders a delete unlinked are listed too, in the
+ * order they were written (a delete's cascades before the record itself).
+ */
+export interface WrittenRecord {
+  readonly tree: string;
+  readonly key: KeyValue;
+  readonly kind: ChangeKind;
+  /** The revision the write gave the record (for deletes: the revision of the deletion). */
+  readonly revision: number;
+  /** The stored (native) value and revision before the write. */
+  readonly before: Entry | undefined;
+}
+
 export class WriteContext {
   readonly changes: ChangeEvent[] = [];
+  /** Every write with the record as it was before, in write order (the values were read for the write anyway). */
+  readonly written: WrittenRecord[] = [];
   private revision: number | undefined;
   /** The first revision this transaction took (read once, with the counter, by `nextRevision`). */
   private firstRevision: number | undefined;
@@ -236,6 +254,7 @@ export class WriteContext {
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.name);
     this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
+    this.written.push({ tree: model.name, key, kind, revision, before: old });
     if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);
   }
 

@@ -7,6 +7,7 @@ import { QueryRun } from '../query/query-run.js';
 import type { RecordQuery } from '../common/record-query.js';
 import { countRange, getEntry, indexModel, lookup, range, referenceGroups, referrers, type IndexHit, type ReferenceGroup, type ReferrersQuery, type IndexQuery, type RangeOptions } from '../core/reads.js';
 import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
+import type { ChangeKind } from '../core/changes.js';
 import { entryIssues } from '../core/entry-size.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
@@ -201,8 +202,7 @@ export class OpaqueTree {
   }
 
   private toText(key: KeyValue, value: unknown, revision: number): OpaqueEntry {
-    const json = this.model.codec.toJson(value);
-    return json.ok ? { key, value: json.value, revision } : { key, value: undefined, revision, problems: json.issues };
+    return textEntry(this.model, key, value, revision);
   }
 
   /** Text-form bounds (timestamps as ISO text) → native, as the typed face would give them. */
@@ -215,6 +215,20 @@ export class OpaqueTree {
     };
     return { ...query, equals: convert(query.equals), start: convert(query.start), end: convert(query.end) };
   }
+}
+
+/**
+ * A record a transaction wrote, in text form: `before` is the record as it was
+ * (absent for an insert), `revision` what the write gave it. Enough to undo the
+ * write conditionally: put `before` back (or delete) if the record still has
+ * `revision`.
+ */
+export interface OpaqueWritten {
+  readonly tree: string;
+  readonly key: KeyValue;
+  readonly kind: ChangeKind;
+  readonly revision: number;
+  readonly before?: OpaqueEntry;
 }
 
 /** Opaque writes inside a transaction: they apply at once and commit together. */
@@ -239,5 +253,22 @@ export class OpaqueTransaction {
   get(tree: string, key: unknown): OpaqueEntry | undefined {
     return new OpaqueTree(this.engine, this.engine.model(tree)).get(key);
   }
+  /**
+   * Every record this transaction has written so far, in write order, with
+   * what it held before: the records a delete cascaded to and the holders it
+   * unlinked come before the record itself.
+   */
+  written(): OpaqueWritten[] {
+    return this.context.written.map(({ tree, key, kind, revision, before }) => {
+      const written = { tree, key, kind, revision };
+      if (!before) return written;
+      return { ...written, before: textEntry(this.engine.model(tree), key, before.value, before.version) };
+    });
+  }
 }
 
+/** A stored (native) value in text form, as every read gives it. */
+function textEntry(model: TreeModel, key: KeyValue, value: unknown, revision: number): OpaqueEntry {
+  const json = model.codec.toJson(value);
+  return json.ok ? { key, value: json.value, revision } : { key, value: undefined, revision, problems: json.issues };
+}

@@ -64,7 +64,7 @@ function storedStrategy(d: TreeDeclaration): StoredKeyStrategy {
     case 'composite':
       return { kind: 'composite', fields: [...key.fields] };
     case 'custom':
-      return { kind: 'custom', schema: clone(key.schema as unknown as JsonSchema) };
+      return { kind: 'custom', schema: clone(key.schema as unknown as JsonSchema), ...(key.field === undefined ? {} : { field: key.field }) };
     default:
       return { kind: key.kind };
   }

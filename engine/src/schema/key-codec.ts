@@ -104,6 +104,10 @@ export function makeKeyCodec(
     codec.derive = (_value, json) => createHash('sha256').update(canonicalJson(json)).digest('hex');
   } else if (strategy.kind === 'custom' && derive) {
     codec.derive = (value) => derive(value);
+  } else if (strategy.kind === 'custom' && strategy.field !== undefined) {
+    // Stored as data (fieldKey): derived here too, so the opaque face creates and checks keys as the application does.
+    const field = strategy.field;
+    codec.derive = (value) => (value as Record<string, unknown>)[field];
   } else if (strategy.kind === 'uuid') {
     codec.generate = () => uuidv7();
   }

@@ -22,6 +22,12 @@ export interface CustomKey<S extends TSchema = TSchema, V = never> {
   readonly kind: 'custom';
   readonly schema: S;
   readonly derive: (value: V) => Static<S>;
+  /**
+   * Set by `fieldKey`: the key is this top-level field of the value. Stored in
+   * the catalog, so every tool derives (and checks) the key as the application
+   * does; a plain `custom` function cannot be stored, and a tool cannot run it.
+   */
+  readonly field?: string;
 }
 
 export type KeyStrategy = AutoIncrementKey | CompositeKey | UuidKey | HashKey | CustomKey<TSchema, never>;
@@ -41,7 +47,20 @@ export const uuid = (): UuidKey => ({ kind: 'uuid' });
 /** The SHA-256 of the value's canonical encoding: the same value always gets the same key. */
 export const contentHash = (): HashKey => ({ kind: 'hash' });
 
-/** A key computed by your function from the value; `schema` describes it for generic tools. */
+/**
+ * A key that is one top-level field of the value (`fieldKey('iso', t.string())`:
+ * the country with `iso: 'FR'` is `countries/"FR"`). Unlike a `custom` function,
+ * this derivation is stored in the catalog: the opaque face (the browser, the
+ * CLI) derives new keys from the value and refuses a key that disagrees.
+ */
+export const fieldKey = <const F extends string, S extends TSchema>(field: F, schema: S): CustomKey<S, Readonly<Record<F, Static<S>>>> => ({
+  kind: 'custom',
+  schema,
+  field,
+  derive: (value) => value[field],
+});
+
+/** A key computed by your function from the value; `schema` describes it for generic tools, which cannot run the function (prefer `fieldKey` where the key is a field). */
 export const custom = <S extends TSchema, V = never>(schema: S, derive: (value: V) => Static<S>): CustomKey<S, V> => ({
   kind: 'custom',
   schema,

@@ -3,6 +3,7 @@
  * types of values and keys are inferred from it, never written by hand.
  */
 import type { Static, TObject, TSchema } from 'typebox';
+import { InvalidSchemaError } from '../errors.js';
 import { assertSchemaDepth } from './depth.js';
 import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
@@ -52,9 +53,16 @@ export function tree<
 >(name: N, declaration: { value: V; key: K; indexes?: I }): TreeDeclaration<N, V, K, I> {
   assertSchemaDepth(name, 'value', declaration.value);
   if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
+  if (declaration.key.kind === 'custom' && declaration.key.field !== undefined) assertKeyField(name, declaration.value, declaration.key.field);
   return { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
 }
 
+/** A fieldKey's field must be a required top-level field: every value then implies its key. */
+function assertKeyField(tree: string, value: TObject, field: string): void {
+  if (!Object.hasOwn(value.properties, field) || !(value.required ?? []).includes(field)) {
+    throw new InvalidSchemaError(`tree '${tree}': the key field '${field}' must be a required field of the value`);
+  }
+}
 
 export type ValueOf<T extends TreeDeclaration> = Static<T['value']>;
 

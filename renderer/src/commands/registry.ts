@@ -15,6 +15,8 @@ export interface Command {
   readonly keys?: readonly string[];
   readonly run: () => void;
   readonly enabled?: () => boolean;
+  /** In a text field or the record editor its keys keep their text meaning (Mod+Z is the field's own undo). */
+  readonly yieldToText?: boolean;
 }
 
 type Listener = () => void;

@@ -26,6 +26,7 @@ export function useCommand(command: Command): void {
   latest.current = command;
   const { id, label, group } = command;
   const keys = command.keys?.join(' ') ?? '';
+  const yieldToText = command.yieldToText === true;
   useEffect(
     () =>
       registry.register({
@@ -33,9 +34,10 @@ export function useCommand(command: Command): void {
         label,
         group,
         ...(keys ? { keys: keys.split(' ') } : {}),
+        ...(yieldToText ? { yieldToText } : {}),
         run: () => latest.current.run(),
         enabled: () => latest.current.enabled?.() ?? true,
       }),
-    [registry, id, label, group, keys],
+    [registry, id, label, group, keys, yieldToText],
   );
 }

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useRef, type JSX } from 'react';
 import type { DatabaseInfo, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
-import { useCommand } from '../commands/use-command.js';
+import { useCommand, useCommands } from '../commands/use-command.js';
 import { lockedReadOnlyReason } from '../state/read-only-reason.js';
 import { BrokenEntry } from './BrokenEntry.js';
 import { ConflictView } from './ConflictView.js';
@@ -52,6 +52,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const readOnlyWhy = lockedWhy ?? 'Read-only mode is on';
   const session = useRecordSession({ client: props.client, tree: props.tree, record: props.record, writable: !readOnly, onSaved: props.onSaved, onDeleted: props.onDeleted });
   const pane = useRef<PaneApi | null>(null);
+  const registry = useCommands();
   const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
   const editing = session.base.mode === 'edit' ? session.base.entry : null;
 
@@ -85,7 +86,17 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
         onDuplicate={() => session.startCreate(session.text)}
         onDelete={() => session.setDeleteStep({ type: 'confirm' })}
       />
-      {session.base.mode === 'create' && needsKeyInput(props.tree) ? <KeyField value={session.keyText} onChange={session.setKeyText} disabled={readOnly} /> : null}
+      {session.base.mode === 'create' && needsKeyInput(props.tree) ? (
+        <KeyField
+          tree={props.tree.name}
+          value={session.keyText}
+          onChange={session.setKeyText}
+          disabled={readOnly}
+          problem={session.keyProblem}
+          confirmed={session.keyConfirmed}
+          onConfirm={session.setKeyConfirmed}
+        />
+      ) : null}
       <ElsewhereBanner session={session} />
       {session.deleteStep?.type === 'confirm' && editing ? (
         <DeleteConfirm
@@ -118,6 +129,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           client={props.client}
           onFollow={props.onFollow}
           onSave={requestSave}
+          onPalette={() => registry.run('palette.open')}
           apiRef={pane}
         />
         </Suspense>

@@ -5,17 +5,17 @@
 import type { JSX } from 'react';
 import type { HistorySnapshot } from '../state/history.js';
 import { viewLabel } from '../schema/places.js';
+import { breadcrumbTrail } from './breadcrumb-trail.js';
 
 const STEPS_SHOWN = 6;
 
 export function Breadcrumbs({ snapshot, go }: { snapshot: HistorySnapshot; go(index: number): void }): JSX.Element {
-  const first = Math.max(0, snapshot.index - STEPS_SHOWN + 1);
-  const steps = snapshot.entries.slice(first, snapshot.index + 1);
+  const trail = breadcrumbTrail(snapshot);
+  const steps = trail.slice(-STEPS_SHOWN);
   return (
     <nav className="breadcrumbs" data-testid="breadcrumbs" aria-label="Breadcrumbs">
-      {first > 0 && <span className="muted">…</span>}
-      {steps.map((location, i) => {
-        const index = first + i;
+      {trail.length > steps.length && <span className="muted">…</span>}
+      {steps.map(({ location, index }, i) => {
         const label = viewLabel(location) ?? location.selected ?? (location.query ? `${location.tree} (filtered)` : location.tree);
         const current = index === snapshot.index;
         return (

@@ -8,6 +8,8 @@ import { RecordLookup } from '../references/record-lookup.js';
 import { ClientContext, RecordLookupContext } from '../state/contexts.js';
 import { installUnloadGuard } from '../state/unsaved-edits.js';
 import { Shell } from './Shell.js';
+import { UndoHistory } from '../undo/undo-history.js';
+import { UndoContext } from '../undo/use-undo.js';
 
 /** Renders the app into `container` (replacing index.html's boot message); main.tsx loads this module on its own. */
 export function renderApp(container: HTMLElement, client: HostClient): void {
@@ -19,6 +21,7 @@ export function renderApp(container: HTMLElement, client: HostClient): void {
 export function App({ client }: { client: HostClient }): JSX.Element {
   const [registry] = useState(() => new CommandRegistry());
   const [lookup] = useState(() => new RecordLookup(client));
+  const [undo] = useState(() => new UndoHistory());
 
   // Electron's native menu asks for commands by id; cached previews forget what changed.
   useEffect(() => client.on('command', ({ id }) => void registry.run(id)), [client, registry]);
@@ -36,7 +39,9 @@ export function App({ client }: { client: HostClient }): JSX.Element {
     <ClientContext.Provider value={client}>
       <CommandsContext.Provider value={registry}>
         <RecordLookupContext.Provider value={lookup}>
-          <Shell client={client} />
+          <UndoContext.Provider value={undo}>
+            <Shell client={client} />
+          </UndoContext.Provider>
         </RecordLookupContext.Provider>
       </CommandsContext.Provider>
     </ClientContext.Provider>

@@ -27,6 +27,8 @@ import { lazyModule } from './lazy-module.js';
 import { SchemaPlace } from '../schema/SchemaPlace.js';
 import { showDiagram, showSchema, showTable } from '../schema/places.js';
 import { useSchemaCommands } from '../schema/use-schema-commands.js';
+import { useUndoCommands } from '../undo/use-undo-commands.js';
+import { UndoConflict } from '../undo/UndoConflict.js';
 
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
 const palette = lazyModule(() => import('./CommandPalette.js'));
@@ -84,6 +86,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   useDropToOpen(client, openDatabase, setNotice);
   useWindowTitle(info?.path, location?.view === 'diagram' ? 'Schema diagram' : location?.tree);
   useSchemaCommands(history, location, (info?.trees.length ?? 0) > 0);
+  const undo = useUndoCommands({ client, database: info, follow: navigator.follow, openTree, notify: setNotice });
   useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
@@ -92,7 +95,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         <ConnectionBanner client={client} />
         <MenuBar />
         {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
-        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={info} theme={theme} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={info} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
           {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
           {info?.kind === 'raw' ? (
@@ -118,6 +121,18 @@ ${tree.name}`} database={info} tree={tree} location={location} historyIndex={sna
               ✕
             </button>
           </div>
+        )}
+        {undo.conflict && (
+          <UndoConflict
+            outcome={undo.conflict}
+            theme={theme}
+            onOpen={(text) => {
+              undo.dismissConflict();
+              navigator.follow(text);
+            }}
+            onForget={undo.forgetConflicted}
+            onClose={undo.dismissConflict}
+          />
         )}
         {paletteOpen && Palette && <Palette.CommandPalette open onOpenChange={setPaletteOpen} />}
         {openDialog && Dialog && <Dialog.OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}

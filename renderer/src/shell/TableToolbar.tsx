@@ -20,14 +20,15 @@ interface TableToolbarProps {
   readonly view: QueryView | undefined;
   readonly fields: readonly QueryableField[];
   readonly filtering: boolean;
-  readonly readOnly: boolean;
+  /** Why writes are refused (state/read-only-reason.ts); undefined when they are allowed. */
+  readonly readOnlyWhy: string | undefined;
   onJump(key: JsonKey): Promise<string | null>;
   onFilter(query: ViewQuery | undefined): void;
   onToggleFilter(): void;
   onNewRecord(): void;
 }
 
-export function TableToolbar({ tree, cache, query, queryProblem, view, fields, filtering, readOnly, onJump, onFilter, onToggleFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+export function TableToolbar({ tree, cache, query, queryProblem, view, fields, filtering, readOnlyWhy, onJump, onFilter, onToggleFilter, onNewRecord }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
   const filtered = isFiltered(query) && !queryProblem;
   const text = countText({ filtered, growing: view !== undefined && !cache.exact, rowCount: count, error: cache.error });
@@ -40,7 +41,7 @@ export function TableToolbar({ tree, cache, query, queryProblem, view, fields, f
         <span className="table-count" data-testid="table-count" data-count={cache.exact ? count : undefined}>
           {text}
         </span>
-        <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
+        <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnlyWhy !== undefined} title={readOnlyWhy ?? `New record in ${tree.name}`}>
           + New
         </button>
         <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />

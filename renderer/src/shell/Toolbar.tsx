@@ -1,21 +1,24 @@
-/** The window's toolbar: back/forward, breadcrumbs, and the read-only and theme toggles. */
+/** The window's toolbar: back/forward, breadcrumbs, undo/redo with the history list, and the read-only and theme toggles. */
 import type { JSX } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
 import { Breadcrumbs } from '../references/Breadcrumbs.js';
 import { lockedReadOnlyReason } from '../state/read-only-reason.js';
 import type { NavigationHistory, HistorySnapshot } from '../state/history.js';
 import type { Theme } from '../state/use-theme.js';
+import { UndoControls } from '../undo/UndoControls.js';
+import type { UndoControls as Undo } from '../undo/use-undo-commands.js';
 
 interface ToolbarProps {
   readonly history: NavigationHistory;
   readonly snapshot: HistorySnapshot;
   readonly database: DatabaseInfo | null;
   readonly theme: Theme;
+  readonly undo: Undo;
   onToggleReadOnly(): void;
   onToggleTheme(): void;
 }
 
-export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, onToggleTheme }: ToolbarProps): JSX.Element {
+export function Toolbar({ history, snapshot, database, theme, undo, onToggleReadOnly, onToggleTheme }: ToolbarProps): JSX.Element {
   const readOnly = database?.readOnly ?? false;
   const locked = database ? lockedReadOnlyReason(database) : undefined;
   return (
@@ -28,6 +31,7 @@ export function Toolbar({ history, snapshot, database, theme, onToggleReadOnly, 
       </button>
       <Breadcrumbs snapshot={snapshot} go={(index) => history.go(index)} />
       <span className="spacer" />
+      <UndoControls controls={undo} />
       <button
         type="button"
         className={`toggle${readOnly ? ' on' : ''}`}

@@ -22,6 +22,7 @@ import type { Theme } from '../state/use-theme.js';
 import { filterByValue } from './filter-by-value.js';
 import { PanelResizer, usePanelWidth } from './PanelResizer.js';
 import { TableToolbar } from './TableToolbar.js';
+import { writeRefusedReason } from '../state/read-only-reason.js';
 import { lazyModule } from './lazy-module.js';
 
 /**
@@ -152,7 +153,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           view={view}
           fields={fields}
           filtering={filtering}
-          readOnly={database.readOnly}
+          readOnlyWhy={writeRefusedReason(database)}
           onJump={jump}
           onFilter={showQuery}
           onToggleFilter={() => setFiltering((open) => !open)}

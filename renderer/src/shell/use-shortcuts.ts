@@ -27,6 +27,7 @@ export function useShortcuts(registry: CommandRegistry): void {
       if (shortcutOf(event, IS_MAC) === 'Mod+S') event.preventDefault();
       const command = registry.match(event, IS_MAC);
       if (!command) return;
+      if (command.yieldToText && isTyping(event.target)) return;
       const usesMod = command.keys?.some((keys) => keys.startsWith('Mod+')) ?? false;
       if (!usesMod && (isTyping(event.target) || (event.key === 'Escape' && insideLayer(event.target)))) return;
       if (registry.run(command.id)) event.preventDefault();

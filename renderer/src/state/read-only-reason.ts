@@ -12,3 +12,13 @@ export function lockedReadOnlyReason(database: Pick<DatabaseInfo, 'lockedReadOnl
   if (database.lockedReadOnly) return 'The database was opened read-only';
   return undefined;
 }
+
+/**
+ * Why writes are refused now, for a disabled control's tooltip: the lock when
+ * there is one (it must never suggest the toggle, which cannot lift it), else
+ * the session's toggle; undefined when writes are allowed.
+ */
+export function writeRefusedReason(database: Pick<DatabaseInfo, 'readOnly' | 'lockedReadOnly' | 'startedReadOnly'>): string | undefined {
+  if (!database.readOnly) return undefined;
+  return lockedReadOnlyReason(database) ?? 'Read-only mode is on: turn it off in the toolbar to edit';
+}

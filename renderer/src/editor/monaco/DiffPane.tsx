@@ -30,6 +30,11 @@ export function DiffPane({ original, modified, theme }: DiffPaneProps): JSX.Elem
       enableSplitViewResizing: false,
       renderOverviewRuler: false,
       minimap: { enabled: false },
+      // Half a record panel is ~260 px: long lines wrap, so the changed text is seen, not cut off at the pane's edge.
+      wordWrap: 'on',
+      diffWordWrap: 'on',
+      lineNumbersMinChars: 3,
+      folding: false,
       automaticLayout: true,
       scrollBeyondLastLine: false,
     });

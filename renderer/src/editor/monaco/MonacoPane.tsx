@@ -1,7 +1,7 @@
 /**
  * The Monaco editor for one record: the window's one editor (shared-editor.ts)
  * moved here with a model of this record's JSON5 text, markers for the
- * problems, providers bound to this model, Ctrl/Cmd+S. The text is owned by Monaco;
+ * problems, providers bound to this model, Ctrl/Cmd+S and Ctrl/Cmd+K (the palette). The text is owned by Monaco;
  * the parent replaces it only through `load` (a new record, a reload, a
  * revert), which keeps the cursor and scroll position where it can.
  */
@@ -42,6 +42,8 @@ export interface MonacoPaneProps {
   readonly client: Transport;
   readonly onFollow: (target: string) => void;
   readonly onSave: () => void;
+  /** Mod+K: the window's command palette (Monaco would take the key as the start of a chord). */
+  readonly onPalette: () => void;
   readonly apiRef: { current: PaneApi | null };
 }
 
@@ -67,6 +69,7 @@ export function MonacoPane(props: MonacoPaneProps): JSX.Element {
     const changes = own.onDidChangeContent(() => latest.current.onChange(own.getValue()));
     // onSave reads the model's text itself and applies the same enabled check as the Save button.
     shared.onSave = () => latest.current.onSave();
+    shared.onPalette = () => latest.current.onPalette();
     const api: PaneApi = {
       reveal(line, column) {
         editor.setPosition({ lineNumber: line, column });

@@ -16,6 +16,8 @@ export interface SharedEditor {
   readonly element: HTMLElement;
   /** What Ctrl/Cmd+S does: the pane on screen saves its record. */
   onSave: (() => void) | undefined;
+  /** What Ctrl/Cmd+K does: the command palette (Monaco's own Ctrl+K chords swallowed the key, so it never opened from here). */
+  onPalette: (() => void) | undefined;
 }
 
 const BASE_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
@@ -50,10 +52,11 @@ export function sharedEditor(monaco: MonacoApi): SharedEditor {
   element.className = 'editor-surface';
   parkingLot().appendChild(element);
   const editor = monaco.editor.create(element, { ...BASE_OPTIONS, model: null });
-  const made: SharedEditor = { editor, element, onSave: undefined };
+  const made: SharedEditor = { editor, element, onSave: undefined, onPalette: undefined };
   // Monaco handles the key (and stops it, even when there is nothing to save), so the shell's
   // global shortcut does not save twice and the browser never opens "Save page as…".
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => made.onSave?.());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, () => made.onPalette?.());
   shared = made;
   return made;
 }
@@ -70,6 +73,7 @@ export function attachEditor(monaco: MonacoApi, place: HTMLElement): SharedEdito
 export function detachEditor(place: HTMLElement): void {
   if (!shared || shared.element.parentElement !== place) return;
   shared.onSave = undefined;
+  shared.onPalette = undefined;
   shared.editor.setModel(null);
   parkingLot().appendChild(shared.element);
 }

@@ -2,8 +2,9 @@
  * The editor's writes, each answering a closed set of outcomes instead of
  * throwing, so the component only maps outcomes to what the user sees.
  */
-import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary } from '../../../../app/contract/index.js';
+import type { HolderDetail, HostErrorPayload, IssueDetail, JsonKey, RecordEntry, Transport, TreeSummary, WrittenRecord } from '../../../../app/contract/index.js';
 import type { JsonValue } from '../text/json5-text.js';
+import { keyFromFunction } from './key-agreement.js';
 
 export type SaveOutcome =
   | { readonly type: 'saved'; readonly entry: RecordEntry }
@@ -12,7 +13,8 @@ export type SaveOutcome =
   | { readonly type: 'error'; readonly message: string };
 
 export type DeleteOutcome =
-  | { readonly type: 'deleted' }
+  /** `written`: every record the delete removed or unlinked, as it was (for undo); empty when it was too many to list. */
+  | { readonly type: 'deleted'; readonly written: readonly WrittenRecord[] }
   | { readonly type: 'refused'; readonly holders: readonly HolderDetail[] }
   | { readonly type: 'error'; readonly message: string };
 
@@ -43,9 +45,9 @@ export async function saveExisting(client: Transport, tree: string, key: JsonKey
   }
 }
 
-/** Whether the user types the key (custom keys) or the engine derives or draws it. */
+/** Whether the user types the key (a custom key function only the application has) or the engine derives or draws it (fieldKey too). */
 export function needsKeyInput(tree: TreeSummary): boolean {
-  return tree.key.kind === 'custom';
+  return keyFromFunction(tree);
 }
 
 /** Creates a record: `records.insert` where the engine makes the key, `put` with `create` for a typed key. */
@@ -65,8 +67,8 @@ export async function createRecord(client: Transport, tree: TreeSummary, value: 
 
 export async function deleteRecord(client: Transport, tree: string, entry: RecordEntry): Promise<DeleteOutcome> {
   try {
-    const { deleted } = await client.call('records.delete', { tree, key: entry.key, expectedRevision: entry.revision });
-    return deleted ? { type: 'deleted' } : { type: 'error', message: 'the record was already gone' };
+    const { deleted, written } = await client.call('records.delete', { tree, key: entry.key, expectedRevision: entry.revision });
+    return deleted ? { type: 'deleted', written } : { type: 'error', message: 'the record was already gone' };
   } catch (error) {
     const payload = errorPayload(error);
     if (payload.code === 'REFERENCED') return { type: 'refused', holders: payload.holders ?? [] };

@@ -17,6 +17,10 @@ import { useLiveChanges, type Elsewhere } from './use-live-changes.js';
 import { useValidation } from './use-validation.js';
 import { shownProblems } from './save-gate.js';
 import { reportUnsaved } from '../../state/unsaved-edits.js';
+import { useUndoHistory } from '../../undo/use-undo.js';
+import { clashText, keyClash, keyFromFunction } from './key-agreement.js';
+import { useKeySample } from './use-key-sample.js';
+import { changedFieldsText, type ActionKind } from '../../undo/undo-history.js';
 
 export interface SessionInput {
   readonly client: Transport;
@@ -51,10 +55,14 @@ export function useRecordSession(input: SessionInput) {
   /** A fresh template's schema problems are not shown until the user edits it or tries to save. */
   const [quiet, setQuiet] = useState(base.mode === 'create' && base.template);
   const owner = useId();
+  const undo = useUndoHistory();
   const [outcome, setOutcome] = useState<Status | null>(null);
   const [conflict, setConflict] = useState<{ theirs: RecordEntry | null } | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
   const [keyText, setKeyText] = useState('');
+  /** The user ticked "the key is right" for a new record whose key disagrees with the field that held the key elsewhere. */
+  const [keyConfirmed, setKeyConfirmed] = useState(false);
+  const keySample = useKeySample(client, tree, input.record);
   const [deleteStep, setDeleteStep] = useState<DeleteStep>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -73,6 +81,7 @@ export function useRecordSession(input: SessionInput) {
     setConflict(null);
     setElsewhere(null);
     setDeleteStep(null);
+    setKeyConfirmed(false);
   }, []);
 
   // A different record (or tree) from the shell replaces everything; a newer
@@ -115,8 +124,13 @@ export function useRecordSession(input: SessionInput) {
   useEffect(() => reportUnsaved(owner, unsaved), [owner, unsaved]);
   useEffect(() => () => reportUnsaved(owner, false), [owner]);
 
-  const finish = (result: SaveOutcome, savedText: string) => {
+  /** `before`: the record the write replaced (null: it created one), for the window's undo history. */
+  const finish = (result: SaveOutcome, savedText: string, kind: ActionKind, before: RecordEntry | null) => {
     if (result.type === 'saved') {
+      const after = result.entry;
+      const verb = { save: 'Save', create: 'Create', duplicate: 'Duplicate as', delete: 'Delete', import: 'Import', restore: 'Re-create' }[kind];
+      const fields = kind === 'save' && before ? changedFieldsText(before.value, after.value) : '';
+      undo.record({ kind, label: `${verb} ${after.text}${fields}`, focus: after.text, written: [{ tree: tree.name, key: after.key, text: after.text, before, after }] });
       setBase({ mode: 'edit', entry: result.entry, text: savedText });
       setOutcome({ state: 'saved', text: `Saved ${result.entry.text} (revision ${result.entry.revision})` });
       setConflict(null);
@@ -158,10 +172,22 @@ export function useRecordSession(input: SessionInput) {
         setOutcome({ state: 'error', text: `Not saved: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} to fix first` });
         return;
       }
-      if (base.mode === 'edit') return finish(await saveExisting(client, tree.name, base.entry.key, checked.value, base.entry.revision), saving);
+      const functionKey = keyFromFunction(tree);
+      if (base.mode === 'edit' && functionKey) {
+        const clash = keyClash(base.entry, base.entry.key, checked.value);
+        if (clash) {
+          return setOutcome({
+            state: 'error',
+            text: `Not saved: ${clashText(clash, base.entry.key)}. This tree's keys come from a function of the application, which the browser cannot run, so it never changes a key: duplicate the record with the new key, then delete this one`,
+          });
+        }
+      }
+      if (base.mode === 'edit') return finish(await saveExisting(client, tree.name, base.entry.key, checked.value, base.entry.revision), saving, 'save', base.entry);
       const key = needsKeyInput(tree) ? parseKeyInput(keyText) : undefined;
       if (key && 'error' in key) return setOutcome({ state: 'error', text: `Not created: the key is ${key.error}` });
-      finish(await createRecord(client, tree, checked.value, key?.key), saving);
+      const clash = key && functionKey ? keyClash(keySample, key.key, checked.value) : undefined;
+      if (key && clash && !keyConfirmed) return setOutcome({ state: 'error', text: `Not created: ${clashText(clash, key.key)}. Fix one, or tick “The key is right”` });
+      finish(await createRecord(client, tree, checked.value, key?.key), saving, base.template ? 'create' : 'duplicate', null);
     });
 
   const keepMine = () =>
@@ -171,7 +197,8 @@ export function useRecordSession(input: SessionInput) {
       const parsed = parseJson5(mine);
       if (!parsed.ok) return;
       const theirs = conflict.theirs;
-      finish(theirs ? await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision) : await recreate(client, tree.name, base.entry.key, parsed.value), mine);
+      if (theirs) finish(await saveExisting(client, tree.name, theirs.key, parsed.value, theirs.revision), mine, 'save', theirs);
+      else finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine, 'restore', null);
     });
 
   const takeTheirs = () => {
@@ -185,7 +212,7 @@ export function useRecordSession(input: SessionInput) {
       const mine = textRef.current;
       const parsed = parseJson5(mine);
       if (base.mode !== 'edit' || !parsed.ok) return setOutcome({ state: 'error', text: 'Fix the text before re-creating' });
-      finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine);
+      finish(await recreate(client, tree.name, base.entry.key, parsed.value), mine, 'restore', null);
     });
 
   const revert = () =>
@@ -212,13 +239,28 @@ export function useRecordSession(input: SessionInput) {
     exclusive(async () => {
       if (base.mode !== 'edit') return;
       const result = await deleteRecord(client, tree.name, base.entry);
-      if (result.type === 'deleted') input.onDeleted(base.entry.text);
+      if (result.type === 'deleted') {
+        const others = result.written.length - 1;
+        const label = `Delete ${base.entry.text}${others > 0 ? ` and ${others} record${others === 1 ? '' : 's'} pointing to it` : ''}`;
+        undo.record({ kind: 'delete', label, focus: base.entry.text, written: result.written });
+        input.onDeleted(base.entry.text);
+      }
       else if (result.type === 'refused') setDeleteStep({ type: 'refused', holders: result.holders });
       else {
         setDeleteStep(null);
         setOutcome({ state: 'error', text: `Not deleted: ${result.message}` });
       }
     });
+
+  /** While creating in a tree keyed by an application function: how the typed key disagrees with the value, in words. */
+  const keyProblem = (() => {
+    if (base.mode !== 'create' || !keyFromFunction(tree)) return undefined;
+    const key = parseKeyInput(keyText);
+    const parsed = parseJson5(text);
+    if ('error' in key || !parsed.ok) return undefined;
+    const clash = keyClash(keySample, key.key, parsed.value);
+    return clash && clashText(clash, key.key);
+  })();
 
   const status: Status = conflict
     ? { state: 'conflict', text: outcome?.text ?? 'Changed elsewhere' }
@@ -236,7 +278,7 @@ export function useRecordSession(input: SessionInput) {
     text,
     /** From the editor; the echo of a load is not an edit, so it keeps the status. */
     edit,
-    status, dirty, busy, broken, conflict, elsewhere, keyText, setKeyText, deleteStep, setDeleteStep,
+    status, dirty, busy, broken, conflict, elsewhere, keyText, setKeyText, keyProblem, keyConfirmed, setKeyConfirmed, deleteStep, setDeleteStep,
     problems: shownProblems(validation.problems, quiet), problemsText: validation.checkedText, pending: validation.pending,
     save, keepMine, takeTheirs, recreateFromEdit, revert, startCreate, format, confirmDelete,
   };
