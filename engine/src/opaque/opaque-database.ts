@@ -14,6 +14,8 @@ import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
 import type { IntegrityReport, VerifyOptions } from '../integrity-report.js';
 import type { KeyValue } from '../schema/key-brand.js';
+import { exportRecords, type ExportOptions } from './export.js';
+import { importRecords, type ImportOptions, type ImportResult, type ImportSource } from './import.js';
 
 export interface TreeInfo extends StoredTree {
   readonly count: number;
@@ -79,6 +81,22 @@ export class OpaqueDatabase {
    */
   verify(options?: VerifyOptions): Promise<IntegrityReport> {
     return this.integrityCheck(this.engine, options);
+  }
+  /**
+   * The database, or the trees named, as NDJSON text chunks (whole lines): a
+   * header with the trees' catalog entries and counters, one line per record in
+   * key order, a trailer. Streamed page by page (./export.ts).
+   */
+  export(options?: ExportOptions): AsyncGenerator<string> {
+    return exportRecords(this.engine, options);
+  }
+  /**
+   * Reads an export (or record lines alone) into this database: checks every
+   * line first and writes nothing if one is bad, then writes in batches
+   * (./import.ts says why, and what a failure while writing leaves).
+   */
+  import(source: ImportSource, options?: ImportOptions): Promise<ImportResult> {
+    return importRecords(this.engine, source, options);
   }
   close(): Promise<void> {
     return this.engine.close();
