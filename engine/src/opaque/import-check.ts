@@ -49,6 +49,8 @@ export class ImportChecker {
   records = 0;
   private lines = 0;
   private trailerLine: number | undefined;
+  /** Whether a line other than blank ones was read: a header may only come first. */
+  private begun = false;
   private waiting: WaitingReference[] = [];
 
   constructor(
@@ -72,7 +74,9 @@ export class ImportChecker {
     }
     if (this.trailerLine !== undefined) return this.problem(line, '', `the export ended at line ${this.trailerLine}; nothing may follow it`);
     const header = asHeader(parsed);
-    if (header) return line === 1 ? this.checkHeader(header) : this.problem(line, '/trellis', 'an export header may only be the first line');
+    const first = !this.begun;
+    this.begun = true;
+    if (header) return first ? this.checkHeader(line, header) : this.problem(line, '/trellis', 'an export header may only be the first line');
     const trailer = asTrailer(parsed);
     if (trailer) {
       this.trailerLine = line;
@@ -95,16 +99,16 @@ export class ImportChecker {
     this.waiting = [];
   }
 
-  private checkHeader(header: ExportHeader): undefined {
-    if (header.format !== EXPORT_FORMAT) return this.problem(1, '/format', `export format ${String(header.format)} is not one this engine reads (${EXPORT_FORMAT})`);
-    if (typeof header.trees !== 'object' || header.trees === null) return this.problem(1, '/trees', 'expected the exported trees’ catalog entries');
+  private checkHeader(line: number, header: ExportHeader): undefined {
+    if (header.format !== EXPORT_FORMAT) return this.problem(line, '/format', `export format ${String(header.format)} is not one this engine reads (${EXPORT_FORMAT})`);
+    if (typeof header.trees !== 'object' || header.trees === null) return this.problem(line, '/trees', 'expected the exported trees’ catalog entries');
     this.header = header;
     for (const [name, tree] of Object.entries(header.trees)) {
       const target = this.engine.models.get(name);
       if (!target) {
-        this.problem(1, `/trees/${name}`, `the database has no tree '${name}'; import the file into a new database to create its trees`);
+        this.problem(line, `/trees/${name}`, `the database has no tree '${name}'; import the file into a new database to create its trees`);
       } else if (canonicalJson(target.stored) !== canonicalJson(tree)) {
-        this.problem(1, `/trees/${name}`, `the database’s tree '${name}' is declared differently from the export’s (key, value schema, indexes or references); nothing is imported into a different schema`);
+        this.problem(line, `/trees/${name}`, `the database’s tree '${name}' is declared differently from the export’s (key, value schema, indexes or references); nothing is imported into a different schema`);
       }
     }
     return undefined;
