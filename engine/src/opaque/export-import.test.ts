@@ -150,6 +150,22 @@ describe.each(backends)('export and import ($name)', (backend) => {
     expect((await db.opaque.verify()).ok).toBe(true);
   });
 
+  it('in parts: checks records given as data (a missing target named), writes a batch that awaits a later one', async () => {
+    const db = await backend.open(appSchema);
+    const person = (key: number, boss: number | null) => ({ tree: 'people', key, value: { name: `P${key}`, joined: '2020-01-01T00:00:00.000Z', avatar: '', boss } });
+    const problems = db.opaque.checkImport([person(1, 2), { ...person(2, null), value: { ...person(2, null).value, name: 3 } }]);
+    expect(problems.map(({ line, path, target }) => ({ line, path, target }))).toEqual([
+      { line: 2, path: '/value/name', target: undefined },
+      { line: 1, path: '/value/boss', target: { tree: 'people', key: 2 } },
+    ]);
+    await expect(db.opaque.writeImport([person(1, 2)])).rejects.toThrow(/refers to people/);
+    const first = await db.opaque.writeImport([person(1, 2)], (tree, key) => tree === 'people' && key === 2);
+    expect(first).toEqual([{ tree: 'people', key: 1, previous: undefined }]);
+    await db.opaque.writeImport([person(2, null)]);
+    expect((await db.opaque.writeImport([person(2, 1)]))[0]!.previous).toEqual(person(2, null).value);
+    expect((await db.opaque.verify()).ok).toBe(true);
+  });
+
   it('checkOnly reports and writes nothing', async () => {
     const db = await backend.open(appSchema);
     const file = lines({ tree: 'words', key: 'a', value: { word: 'A' } });

@@ -22,6 +22,8 @@ export interface ImportProblem {
   /** JSON Pointer into the line's document; '' for the line as a whole. */
   readonly path: string;
   readonly message: string;
+  /** For a reference nothing provides: the record it names (a caller checking part of a file may find it elsewhere). */
+  readonly target?: { readonly tree: string; readonly key: KeyValue };
 }
 
 /** A record line that passed the check: what the write pass writes. */
@@ -87,6 +89,13 @@ export class ImportChecker {
     return this.checkRecord(line, parsed);
   }
 
+  /** Checks one record given as data (not a line of text); `line` names it in problems. */
+  record(line: number, record: unknown): CheckedRecord | undefined {
+    this.lines = Math.max(this.lines, line);
+    this.begun = true;
+    return this.checkRecord(line, record);
+  }
+
   /** After the last line: a cut-off export, and references to records that nothing provides. */
   finish(): void {
     if (this.header && this.trailerLine === undefined) {
@@ -94,7 +103,7 @@ export class ImportChecker {
     }
     for (const ref of this.waiting) {
       if (this.keys.has(recordId(ref.target, ref.key))) continue;
-      this.problem(ref.line, ref.path, `refers to ${ref.target}/${keyText(ref.key)}, which is neither in the database nor in the file`);
+      if (!this.full) this.problems.push({ line: ref.line, path: ref.path, message: `refers to ${ref.target}/${keyText(ref.key)}, which is neither in the database nor in the file`, target: { tree: ref.target, key: ref.key } });
     }
     this.waiting = [];
   }

@@ -147,6 +147,43 @@ async function writeRecords(engine: Engine, source: ImportSource, checked: Impor
   return { ok: true, records: written, batches };
 }
 
+/** A record to import given as data: what a line of the file holds. */
+export interface ImportRecord {
+  readonly tree: string;
+  readonly key?: unknown;
+  readonly value: unknown;
+}
+
+/**
+ * Checks records given as data, as the first pass checks lines (`line` is the
+ * index + 1). A tool that checks a file in parts (the browser, page by page)
+ * gets a reference nothing in these records provides with its `target`, and
+ * settles it against the rest of its file itself.
+ */
+export function checkImportRecords(engine: Engine, records: readonly unknown[], maxProblems = DEFAULT_MAX_PROBLEMS): ImportProblem[] {
+  engine.assertOpen();
+  const checker = new ImportChecker(engine, maxProblems);
+  records.forEach((record, i) => checker.record(i + 1, record));
+  checker.finish();
+  return checker.problems;
+}
+
+/**
+ * Writes records given as data in one transaction (one batch of an import
+ * made in parts), each through the write path; answers what each replaced.
+ * `awaited`: targets that a later batch will write, which references may name.
+ */
+export async function writeImportRecords(engine: Engine, records: readonly ImportRecord[], awaited?: (tree: string, key: KeyValue) => boolean): Promise<ImportedRecord[]> {
+  engine.assertOpen();
+  return engine.transaction((context) => {
+    context.awaitedTargets = awaited;
+    return records.map(({ tree, key, value }) => {
+      const model = engine.model(tree);
+      return writeOne(engine, context, { model, key: key === undefined ? undefined : model.key.check(key), value }, true);
+    });
+  });
+}
+
 function writeOne(engine: Engine, context: WriteContext, record: CheckedRecord, withPrevious: boolean): ImportedRecord {
   const { model, key, value } = record;
   let previous: unknown;

@@ -15,7 +15,8 @@ import type { Catalog, StoredTree } from '../schema/catalog.js';
 import type { IntegrityReport, VerifyOptions } from '../integrity-report.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import { exportRecords, type ExportOptions } from './export.js';
-import { importRecords, type ImportOptions, type ImportResult, type ImportSource } from './import.js';
+import { checkImportRecords, importRecords, writeImportRecords, type ImportedRecord, type ImportOptions, type ImportRecord, type ImportResult, type ImportSource } from './import.js';
+import type { ImportProblem } from './import-check.js';
 
 export interface TreeInfo extends StoredTree {
   readonly count: number;
@@ -97,6 +98,14 @@ export class OpaqueDatabase {
    */
   import(source: ImportSource, options?: ImportOptions): Promise<ImportResult> {
     return importRecords(this.engine, source, options);
+  }
+  /** An import in parts (the browser's, page by page): checks records given as data, writing nothing. */
+  checkImport(records: readonly unknown[], maxProblems?: number): ImportProblem[] {
+    return checkImportRecords(this.engine, records, maxProblems);
+  }
+  /** An import in parts: one batch in one transaction; answers each record's key and the value it replaced. */
+  writeImport(records: readonly ImportRecord[], awaited?: (tree: string, key: KeyValue) => boolean): Promise<ImportedRecord[]> {
+    return writeImportRecords(this.engine, records, awaited);
   }
   close(): Promise<void> {
     return this.engine.close();
