@@ -12,6 +12,7 @@ import { databaseHandlers } from './handlers/database.js';
 import { indexHandlers } from './handlers/index-lookup.js';
 import { recordReadHandlers } from './handlers/records-read.js';
 import { recordWriteHandlers } from './handlers/records-write.js';
+import { transferHandlers } from './handlers/transfer.js';
 import type { Handler, HandlerContext, Handlers } from './handlers/handler.js';
 import type { Log } from './emitter.js';
 import type { RecentList } from './recent.js';
@@ -23,7 +24,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...transferHandlers };
 }
 
 export async function dispatch(

@@ -26,6 +26,8 @@ export type MethodNames = [
       | 'records.referencedBy'
       | 'records.referenceGroups'
       | 'index.lookup'
+      | 'import.check'
+      | 'import.write'
     >
   >,
 ];
