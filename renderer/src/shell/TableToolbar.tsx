@@ -1,5 +1,5 @@
 /** Above the table: what is shown and how many, jump to key, the index filter, and New record. */
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
 import type { BlockCache } from '../grid/core/block-cache.js';
 import { countText } from '../grid/core/count-text.js';
@@ -16,9 +16,11 @@ interface TableToolbarProps {
   onFilter(filter: IndexFilter): void;
   onClearFilter(): void;
   onNewRecord(): void;
+  /** More toolbar buttons (export and import), after New. */
+  readonly extra?: ReactNode;
 }
 
-export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, onClearFilter, onNewRecord, extra }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
   const text = countText({ filtered: filter !== undefined, rowCount: count, exact: cache.exact, blockSize: cache.blockSize, error: cache.error });
   return (
@@ -30,6 +32,7 @@ export function TableToolbar({ tree, cache, filter, readOnly, onJump, onFilter, 
       <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnly} title={readOnly ? 'Read-only: turn off read-only to add records' : `New record in ${tree.name}`}>
         + New
       </button>
+      {extra}
       <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
       <IndexFilterBar key={`${tree.name} ${JSON.stringify(filter ?? null)}`} tree={tree} filter={filter} onApply={onFilter} onClear={onClearFilter} />
     </div>

@@ -16,6 +16,7 @@ import { formatKeyText, keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 import { TableToolbar } from './TableToolbar.js';
 import { lazyModule } from './lazy-module.js';
+import { TransferControls } from '../transfer/TransferControls.js';
 
 /**
  * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
@@ -127,6 +128,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onFilter={(filter) => history.push({ tree: tree.name, filter })}
           onClearFilter={() => history.push({ tree: tree.name })}
           onNewRecord={startCreating}
+          extra={<TransferControls tree={tree} readOnly={database.readOnly} selection={selectedEntries(cache.row(selectedIndex ?? -1))} />}
         />
         <RecordsTable
           key={historyIndex}
@@ -159,6 +161,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
     </div>
   );
 }
+
+const selectedEntries = (entry: RecordEntry | undefined): RecordEntry[] | undefined => (entry ? [entry] : undefined);
 
 /** A place reached by following a link (no scroll offset yet): scroll to where its record sits. */
 function useRevealSelected(location: ViewLocation, historyIndex: number, tree: string, table: RefObject<TableApi | null>): void {
