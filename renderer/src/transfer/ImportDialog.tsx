@@ -138,7 +138,7 @@ export function ImportDialog({ tree, readOnly, onClose, onImported }: ImportDial
         )}
         {!readOnly && (
           <button type="button" data-testid="import-check" disabled={busy || rows.length === 0} onClick={() => void check()}>
-            Check {rows.length > 0 ? `${rows.length.toLocaleString()} records` : ''}
+            Check {rows.length > 0 ? `${rows.length.toLocaleString()} record${rows.length === 1 ? '' : 's'}` : ''}
           </button>
         )}
         {!readOnly && step.kind === 'checked' && (
