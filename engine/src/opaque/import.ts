@@ -96,8 +96,8 @@ export async function importRecords(engine: Engine, source: ImportSource, option
 async function writeRecords(engine: Engine, source: ImportSource, checked: ImportChecker, batchSize: number, options: ImportOptions): Promise<ImportResult> {
   const total = checked.records;
   const inFile = (tree: string, key: KeyValue) => checked.keys.has(recordId(tree, key));
-  // The second pass reads with a checker of its own (fresh state), which hands over each record as checked again.
-  const reader = new ImportChecker(engine, 1);
+  // The second pass only parses: the check vouched for every line, and the write path checks each value again.
+  const reader = new LineReader(engine);
   let batch: { line: number; record: CheckedRecord }[] = [];
   let written = 0;
   let batches = 0;
@@ -131,9 +131,9 @@ async function writeRecords(engine: Engine, source: ImportSource, checked: Impor
   for await (const line of linesOf(source())) {
     lineNo++;
     const record = reader.line(line);
-    if (reader.problems.length > 0) {
+    if (typeof record === 'string') {
       // The source answered something else the second time (a file changed between the passes).
-      return { ok: false, stage: 'writing', problems: reader.problems.map((p) => ({ ...p, line: lineNo })), records: written };
+      return { ok: false, stage: 'writing', problems: [{ line: lineNo, path: '', message: record }], records: written };
     }
     if (!record) continue;
     batch.push({ line: lineNo, record });
@@ -182,6 +182,30 @@ export async function writeImportRecords(engine: Engine, records: readonly Impor
       return writeOne(engine, context, { model, key: key === undefined ? undefined : model.key.check(key), value }, true);
     });
   });
+}
+
+/** The second pass's reading of a line: its record, nothing (blank, header, trailer), or why it no longer reads. */
+class LineReader {
+  constructor(private readonly engine: Engine) {}
+
+  line(text: string): CheckedRecord | undefined | string {
+    if (text.trim() === '') return undefined;
+    let parsed: { tree?: unknown; key?: unknown; value?: unknown; trellis?: unknown };
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      return 'the file changed after it was checked: this line is no longer JSON';
+    }
+    if (typeof parsed !== 'object' || parsed === null || parsed.trellis !== undefined) return undefined;
+    const model = typeof parsed.tree === 'string' ? this.engine.models.get(parsed.tree) : undefined;
+    if (!model) return 'the file changed after it was checked: this line names no tree of the database';
+    try {
+      // Without a key the write path makes it (an insert), as the check assumed.
+      return { model, key: parsed.key === undefined ? undefined : model.key.check(parsed.key), value: parsed.value };
+    } catch (error) {
+      return `the file changed after it was checked: ${(error as Error).message}`;
+    }
+  }
 }
 
 function writeOne(engine: Engine, context: WriteContext, record: CheckedRecord, withPrevious: boolean): ImportedRecord {
