@@ -166,6 +166,29 @@ describe.each(backends)('export and import ($name)', (backend) => {
     expect((await db.opaque.verify()).ok).toBe(true);
   });
 
+  it('a signal stops an export between pages, and an import between batches (the batches before it stay)', async () => {
+    const db = await backend.open(appSchema);
+    await fill(db);
+    const stop = new AbortController();
+    const read: string[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of db.opaque.export({ pageSize: 1, signal: stop.signal })) {
+          read.push(chunk);
+          if (read.length === 2) stop.abort();
+        }
+      })(),
+    ).rejects.toThrow();
+    expect(read).toHaveLength(2); // the header and one page
+    const target = await backend.open(appSchema);
+    const halt = new AbortController();
+    const file = await text(db.opaque);
+    const importing = target.opaque.import(source(file), { batchSize: 1, signal: halt.signal, onBatch: () => halt.abort() });
+    await expect(importing).rejects.toThrow();
+    expect(target.people.count()).toBe(1);
+    expect(await target.opaque.import(source(file), { batchSize: 1 })).toMatchObject({ ok: true, records: 4 });
+  });
+
   it('checkOnly reports and writes nothing', async () => {
     const db = await backend.open(appSchema);
     const file = lines({ tree: 'words', key: 'a', value: { word: 'A' } });
