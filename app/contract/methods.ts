@@ -123,6 +123,9 @@ export const QueryProgress = Type.Object({
 });
 export type QueryProgressPayload = Static<typeof QueryProgress>;
 
+/** One page of an import: a record's key is absent where the tree makes it (auto-increment, uuid, derived). */
+const ImportRecords = Type.Array(Type.Object({ key: Type.Optional(JsonKey), value: Type.Unknown() }), { maxItems: MAX_PAGE });
+
 /** The method table: name → arguments and result. */
 export const methods = {
   'database.info': { args: empty, result: DatabaseInfo },
@@ -265,6 +268,30 @@ export const methods = {
       Type.Object({ applied: Type.Literal(true), ...WrittenRecords }),
       Type.Object({ applied: Type.Literal(false), conflict: BatchConflict }),
     ]),
+  },
+
+  // ---- Export and import (issue 10, item 5). Export reads through records.page; an import
+  // checks and writes in pages of at most MAX_PAGE records, each page a record of the file. ----
+  /**
+   * Checks records for an import into one tree, writing nothing: each problem names the record by
+   * its `index` in `records` and a JSON Pointer into `{key, value}`. A reference nothing in this
+   * page provides carries its `target` text, for the renderer to settle against the rest of its file.
+   */
+  'import.check': {
+    args: Type.Object({ tree: TreeName, records: ImportRecords }),
+    result: Type.Object({
+      problems: Type.Array(Type.Object({ index: Type.Integer({ minimum: 0 }), path: Type.String(), message: Type.String(), target: Type.Optional(Type.String()) }), { maxItems: MAX_ISSUES }),
+      truncated: Type.Boolean(),
+    }),
+  },
+  /**
+   * Writes one page of an import in one transaction (refused while read-only). `awaited`: OpaqueKey
+   * texts of records a later page writes, which references in this one may name. Answers each
+   * record's key and the value it replaced (absent: the record is new), for an undo.
+   */
+  'import.write': {
+    args: Type.Object({ tree: TreeName, records: ImportRecords, awaited: Type.Optional(Type.Array(Type.String({ maxLength: 8192 }), { maxItems: 100_000 })) }),
+    result: Type.Object({ written: Type.Array(Type.Object({ key: JsonKey, text: Type.String(), previous: Type.Optional(Type.Unknown()) })) }),
   },
 } as const;
 

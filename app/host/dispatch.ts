@@ -15,6 +15,7 @@ import { recordWriteHandlers } from './handlers/records-write.js';
 import { queryHandlers } from './handlers/query.js';
 import { rawReadHandlers } from './handlers/raw-read.js';
 import { recordUndoHandlers } from './handlers/records-undo.js';
+import { transferHandlers } from './handlers/transfer.js';
 import type { Handler, HandlerContext, Handlers } from './handlers/handler.js';
 import type { Log } from './emitter.js';
 import type { RecentList } from './recent.js';
@@ -26,7 +27,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers };
 }
 
 export async function dispatch(

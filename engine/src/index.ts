@@ -21,7 +21,11 @@ export {
 } from './schema/key-strategies.js';
 export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration } from './schema/tree.js';
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
-export { open, openDatabase } from './open-database.js';
+export { open, openDatabase, createDatabase } from './open-database.js';
+export type { ExportOptions, ExportProgress } from './opaque/export.js';
+export type { ImportOptions, ImportProgress, ImportResult, ImportSource, ImportedRecord } from './opaque/import.js';
+export type { ImportProblem } from './opaque/import-check.js';
+export { parseExportHeader, EXPORT_FORMAT, type ExportHeader } from './opaque/transfer-format.js';
 export { schema, type Database, type Schema, type TransactionTrees } from './typed/database.js';
 export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js';
 export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';

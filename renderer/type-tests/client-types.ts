@@ -34,6 +34,8 @@ export type MethodNames = [
       | 'raw.page'
       | 'raw.get'
       | 'records.applyWrites'
+      | 'import.check'
+      | 'import.write'
     >
   >,
 ];

@@ -71,6 +71,11 @@ export class WriteContext {
   /** Records being deleted in this operation: cascades that come back to them stop there. */
   private readonly deleting = new Set<string>();
   private ended = false;
+  /**
+   * Targets a reference may name before they exist: an import checked that its
+   * input holds them (../opaque/import.ts) and writes them in a later batch.
+   */
+  awaitedTargets: ((tree: string, key: KeyValue) => boolean) | undefined;
 
   constructor(private readonly engine: EngineState) {}
 
@@ -211,6 +216,12 @@ export class WriteContext {
     return model.key.check(model.key.derive(value, json));
   }
 
+  /** Moves a tree's auto-increment counter up to `id` (never down): an import restores the counter its source had. */
+  raiseAutoCounter(model: TreeModel, id: number): void {
+    this.assertLive();
+    if (model.stored.key.kind === 'auto' && Number.isSafeInteger(id)) this.raiseAutoId(model, id);
+  }
+
   /** An explicit id past the counter moves the counter, so later inserts never reuse it. */
   private raiseAutoId(model: TreeModel, id: number): void {
     if (id > this.lastAutoId(model)) this.autoIds.set(model.name, id);
@@ -263,7 +274,7 @@ export class WriteContext {
       const target = this.engine.model(ref.stored.target);
       for (const targetKey of ref.targets(value)) {
         const self = target === model && keyText(targetKey) === keyText(key);
-        if (!self && !this.engine.records(target).has(targetKey)) {
+        if (!self && !this.engine.records(target).has(targetKey) && !this.awaitedTargets?.(target.name, targetKey)) {
           throw new MissingReferenceError(model.name, `.${ref.stored.path}`, target.name, targetKey);
         }
       }

@@ -17,6 +17,9 @@ import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
 import type { IntegrityReport, VerifyOptions } from '../integrity-report.js';
 import type { KeyValue } from '../schema/key-brand.js';
+import { exportRecords, type ExportOptions } from './export.js';
+import { checkImportRecords, importRecords, writeImportRecords, type ImportedRecord, type ImportOptions, type ImportRecord, type ImportResult, type ImportSource } from './import.js';
+import type { ImportProblem } from './import-check.js';
 
 export interface TreeInfo extends StoredTree {
   readonly count: number;
@@ -82,6 +85,30 @@ export class OpaqueDatabase {
    */
   verify(options?: VerifyOptions): Promise<IntegrityReport> {
     return this.integrityCheck(this.engine, options);
+  }
+  /**
+   * The database, or the trees named, as NDJSON text chunks (whole lines): a
+   * header with the trees' catalog entries and counters, one line per record in
+   * key order, a trailer. Streamed page by page (./export.ts).
+   */
+  export(options?: ExportOptions): AsyncGenerator<string> {
+    return exportRecords(this.engine, options);
+  }
+  /**
+   * Reads an export (or record lines alone) into this database: checks every
+   * line first and writes nothing if one is bad, then writes in batches
+   * (./import.ts says why, and what a failure while writing leaves).
+   */
+  import(source: ImportSource, options?: ImportOptions): Promise<ImportResult> {
+    return importRecords(this.engine, source, options);
+  }
+  /** An import in parts (the browser's, page by page): checks records given as data, writing nothing. */
+  checkImport(records: readonly unknown[], maxProblems?: number): ImportProblem[] {
+    return checkImportRecords(this.engine, records, maxProblems);
+  }
+  /** An import in parts: one batch in one transaction; answers each record's key and the value it replaced. */
+  writeImport(records: readonly ImportRecord[], awaited?: (tree: string, key: KeyValue) => boolean): Promise<ImportedRecord[]> {
+    return writeImportRecords(this.engine, records, awaited);
   }
   close(): Promise<void> {
     return this.engine.close();

@@ -1,5 +1,5 @@
 /** Above the table: what is shown and how many, jump to key, the filter (its bar, plan and progress), and New record. */
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import type { QueryableField } from '@trellis/engine/common/record-fields';
 import type { JsonKey, TreeSummary } from '../../../app/contract/index.js';
 import type { BlockCache } from '../grid/core/block-cache.js';
@@ -26,9 +26,11 @@ interface TableToolbarProps {
   onFilter(query: ViewQuery | undefined): void;
   onToggleFilter(): void;
   onNewRecord(): void;
+  /** More toolbar buttons (export and import), after New. */
+  readonly extra?: ReactNode;
 }
 
-export function TableToolbar({ tree, cache, query, queryProblem, view, fields, filtering, readOnlyWhy, onJump, onFilter, onToggleFilter, onNewRecord }: TableToolbarProps): JSX.Element {
+export function TableToolbar({ tree, cache, query, queryProblem, view, fields, filtering, readOnlyWhy, onJump, onFilter, onToggleFilter, onNewRecord, extra }: TableToolbarProps): JSX.Element {
   const count = cache.rowCount;
   const filtered = isFiltered(query) && !queryProblem;
   const text = countText({ filtered, growing: view !== undefined && !cache.exact, rowCount: count, error: cache.error });
@@ -44,6 +46,7 @@ export function TableToolbar({ tree, cache, query, queryProblem, view, fields, f
         <button type="button" className="primary" data-testid="new-record" onClick={onNewRecord} disabled={readOnlyWhy !== undefined} title={readOnlyWhy ?? `New record in ${tree.name}`}>
           + New
         </button>
+        {extra}
         <JumpToKey key={tree.name} tree={tree.name} onJump={onJump} />
         <button type="button" data-testid="filter-toggle" aria-pressed={filtering} className={filtered ? 'active' : undefined} onClick={onToggleFilter} title="Filter by any field (Mod+Shift+F)">
           Filter{conditions > 0 ? ` (${conditions})` : ''}

@@ -24,6 +24,8 @@ import { PanelResizer, usePanelWidth } from './PanelResizer.js';
 import { TableToolbar } from './TableToolbar.js';
 import { writeRefusedReason } from '../state/read-only-reason.js';
 import { lazyModule } from './lazy-module.js';
+import { TransferControls } from '../transfer/TransferControls.js';
+import { offsetSource } from '../transfer/core/record-source.js';
 
 /**
  * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
@@ -66,6 +68,11 @@ export function TreeView({ database, tree, location, historyIndex, history, them
       showQuery(conditions.length > 0 || sort ? { match: viewQuery?.match ?? 'all', conditions, ...(sort ? { sort } : {}) } : undefined);
     },
   };
+  // A filtered or sorted view exports its own records, in its order.
+  const exportSources = useMemo(
+    () => (view ? [offsetSource(isFiltered(viewQuery) ? `the records of this filtered view` : `all records of ${tree.name}, in this view's order`, view.current.progress?.matches, (offset, limit, signal) => view.read(offset, limit, signal))] : []),
+    [view],
+  );
   useCommand({ id: 'view.filter', label: `Filter ${tree.name}…`, group: 'View', keys: ['Mod+Shift+F'], run: () => setFiltering(true) });
   const table = useRef<TableApi>(null);
   const [creating, setCreating] = useState(false);
@@ -158,6 +165,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onFilter={showQuery}
           onToggleFilter={() => setFiltering((open) => !open)}
           onNewRecord={startCreating}
+          extra={<TransferControls tree={tree} readOnly={database.readOnly} selection={selectedEntries(cache.row(selectedIndex ?? -1))} sources={exportSources} />}
         />
         <RecordsTable
           key={historyIndex}
@@ -195,6 +203,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
     </div>
   );
 }
+
+const selectedEntries = (entry: RecordEntry | undefined): RecordEntry[] | undefined => (entry ? [entry] : undefined);
 
 /** A place reached by following a link (no scroll offset yet): scroll to where its record sits. */
 function useRevealSelected(location: ViewLocation, historyIndex: number, tree: string, table: RefObject<TableApi | null>): void {

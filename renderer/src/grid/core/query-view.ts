@@ -54,6 +54,30 @@ export class QueryView implements PageSource<undefined> {
     return { rows: page.entries, count: progress.matches, complete, hasMore: !complete, end: undefined };
   }
 
+  /**
+   * Matches `offset`… for a reader that wants them all (an export): while the host is still
+   * reading and has no more yet, it waits for the next progress. `done`: none follow.
+   */
+  async read(offset: number, limit: number, signal: AbortSignal): Promise<{ entries: RecordEntry[]; done: boolean }> {
+    for (;;) {
+      signal.throwIfAborted();
+      const page = await this.page(offset, limit);
+      const { progress } = page;
+      const finished = progress.done && progress.ordered;
+      if (page.entries.length > 0 || finished) return { entries: page.entries, done: finished && offset + page.entries.length >= progress.matches };
+      await new Promise<void>((resolve) => {
+        const stop = this.subscribe(() => {
+          stop();
+          resolve();
+        });
+        signal.addEventListener('abort', () => {
+          stop();
+          resolve();
+        });
+      });
+    }
+  }
+
   /** Stops the host reading; what was found stays. */
   async cancel(): Promise<void> {
     const id = this.openedId;
