@@ -12,3 +12,6 @@ export const MAX_PAGE = 1000;
  * references would otherwise answer megabytes.
  */
 export const MAX_ISSUES = 100;
+
+/** Upper bound on the records one `records.search` answers: a completion list, not a result set. */
+export const MAX_SEARCH_HITS = 100;

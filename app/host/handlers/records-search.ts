@@ -1,0 +1,85 @@
+/**
+ * records.search: finding a record by what it is called, for reference
+ * completion. Over the whole tree: an index on the label field answers label
+ * prefixes at once; anything else is a scan in slices that lets other calls
+ * through between them, and stops at SEARCH_SCAN_LIMIT records.
+ */
+import type { OpaqueDatabase } from '@trellis/engine';
+import type { JsonKey } from '../../contract/index.js';
+import { LabelReader } from '../labels.js';
+import { BestHits, fold, type Candidate } from '../search-ranking.js';
+import { keyText, wireKey } from '../wire-forms.js';
+import { defined, type Handlers } from './handler.js';
+
+/** Records one search reads at most (about 2.5 s here); past it the answer says `complete: false`. */
+export const SEARCH_SCAN_LIMIT = 1_000_000;
+/** Records read between two turns of the event loop: other calls wait at most a few milliseconds for a search. */
+const SCAN_SLICE = 2_000;
+const DEFAULT_HITS = 20;
+
+type Hit = { key: JsonKey; text: string; label?: string };
+
+export const recordSearchHandlers: Handlers<'records.search'> = {
+  'records.search': async ({ session }, args) => {
+    const db = session.db;
+    const tree = db.tree(args.tree); // an unknown tree is refused before anything is read
+    const reader = new LabelReader(db);
+    const limit = args.limit ?? DEFAULT_HITS;
+    const needle = fold(args.text.trim());
+    const candidate = (key: unknown, value: unknown): Candidate => ({ key, label: reader.labelOfValue(args.tree, value) });
+    const answer = (found: readonly Candidate[], complete: boolean, scanned: number) => ({ hits: found.map((c) => wireHit(args.tree, c)), complete, scanned });
+
+    if (needle === '') {
+      const first = [...tree.range({ limit })].map((entry) => candidate(entry.key, entry.value));
+      return answer(first, true, first.length);
+    }
+    const best = new BestHits<Candidate>(limit);
+    const viaIndex = labelIndexPrefix(db, reader, args.tree, args.text.trim(), limit, (key, value) => best.offer(needle, candidate(key, value)));
+    if (best.fullOfBestKind()) return answer(best.list(), true, viaIndex);
+
+    let scanned = 0;
+    let after: unknown;
+    for (;;) {
+      const slice = [...tree.range({ limit: SCAN_SLICE, ...defined({ after }) })];
+      for (const entry of slice) if (!entry.problems) best.offer(needle, candidate(entry.key, entry.value));
+      scanned += slice.length;
+      if (slice.length < SCAN_SLICE) return answer(best.list(), true, scanned + viaIndex);
+      if (scanned >= SEARCH_SCAN_LIMIT) return answer(best.list(), false, scanned + viaIndex);
+      after = slice.at(-1)!.key;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (session.db !== db) return answer(best.list(), false, scanned + viaIndex); // another database was opened meanwhile
+    }
+  },
+};
+
+/**
+ * Label prefixes through an index on the (single) label field, in the ways text is usually
+ * capitalised (an index is exact: "par" does not find "Paris" by itself). Returns the records read.
+ */
+function labelIndexPrefix(db: OpaqueDatabase, reader: LabelReader, treeName: string, text: string, limit: number, offer: (key: unknown, value: unknown) => void): number {
+  const fields = reader.fieldsOf(treeName);
+  const index = db.catalog.trees[treeName]?.indexes.find((i) => fields.length === 1 && i.on.length === 1 && i.on[0] === fields[0]);
+  if (!index) return 0;
+  const tree = db.tree(treeName);
+  const seen = new Set<string>();
+  let read = 0;
+  for (const variant of new Set([text, text.toLowerCase(), text.charAt(0).toUpperCase() + text.slice(1), titleCase(text), text.toUpperCase()])) {
+    for (const hit of tree.lookup(index.name, { prefix: variant, limit })) {
+      const id = JSON.stringify(hit.key);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const entry = tree.get(hit.key);
+      read++;
+      if (entry && !entry.problems) offer(entry.key, entry.value);
+    }
+  }
+  return read;
+}
+
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_all, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+function wireHit(tree: string, candidate: Candidate): Hit {
+  return { key: wireKey(candidate.key), text: keyText(tree, candidate.key), ...defined({ label: candidate.label }) };
+}
