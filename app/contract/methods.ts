@@ -189,9 +189,10 @@ export const methods = {
   // Labels for records: finding a record by what it is called (reference completion).
   /**
    * Records of a tree whose label or key text contains `text` (case and accents ignored), best
-   * first: label starts with it, key starts with it, a word of the label starts with it, then
-   * anywhere. Over the whole tree: through an index on the label field where one serves a prefix,
-   * else a scan bounded by SEARCH_SCAN_LIMIT records (`complete: false` when it stopped there).
+   * first: a key part equal to it, the label starting with it, a key part starting with it, a word
+   * of the label starting with it, then anywhere. Over the whole tree: keys equal to the text and an
+   * index on the label field (for a prefix) are read directly; when they do not fill the list, a
+   * scan bounded by SEARCH_SCAN_LIMIT records (`complete: false` when it stopped there).
    * Empty text lists the first records in key order.
    */
   'records.search': {
@@ -200,7 +201,7 @@ export const methods = {
       hits: Type.Array(Type.Object({ key: JsonKey, text: Type.String(), label: Type.Optional(Type.String()) }), { maxItems: MAX_SEARCH_HITS }),
       /** Whether every record was looked at (or the index answered in full). */
       complete: Type.Boolean(),
-      /** Records read to answer. */
+      /** Records looked at to answer (read now, or kept from the search before: app/host/search-rows.ts). */
       scanned: Type.Integer({ minimum: 0 }),
     }),
   },

@@ -5,10 +5,13 @@
  */
 import { foldForSearch } from '@trellis/engine/common/labels';
 
-/** Best first: the label starts with the text, a key part does, a word of the label does, the label contains it, the key does. */
-export const MATCH_KINDS = ['label-start', 'key-start', 'label-word', 'label-contains', 'key-contains'] as const;
+/**
+ * Best first: a key part is the text ("FR" for states/["FR",…]), the label starts with it, a key part
+ * does, a word of the label does, the label contains it, a key part does.
+ */
+export const MATCH_KINDS = ['key-equals', 'label-start', 'key-start', 'label-word', 'label-contains', 'key-contains'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
-const LABEL_KINDS = new Set([0, 2, 3]);
+const LABEL_KINDS = new Set([1, 3, 4]);
 
 export interface Candidate {
   readonly key: unknown;
@@ -22,6 +25,8 @@ export interface RankedHit<C extends Candidate> {
   readonly length: number;
   /** Order of arrival (key order in a scan), the last tie-breaker. */
   readonly seen: number;
+  /** The key as JSON text: the same record is kept once. */
+  readonly id: string;
 }
 
 /** Case and accents ignored; plain ASCII (most text) skips the costly normalisation. */
@@ -32,12 +37,19 @@ export function fold(text: string): string {
 
 /** The kind of match (an index into MATCH_KINDS), or undefined when the record does not match. `needle` is folded. */
 export function matchRank(needle: string, candidate: Candidate): number | undefined {
+  let keyStart = false;
+  let keyContains = false;
+  for (const part of Array.isArray(candidate.key) ? candidate.key : [candidate.key]) {
+    const text = typeof part === 'string' ? fold(part) : String(part);
+    if (text === needle) return 0;
+    if (text.startsWith(needle)) keyStart = true;
+    else if (text.includes(needle)) keyContains = true;
+  }
   const label = candidate.label === undefined ? undefined : fold(candidate.label);
-  const parts = (Array.isArray(candidate.key) ? candidate.key : [candidate.key]).map((part) => fold(String(part)));
-  if (label?.startsWith(needle)) return 0;
-  if (parts.some((part) => part.startsWith(needle))) return 1;
-  if (label?.includes(needle)) return startsWord(label, needle) ? 2 : 3;
-  if (parts.some((part) => part.includes(needle))) return 4;
+  if (label?.startsWith(needle)) return 1;
+  if (keyStart) return 2;
+  if (label?.includes(needle)) return startsWord(label, needle) ? 3 : 4;
+  if (keyContains) return 5;
   return undefined;
 }
 
@@ -60,9 +72,12 @@ export class BestHits<C extends Candidate> {
   offer(needle: string, candidate: C): boolean {
     const rank = matchRank(needle, candidate);
     if (rank === undefined) return false;
+    // The index and a scan may both offer a record: once is enough.
+    const id = JSON.stringify(candidate.key);
+    if (this.hits.some((hit) => hit.id === id)) return true;
     // Label matches: shorter labels first; key matches stay in key order.
     const length = LABEL_KINDS.has(rank) ? (candidate.label?.length ?? 0) : 0;
-    const hit: RankedHit<C> = { candidate, rank, length, seen: this.seen++ };
+    const hit: RankedHit<C> = { candidate, rank, length, seen: this.seen++, id };
     if (this.hits.length === this.limit && compare(hit, this.hits.at(-1)!) >= 0) return true;
     let at = this.hits.length;
     while (at > 0 && compare(hit, this.hits[at - 1]!) < 0) at--;
@@ -71,9 +86,9 @@ export class BestHits<C extends Candidate> {
     return true;
   }
 
-  /** Whether the list is full of label-start hits: no other kind of match could enter it. */
-  fullOfBestKind(): boolean {
-    return this.hits.length === this.limit && this.hits.every((hit) => hit.rank === 0);
+  /** Whether the list is full of key-equals and label-start hits: no later kind of match could enter it. */
+  fullOfBestKinds(): boolean {
+    return this.hits.length === this.limit && this.hits.every((hit) => hit.rank <= 1);
   }
 
   list(): readonly C[] {

@@ -80,6 +80,11 @@ describe('records.search over a large tree', () => {
     expect(found.hits).toEqual([{ key: 9001, text: 'towns/9001', label: 'Saint-Denis' }]);
     expect(found).toMatchObject({ complete: true, scanned: 9001 });
 
+    // The next keystrokes search the rows that scan read; a write makes the next search read again.
+    expect(await client.call('records.search', { tree: 'towns', text: 'saint-d' })).toMatchObject({ hits: [{ key: 9001, label: 'Saint-Denis' }], complete: true });
+    await client.call('records.insert', { tree: 'towns', value: { name: 'Denisville', state: ['FR', 'IDF'] } });
+    expect((await client.call('records.search', { tree: 'towns', text: 'denis' })).hits.map((h) => h.label)).toEqual(['Denisville', 'Saint-Denis']);
+
     // "ile" finds Île-de-France (accents folded), "FR" finds by the key's first part.
     expect((await client.call('records.search', { tree: 'states', text: 'ile' })).hits.map((h) => h.label)).toEqual(['Île-de-France']);
     expect((await client.call('records.search', { tree: 'states', text: 'fr' })).hits.map((h) => h.text)).toEqual(['states/["FR","ARA"]', 'states/["FR","IDF"]']);

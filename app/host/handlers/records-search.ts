@@ -8,6 +8,7 @@ import type { OpaqueDatabase } from '@trellis/engine';
 import type { JsonKey } from '../../contract/index.js';
 import { LabelReader } from '../labels.js';
 import { BestHits, fold, type Candidate } from '../search-ranking.js';
+import { keepRows, keptRows, MAX_CACHED_ROWS } from '../search-rows.js';
 import { keyText, wireKey } from '../wire-forms.js';
 import { defined, type Handlers } from './handler.js';
 
@@ -34,23 +35,68 @@ export const recordSearchHandlers: Handlers<'records.search'> = {
       return answer(first, true, first.length);
     }
     const best = new BestHits<Candidate>(limit);
-    const viaIndex = labelIndexPrefix(db, reader, args.tree, args.text.trim(), limit, (key, value) => best.offer(needle, candidate(key, value)));
-    if (best.fullOfBestKind()) return answer(best.list(), true, viaIndex);
+    const kept = keptRows(db, args.tree);
+    if (kept) {
+      for (const row of kept) best.offer(needle, row);
+      return answer(best.list(), true, kept.length);
+    }
+    const offer = (key: unknown, value: unknown) => best.offer(needle, candidate(key, value));
+    const direct = keysEqualTo(db, args.tree, args.text.trim(), limit, offer) + labelIndexPrefix(db, reader, args.tree, args.text.trim(), limit, offer);
+    if (best.fullOfBestKinds()) return answer(best.list(), true, direct);
 
+    // A scan reads every record once; the rows it read are kept for the next keystroke (search-rows.ts).
+    const revision = db.revision();
+    const rows: Candidate[] | undefined = tree.count() <= MAX_CACHED_ROWS ? [] : undefined;
     let scanned = 0;
     let after: unknown;
     for (;;) {
       const slice = [...tree.range({ limit: SCAN_SLICE, ...defined({ after }) })];
-      for (const entry of slice) if (!entry.problems) best.offer(needle, candidate(entry.key, entry.value));
+      for (const entry of slice) {
+        if (entry.problems) continue;
+        const row = candidate(entry.key, entry.value);
+        best.offer(needle, row);
+        rows?.push(row);
+      }
       scanned += slice.length;
-      if (slice.length < SCAN_SLICE) return answer(best.list(), true, scanned + viaIndex);
-      if (scanned >= SEARCH_SCAN_LIMIT) return answer(best.list(), false, scanned + viaIndex);
+      if (slice.length < SCAN_SLICE) {
+        if (rows) keepRows(db, args.tree, revision, rows);
+        return answer(best.list(), true, scanned + direct);
+      }
+      if (scanned >= SEARCH_SCAN_LIMIT) return answer(best.list(), false, scanned + direct);
       after = slice.at(-1)!.key;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (session.db !== db) return answer(best.list(), false, scanned + viaIndex); // another database was opened meanwhile
+      if (session.db !== db) return answer(best.list(), false, scanned + direct); // another database was opened meanwhile
     }
   },
 };
+
+/**
+ * Records whose key is the text, or whose composite key starts with it as a part ("FR" → every
+ * states/["FR",…]), read directly, as typed and in capitals. Returns the records read.
+ */
+function keysEqualTo(db: OpaqueDatabase, treeName: string, text: string, limit: number, offer: (key: unknown, value: unknown) => void): number {
+  const tree = db.tree(treeName);
+  const composite = db.catalog.trees[treeName]?.key.kind === 'composite';
+  const asNumber = text.trim() !== '' && Number.isFinite(Number(text)) ? [Number(text)] : [];
+  let read = 0;
+  for (const part of new Set<string | number>([text, text.toUpperCase(), ...asNumber])) {
+    try {
+      if (composite) {
+        for (const entry of tree.range({ prefix: [part], limit })) {
+          read++;
+          if (!entry.problems) offer(entry.key, entry.value);
+        }
+      } else {
+        const entry = tree.get(part);
+        read++;
+        if (entry && !entry.problems) offer(entry.key, entry.value);
+      }
+    } catch {
+      // Not a key of this tree's shape (a word for a numeric key): nothing is equal to it.
+    }
+  }
+  return read;
+}
 
 /**
  * Label prefixes through an index on the (single) label field, in the ways text is usually
