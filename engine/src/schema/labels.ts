@@ -4,7 +4,7 @@
  * the same things, so a stored label always names fields that can label.
  */
 import { isLabelSchema, schemaAtField } from '../common/labels.js';
-import type { JsonSchema } from './catalog.js';
+import type { JsonSchema } from '../common/catalog.js';
 
 /** Why `path` cannot label records of this value schema; undefined when it can. */
 export function labelProblem(value: JsonSchema, path: string): string | undefined {
