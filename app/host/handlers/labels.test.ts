@@ -3,8 +3,14 @@
  * labels of the records they refer to (one map per answer, each target once),
  * and holders in "Referenced by" carry their own label.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
 import { describe, expect, it } from 'vitest';
-import { startHost } from '../fixtures/host-harness.js';
+import { onCleanup, startHost } from '../fixtures/host-harness.js';
+import { createHost } from '../index.js';
+import { inProcessTransport } from '../../transports/in-process.js';
 
 describe('labels of references', () => {
   it('come with a page: every target its rows refer to, by key text, once', async () => {
@@ -48,5 +54,26 @@ describe('holders carry their label', () => {
       ['toys/[1,"ball"]', 'ball'],
       ['toys/[1,"bone"]', 'bone'],
     ]);
+  });
+});
+
+describe('a declared label', () => {
+  it('is in database.info, and labels references instead of the heuristic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-labels-'));
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+    const cities = tree('cities', { key: autoIncrement(), value: t.object({ name: t.string(), code: t.string() }), label: 'code' });
+    const spots = tree('spots', { key: autoIncrement(), value: t.object({ name: t.string(), city: t.ref(cities) }) });
+    const path = join(dir, 'db');
+    const db = await open(path, schema(cities, spots));
+    const paris = await db.cities.insert({ name: 'Paris', code: 'PAR' });
+    await db.spots.insert({ name: 'Louvre', city: paris });
+    await db.close();
+    const host = await createHost({ path, log: () => undefined });
+    onCleanup(() => host.close());
+    const client = inProcessTransport(host);
+    const info = await client.call('database.info', {});
+    expect(info.trees.find((t) => t.name === 'cities')?.label).toEqual(['code']);
+    expect(info.trees.find((t) => t.name === 'spots')).not.toHaveProperty('label');
+    expect((await client.call('records.page', { tree: 'spots', limit: 5 })).labels).toEqual({ 'cities/1': 'PAR' });
   });
 });
