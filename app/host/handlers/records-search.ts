@@ -1,8 +1,9 @@
 /**
  * records.search: finding a record by what it is called, for reference
- * completion. Over the whole tree: an index on the label field answers label
- * prefixes at once; anything else is a scan in slices that lets other calls
- * through between them, and stops at SEARCH_SCAN_LIMIT records.
+ * completion. Over the whole tree: keys equal to the text and an index on the
+ * label field answer at once when they fill the list; otherwise the rows kept
+ * from the last scan (search-rows.ts), else a scan in slices that lets other
+ * calls through between them and stops at SEARCH_SCAN_LIMIT records.
  */
 import type { OpaqueDatabase } from '@trellis/engine';
 import type { JsonKey } from '../../contract/index.js';
@@ -12,7 +13,7 @@ import { keepRows, keptRows, MAX_CACHED_ROWS } from '../search-rows.js';
 import { keyText, wireKey } from '../wire-forms.js';
 import { defined, type Handlers } from './handler.js';
 
-/** Records one search reads at most (about 2.5 s here); past it the answer says `complete: false`. */
+/** Records one search reads at most (a few seconds); past it the answer says `complete: false`. */
 export const SEARCH_SCAN_LIMIT = 1_000_000;
 /** Records read between two turns of the event loop: other calls wait at most a few milliseconds for a search. */
 const SCAN_SLICE = 2_000;
