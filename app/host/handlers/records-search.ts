@@ -111,13 +111,17 @@ function labelIndexPrefix(db: OpaqueDatabase, reader: LabelReader, treeName: str
   const seen = new Set<string>();
   let read = 0;
   for (const variant of new Set([text, text.toLowerCase(), text.charAt(0).toUpperCase() + text.slice(1), titleCase(text), text.toUpperCase()])) {
-    for (const hit of tree.lookup(index.name, { prefix: variant, limit })) {
-      const id = JSON.stringify(hit.key);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const entry = tree.get(hit.key);
-      read++;
-      if (entry && !entry.problems) offer(entry.key, entry.value);
+    try {
+      for (const hit of tree.lookup(index.name, { prefix: variant, limit })) {
+        const id = JSON.stringify(hit.key);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const entry = tree.get(hit.key);
+        read++;
+        if (entry && !entry.problems) offer(entry.key, entry.value);
+      }
+    } catch {
+      return read; // an index that cannot take this text as a prefix (a number field, a key too long): the scan decides
     }
   }
   return read;
