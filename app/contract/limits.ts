@@ -25,3 +25,6 @@ export const MAX_RAW_FULL_CHARS = 1_000_000;
  * write still happens, but says it cannot be undone from this window.
  */
 export const MAX_UNDO_RECORDS = 1000;
+
+/** Upper bound on the records one `records.search` answers: a completion list, not a result set. */
+export const MAX_SEARCH_HITS = 100;

@@ -10,10 +10,10 @@
 import Type, { type Static } from 'typebox';
 import { StoredTree } from '@trellis/engine/common/catalog';
 import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
-import { MAX_ISSUES, MAX_PAGE, MAX_UNDO_RECORDS } from './limits.js';
+import { MAX_ISSUES, MAX_PAGE, MAX_SEARCH_HITS, MAX_UNDO_RECORDS } from './limits.js';
 import { rawMethods } from './raw.js';
 
-export { MAX_ISSUES, MAX_PAGE, MAX_UNDO_RECORDS };
+export { MAX_ISSUES, MAX_PAGE, MAX_SEARCH_HITS, MAX_UNDO_RECORDS };
 
 const KeyPart = Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]);
 /** A record key in JSON form: a part, or a tuple of parts for composite keys. */
@@ -63,8 +63,17 @@ export const DatabaseInfo = Type.Object({
 });
 export type DatabaseInfo = Static<typeof DatabaseInfo>;
 
-/** A record that points at another one; REFERENCED error payloads use it too (errors.ts). */
-export const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String() });
+/**
+ * Labels of the records an answer's records refer to (common/labels.ts), by OpaqueKey text:
+ * `{ 'states/["FR","IDF"]': 'Île-de-France' }`. Resolved by the host in the same call, so a page
+ * shows its references' labels without a request per reference; a target without a label (or
+ * missing) is left out, and so are references past the host's bound (app/host/labels.ts).
+ */
+export const Labels = Type.Record(Type.String(), Type.String());
+export type Labels = Static<typeof Labels>;
+
+/** A record that points at another one, with its label when it has one; REFERENCED error payloads use it too (errors.ts). */
+export const Holder = Type.Object({ tree: Type.String(), key: JsonKey, text: Type.String(), path: Type.String(), label: Type.Optional(Type.String()) });
 /** The holders of one tree and field, counted exactly; `hasMore`: the count is larger than the holders listed. */
 const HolderGroup = Type.Object({ tree: Type.String(), path: Type.String(), count: Type.Integer({ minimum: 0 }), holders: Type.Array(Holder), hasMore: Type.Boolean() });
 /** Which group to page through, and the last holder key already shown. */
@@ -155,11 +164,11 @@ export const methods = {
       prefix: Type.Optional(Type.Union([Type.String({ maxLength: 4096 }), Type.Array(KeyPart, { maxItems: 32 })])),
       reverse: Type.Optional(Type.Boolean()),
     }),
-    result: Type.Object({ entries: Type.Array(RecordEntry), count: Type.Integer({ minimum: 0 }), hasMore: Type.Boolean() }),
+    result: Type.Object({ entries: Type.Array(RecordEntry), count: Type.Integer({ minimum: 0 }), hasMore: Type.Boolean(), labels: Type.Optional(Labels) }),
   },
   'records.get': {
     args: Type.Object({ tree: TreeName, key: JsonKey }),
-    result: Type.Object({ entry: Type.Union([RecordEntry, Type.Null()]) }),
+    result: Type.Object({ entry: Type.Union([RecordEntry, Type.Null()]), labels: Type.Optional(Labels) }),
   },
   /** How many records come before this key: the row to scroll to for "jump to key". */
   'records.position': {
@@ -232,6 +241,27 @@ export const methods = {
     result: Type.Object({
       hits: Type.Array(Type.Object({ indexed: Type.Array(Type.Unknown()), cursor: Type.Array(Type.Unknown()), entry: RecordEntry })),
       hasMore: Type.Boolean(),
+      labels: Type.Optional(Labels),
+    }),
+  },
+
+  // Labels for records: finding a record by what it is called (reference completion).
+  /**
+   * Records of a tree whose label or key text contains `text` (case and accents ignored), best
+   * first: a key part equal to it, the label starting with it, a key part starting with it, a word
+   * of the label starting with it, then anywhere. Over the whole tree: keys equal to the text and an
+   * index on the label field (for a prefix) are read directly; when they do not fill the list, a
+   * scan bounded by SEARCH_SCAN_LIMIT records (`complete: false` when it stopped there).
+   * Empty text lists the first records in key order.
+   */
+  'records.search': {
+    args: Type.Object({ tree: TreeName, text: Type.String({ maxLength: 256 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEARCH_HITS })) }),
+    result: Type.Object({
+      hits: Type.Array(Type.Object({ key: JsonKey, text: Type.String(), label: Type.Optional(Type.String()) }), { maxItems: MAX_SEARCH_HITS }),
+      /** Whether every record was looked at (or the index answered in full). */
+      complete: Type.Boolean(),
+      /** Records looked at to answer (read now, or kept from the search before: app/host/search-rows.ts). */
+      scanned: Type.Integer({ minimum: 0 }),
     }),
   },
 

@@ -11,6 +11,7 @@ import { plainJsonProblem } from './plain-json.js';
 import { databaseHandlers } from './handlers/database.js';
 import { indexHandlers } from './handlers/index-lookup.js';
 import { recordReadHandlers } from './handlers/records-read.js';
+import { recordSearchHandlers } from './handlers/records-search.js';
 import { recordWriteHandlers } from './handlers/records-write.js';
 import { queryHandlers } from './handlers/query.js';
 import { rawReadHandlers } from './handlers/raw-read.js';
@@ -27,7 +28,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers, ...recordSearchHandlers };
 }
 
 export async function dispatch(

@@ -19,7 +19,8 @@ export {
   type CustomKey,
   type KeyStrategy,
 } from './schema/key-strategies.js';
-export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration } from './schema/tree.js';
+export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration, type LabelDeclaration } from './schema/tree.js';
+export { labelFieldsOf, labelOf, LABEL_FIELD_NAMES, MAX_LABEL_CHARS } from './common/labels.js';
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
 export { open, openDatabase, createDatabase } from './open-database.js';
 export type { ExportOptions, ExportProgress } from './opaque/export.js';

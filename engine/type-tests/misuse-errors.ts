@@ -154,6 +154,10 @@ export const declarationMistakes = [
   tree('j', { key: autoIncrement(), value, indexes: { bySize: { on: 'avatar.byteLength' } } }),
   // @ts-expect-error an object field is not indexable as a whole
   tree('k', { key: autoIncrement(), value, indexes: { byAddress: { on: 'address' } } }),
+  // A label names fields of the value, like an index does.
+  tree('okLabel', { key: autoIncrement(), value, label: ['name', 'address.city'] }),
+  // @ts-expect-error a label on a field the value does not have
+  tree('o', { key: autoIncrement(), value, label: 'nmae' }),
 
   // A custom key's function: its parameter is annotated with the value type.
   tree('okCustom', { key: custom(t.string(), (v: { name: string }) => v.name), value: t.object({ name: t.string() }) }),

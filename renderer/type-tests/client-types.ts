@@ -36,6 +36,7 @@ export type MethodNames = [
       | 'records.applyWrites'
       | 'import.check'
       | 'import.write'
+      | 'records.search'
     >
   >,
 ];
@@ -44,7 +45,8 @@ export type ArgumentsAndResults = [
   Expect<Equal<keyof ArgsOf<'database.info'>, never>>, // takes no arguments
   Expect<Equal<ArgsOf<'session.setReadOnly'>, { readOnly: boolean }>>,
   Expect<Equal<ArgsOf<'records.delete'>, { tree: string; key: JsonKey; expectedRevision?: number }>>,
-  Expect<Equal<ResultOf<'records.get'>, { entry: RecordEntry | null }>>,
+  Expect<Equal<ResultOf<'records.get'>, { entry: RecordEntry | null; labels?: Record<string, string> }>>,
+  Expect<Equal<ArgsOf<'records.search'>, { tree: string; text: string; limit?: number }>>,
   Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean; written: WrittenRecord[]; undoable: boolean }>>,
   Expect<Equal<ResultOf<'database.open'>, DatabaseInfo>>,
   Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,

@@ -56,7 +56,7 @@ export type Errors = [
   Expect<Equal<ErrorCode, TrellisErrorCode | HostOnlyErrorCode>>,
   Expect<Equal<HostError['code'], ErrorCode>>,
   Expect<Equal<IssueDetail, { path: string; message: string }>>,
-  Expect<Equal<HolderDetail, { tree: string; key: JsonKey; text: string; path: string }>>,
+  Expect<Equal<HolderDetail, { tree: string; key: JsonKey; text: string; path: string; label?: string }>>,
   Expect<
     Equal<
       HostErrorPayload,

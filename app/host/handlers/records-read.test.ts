@@ -98,10 +98,10 @@ describe('records.referencedBy', () => {
     expect(all.truncated).toBe(false);
     expect(all.holders).toEqual(
       expect.arrayContaining([
-        { tree: 'pets', key: sample.rex, text: `pets/"${sample.rex}"`, path: 'owner' },
-        { tree: 'pets', key: sample.fido, text: `pets/"${sample.fido}"`, path: 'owner' },
-        { tree: 'toys', key: [1, 'ball'], text: 'toys/[1,"ball"]', path: 'owner' },
-        { tree: 'toys', key: [1, 'bone'], text: 'toys/[1,"bone"]', path: 'owner' },
+        { tree: 'pets', key: sample.rex, text: `pets/"${sample.rex}"`, path: 'owner', label: 'Rex' },
+        { tree: 'pets', key: sample.fido, text: `pets/"${sample.fido}"`, path: 'owner', label: 'Fido' },
+        { tree: 'toys', key: [1, 'ball'], text: 'toys/[1,"ball"]', path: 'owner', label: 'ball' },
+        { tree: 'toys', key: [1, 'bone'], text: 'toys/[1,"bone"]', path: 'owner', label: 'bone' },
       ]),
     );
     expect(all.holders).toHaveLength(4);
@@ -109,7 +109,7 @@ describe('records.referencedBy', () => {
     expect(cut).toMatchObject({ truncated: true });
     expect(cut.holders).toHaveLength(3);
     expect(await client.call('records.referencedBy', { tree: 'pets', key: sample.fido })).toEqual({
-      holders: [{ tree: 'pets', key: sample.rex, text: `pets/"${sample.rex}"`, path: 'friends[]' }],
+      holders: [{ tree: 'pets', key: sample.rex, text: `pets/"${sample.rex}"`, path: 'friends[]', label: 'Rex' }],
       truncated: false,
     });
     expect(await client.call('records.referencedBy', { tree: 'users', key: 20 })).toEqual({ holders: [], truncated: false });
@@ -126,10 +126,10 @@ describe('records.referenceGroups', () => {
     ]);
     expect(groups.map((group) => group.holders.length)).toEqual([1, 1]);
     const [first] = groups[1]!.holders;
-    expect(first).toEqual({ tree: 'toys', key: [1, 'ball'], text: 'toys/[1,"ball"]', path: 'owner' });
+    expect(first).toEqual({ tree: 'toys', key: [1, 'ball'], text: 'toys/[1,"ball"]', path: 'owner', label: 'ball' });
     // The rest of one group, after the holder shown: the other group's holders never come along.
     const rest = await client.call('records.referencedBy', { tree: 'users', key: 1, group: { tree: 'toys', path: 'owner', after: [1, 'ball'] } });
-    expect(rest).toEqual({ holders: [{ tree: 'toys', key: [1, 'bone'], text: 'toys/[1,"bone"]', path: 'owner' }], truncated: false });
+    expect(rest).toEqual({ holders: [{ tree: 'toys', key: [1, 'bone'], text: 'toys/[1,"bone"]', path: 'owner', label: 'bone' }], truncated: false });
     expect(await client.call('records.referenceGroups', { tree: 'users', key: 20 })).toEqual({ groups: [] });
   });
 

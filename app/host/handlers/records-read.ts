@@ -2,7 +2,9 @@
  * Reading records: pages (keyset with `after`, `offset` for jumps), single
  * records, a key's row position, and who refers to a record.
  */
-import { MAX_PAGE } from '../../contract/index.js';
+import type { ReferenceHolder } from '@trellis/engine';
+import { MAX_PAGE, type HolderDetail } from '../../contract/index.js';
+import { LabelReader } from '../labels.js';
 import { wireEntry, wireHolder } from '../wire-forms.js';
 import { defined, type Handlers } from './handler.js';
 
@@ -18,12 +20,17 @@ export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'reco
     const hasMore = rows.length > args.limit;
     // `count` is the size of the range being paged (the whole tree without bounds: constant time).
     const count = Object.keys(bounds).length === 0 ? tree.count() : tree.countRange(bounds);
-    return { entries: rows.slice(0, args.limit).map((row) => wireEntry(args.tree, row)), count, hasMore };
+    const shown = rows.slice(0, args.limit);
+    // The labels of what these rows refer to come with them: no request per reference cell.
+    const labels = new LabelReader(session.db).referenceLabels(args.tree, shown.map((row) => row.value));
+    return { entries: shown.map((row) => wireEntry(args.tree, row)), count, hasMore, ...defined({ labels }) };
   },
 
   'records.get': ({ session }, args) => {
     const entry = session.db.tree(args.tree).get(args.key);
-    return { entry: entry ? wireEntry(args.tree, entry) : null };
+    if (!entry) return { entry: null };
+    const labels = new LabelReader(session.db).referenceLabels(args.tree, [entry.value]);
+    return { entry: wireEntry(args.tree, entry), ...defined({ labels }) };
   },
 
   'records.position': ({ session }, args) => {
@@ -34,17 +41,24 @@ export const recordReadHandlers: Handlers<'records.page' | 'records.get' | 'reco
   'records.referencedBy': ({ session }, args) => {
     const limit = args.limit ?? MAX_PAGE;
     const holders = session.db.tree(args.tree).referencedBy(args.key, { limit: limit + 1, ...defined({ group: args.group }) });
-    return { holders: holders.slice(0, limit).map(wireHolder), truncated: holders.length > limit };
+    const labelled = labelledHolder(new LabelReader(session.db));
+    return { holders: holders.slice(0, limit).map(labelled), truncated: holders.length > limit };
   },
 
   'records.referenceGroups': ({ session }, args) => {
     const tree = session.db.tree(args.tree);
     const limit = args.limit ?? FIRST_HOLDERS;
+    const labelled = labelledHolder(new LabelReader(session.db));
     // One call for the whole panel: groups are as many as the references declared on other trees, each a seek and a key count.
     const groups = tree.referenceGroups(args.key).map(({ tree: holderTree, path, count }) => {
       const holders = tree.referencedBy(args.key, { limit, group: { tree: holderTree, path } });
-      return { tree: holderTree, path, count, holders: holders.map(wireHolder), hasMore: count > holders.length };
+      return { tree: holderTree, path, count, holders: holders.map(labelled), hasMore: count > holders.length };
     });
     return { groups };
   },
 };
+
+/** A holder in its wire form, with its own label (one point read each: a page of holders is at most MAX_PAGE). */
+function labelledHolder(reader: LabelReader): (holder: ReferenceHolder) => HolderDetail {
+  return (holder) => ({ ...wireHolder(holder), ...defined({ label: reader.labelOfRecord(holder.tree, holder.key) }) });
+}

@@ -64,6 +64,11 @@ export const StoredTree = Type.ReadonlyObject(
     value: JsonSchema,
     indexes: List(StoredIndex),
     references: List(StoredReference),
+    /**
+     * The field paths whose values label a record, as declared (`label` in the tree's declaration); absent when
+     * none was, and in catalogs written before labels existed (common/labels.ts decides then).
+     */
+    label: Type.Optional(Type.Immutable(Type.Array(Type.String({ minLength: 1, maxLength: 1024 }), { minItems: 1, maxItems: 16 }))),
   }),
 );
 export type StoredTree = Static<typeof StoredTree>;

@@ -5,6 +5,7 @@
 import { InvalidKeyError, InvalidSchemaError } from '../errors.js';
 import { assertSchemaDepth } from './depth.js';
 import { assertWellFormedEntry } from './well-formed-text.js';
+import { labelProblem } from './labels.js';
 import { keySchemaOf } from './key-codec.js';
 import { describeReferences, findRefNodes, pathSegments, pathText } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
@@ -52,6 +53,7 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       value,
       indexes,
       references: describeReferences(value),
+      ...(d.label ? { label: checkedLabel(d.name, value, d.label) } : {}),
     };
     assertWellFormedEntry(d.name, entry);
     return entry;
@@ -122,6 +124,15 @@ function checkIndex(tree: string, value: JsonSchema, index: StoredIndex): void {
       throw new InvalidSchemaError(`index ${tree}.${index.name}: '${path}' must be a string, number, integer, boolean, timestamp or reference (or a list of them)`);
     }
   }
+}
+
+function checkedLabel(tree: string, value: JsonSchema, label: readonly string[]): string[] {
+  if (label.length === 0) throw new InvalidSchemaError(`tree '${tree}': label must name at least one field`);
+  for (const path of label) {
+    const problem = labelProblem(value, path);
+    if (problem) throw new InvalidSchemaError(`tree '${tree}': label ${problem}`);
+  }
+  return [...label];
 }
 
 function isIndexable(node: JsonSchema): boolean {

@@ -54,10 +54,25 @@ const damages: [string, (catalog: PlainCatalog) => void, string][] = [
   ['a tree listed under another name', (c) => (c.trees['people'] = c.trees['users']!), 'trees.people.name: expected "people", the name it is listed under'],
   ['a schema version that is text', (c) => (c['schemaVersion'] = '3'), 'schemaVersion: expected integer'],
   ['a format version of 0', (c) => (c['formatVersion'] = 0), 'formatVersion: expected at least 1'],
+  ['a label that is a field name instead of a list', (c) => (tasksOf(c)['label'] = 'title'), 'trees.tasks.label: expected array'],
+  ['an empty label', (c) => (tasksOf(c)['label'] = []), 'trees.tasks.label: expected at least 1 item(s)'],
+  ['a label naming no field', (c) => (tasksOf(c)['label'] = ['nope']), "trees.tasks.label[0]: 'nope' is not a field of the value"],
+  [
+    'a label on a reference',
+    (c) => (tasksOf(c)['label'] = ['title', 'owner']),
+    "trees.tasks.label[1]: 'owner' must be text, a number or a boolean to label a record (not a reference, timestamp, bytes, list or object)",
+  ],
   ['trees that are null', (c) => (c['trees'] = null as never), 'trees: expected object'],
 ];
 
 describe('checkCatalog', () => {
+  it('passes a catalog written before labels existed (no label), and one with a declared label', async () => {
+    const catalog = await writtenCatalog();
+    expect(tasksOf(catalog)['label']).toBeUndefined();
+    tasksOf(catalog)['label'] = ['title', 'number'];
+    expect(checkCatalog(catalog).ok).toBe(true);
+  });
+
   it('passes the catalog the engine wrote, and answers it as it is', async () => {
     const catalog = await writtenCatalog();
     expect(checkCatalog(catalog)).toEqual({ ok: true, catalog });

@@ -6,6 +6,7 @@
 import { Compile } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { Catalog, CATALOG_FORMAT } from '../common/catalog.js';
+import { labelProblem } from './labels.js';
 
 export {
   CATALOG_FORMAT,
@@ -39,6 +40,10 @@ export function checkCatalog(value: unknown): CatalogCheck {
   // The engine finds a tree by the name inside its entry, the catalog by the name it is listed under.
   for (const [listed, tree] of Object.entries(value.trees)) {
     if (tree.name !== listed) return { ok: false, problem: `trees.${listed}.name: expected ${JSON.stringify(listed)}, the name it is listed under` };
+    for (const [i, path] of (tree.label ?? []).entries()) {
+      const problem = labelProblem(tree.value, path);
+      if (problem) return { ok: false, problem: `trees.${listed}.label[${i}]: ${problem}` };
+    }
   }
   return { ok: true, catalog: value };
 }
@@ -68,6 +73,10 @@ function describe(error: TLocalizedValidationError): string {
       return `expected ${JSON.stringify(error.params.allowedValue)}`;
     case 'minimum':
       return `expected at least ${error.params.limit}`;
+    case 'minItems':
+      return `expected at least ${error.params.limit} item(s)`;
+    case 'minLength':
+      return `expected at least ${error.params.limit} character(s)`;
     case 'enum':
       return `expected one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

@@ -25,6 +25,8 @@ export interface TreeDeclaration<
   readonly value: V;
   readonly key: K;
   readonly indexes: I;
+  /** The field paths whose values label a record (common/labels.ts); absent: the heuristic decides. */
+  readonly label?: readonly string[];
 }
 
 /**
@@ -44,17 +46,23 @@ export type KeyFor<V> =
   | CompositeKey<readonly [KeyField<V>, ...KeyField<V>[]]>
   | CustomKey<TSchema, V>;
 
-/** Declares a tree; a value or key schema nested deeper than MAX_VALUE_DEPTH is refused here (InvalidSchemaError). */
+/**
+ * Declares a tree; a value or key schema nested deeper than MAX_VALUE_DEPTH is refused here (InvalidSchemaError).
+ * `label` names the field path(s) whose text labels a record in tools (text, numbers or booleans; checked when the
+ * schema is assembled); without it, the heuristic of common/labels.ts picks one.
+ */
 export function tree<
   const N extends string,
   V extends TObject,
   K extends KeyFor<Static<V>>,
   const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
->(name: N, declaration: { value: V; key: K; indexes?: I }): TreeDeclaration<N, V, K, I> {
+>(name: N, declaration: { value: V; key: K; indexes?: I; label?: LabelDeclaration<Static<V>> }): TreeDeclaration<N, V, K, I> {
   assertSchemaDepth(name, 'value', declaration.value);
   if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
   if (declaration.key.kind === 'custom' && declaration.key.field !== undefined) assertKeyField(name, declaration.value, declaration.key.field);
-  return { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
+  const declared = { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
+  const label = declaration.label;
+  return label === undefined ? declared : { ...declared, label: typeof label === 'string' ? [label] : [...label] };
 }
 
 /** A fieldKey's field must be a required top-level field: every value then implies its key. */
@@ -63,6 +71,10 @@ function assertKeyField(tree: string, value: TObject, field: string): void {
     throw new InvalidSchemaError(`tree '${tree}': the key field '${field}' must be a required field of the value`);
   }
 }
+
+/** One field path, or several (their values joined), as in an index declaration. */
+export type LabelDeclaration<V> = IndexablePath<V> | readonly [IndexablePath<V>, ...IndexablePath<V>[]];
+
 
 export type ValueOf<T extends TreeDeclaration> = Static<T['value']>;
 

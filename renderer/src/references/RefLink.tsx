@@ -5,6 +5,7 @@
  * marked `ref-broken` rather than treated as an error.
  */
 import { createContext, useContext, useRef, useState, useSyncExternalStore, type JSX, type MouseEvent } from 'react';
+import { copyKeyOnShortcut, keyPartOf, keyTitle, LabelledKey } from '../labels/LabelledKey.js';
 import { NavigatorContext, useRecordLookup } from '../state/contexts.js';
 import { RefPreview } from './RefPreview.js';
 
@@ -16,10 +17,13 @@ const HOVER_DELAY_MS = 250;
  */
 export const LinksInTable = createContext(false);
 
-export function RefLink({ target, label }: { target: string; label?: string }): JSX.Element {
+/** `label` overrides the label the window learnt for the target (labels/label-book.ts). */
+export function RefLink({ target, label: given }: { target: string; label?: string }): JSX.Element {
   const navigator = useContext(NavigatorContext);
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
+  useSyncExternalStore(lookup.labels.subscribe, lookup.labels.snapshot);
+  const label = given ?? lookup.labels.label(target);
   const broken = lookup.state(target) === 'missing';
   const inTable = useContext(LinksInTable);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
@@ -52,14 +56,16 @@ export function RefLink({ target, label }: { target: string; label?: string }): 
         data-testid="ref-link"
         data-target={target}
         data-broken={broken || undefined}
+        data-label={label}
         href={`#${target}`}
         tabIndex={inTable ? -1 : undefined}
         onClick={follow}
+        onKeyDown={copyKeyOnShortcut(target)}
         onMouseEnter={enter}
         onMouseLeave={leave}
-        title={broken ? `${target} does not exist` : `Go to ${target}`}
+        title={broken ? `${target} does not exist` : keyTitle(target, label, 'Go to')}
       >
-        {label ?? target}
+        <LabelledKey label={label} keyText={label === undefined ? target : keyPartOf(target)} />
         {broken && (
           <span className="ref-broken" data-testid="ref-broken">
             missing

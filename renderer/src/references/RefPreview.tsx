@@ -2,6 +2,7 @@
 import { useSyncExternalStore, type JSX } from 'react';
 import { createPortal } from 'react-dom';
 import { useRecordLookup } from '../state/contexts.js';
+import { useLabel } from '../labels/use-label.js';
 
 const FIELDS_SHOWN = 6;
 const VALUE_CHARS = 60;
@@ -10,11 +11,15 @@ export function RefPreview({ target, anchor }: { target: string; anchor: DOMRect
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
   const entry = lookup.cached(target);
+  const label = useLabel(target);
   const top = anchor.bottom + 4;
   const left = Math.min(anchor.left, window.innerWidth - 340);
   return createPortal(
     <div className="ref-preview" data-testid="ref-preview" role="tooltip" style={{ top, left }}>
-      <div className="ref-preview-title">{target}</div>
+      <div className="ref-preview-title">
+        {label && <div className="ref-preview-label">{label}</div>}
+        <div className="labelled-key">{target}</div>
+      </div>
       {entry === undefined && <div className="muted">Loading…</div>}
       {entry === null && <div className="ref-preview-missing">No such record: the reference is broken.</div>}
       {entry && <PreviewFields value={entry.value} problems={entry.problems?.length ?? 0} />}

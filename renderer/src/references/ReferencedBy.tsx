@@ -7,7 +7,8 @@
 import { useContext, useEffect, useState, type JSX } from 'react';
 import type { JsonKey, ResultOf } from '../../../app/contract/index.js';
 import { MAX_PAGE } from '../../../app/contract/limits.js';
-import { NavigatorContext, useClient } from '../state/contexts.js';
+import { copyKeyOnShortcut, keyPartOf, keyTitle, LabelledKey } from '../labels/LabelledKey.js';
+import { NavigatorContext, useClient, useRecordLookup } from '../state/contexts.js';
 
 type Group = ResultOf<'records.referenceGroups'>['groups'][number];
 type Loaded = { groups: Group[] } | { error: string } | undefined;
@@ -18,6 +19,7 @@ const REFRESH_DELAY_MS = 150;
 export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: JsonKey }): JSX.Element {
   const client = useClient();
   const navigator = useContext(NavigatorContext);
+  const labels = useRecordLookup().labels;
   const [loaded, setLoaded] = useState<Loaded>(undefined);
   const [generation, setGeneration] = useState(0);
   const keyText = JSON.stringify(recordKey);
@@ -38,19 +40,24 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
     let current = true;
     client
       .call('records.referenceGroups', { tree, key: JSON.parse(keyText) as JsonKey, limit: FIRST_HOLDERS })
-      .then(({ groups }) => current && setLoaded({ groups }))
+      .then(({ groups }) => {
+        // Holders followed from here show their label in the breadcrumbs and the panel at once.
+        labels.note(holderLabels(groups.flatMap((group) => group.holders)));
+        if (current) setLoaded({ groups });
+      })
       .catch((error: unknown) => current && setLoaded({ error: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;
     };
-  }, [client, tree, keyText, generation]);
+  }, [client, labels, tree, keyText, generation]);
 
   /** The next page of one group, after the last holder shown; the other groups stay as they are. */
   const showMore = (group: Group) => {
     const after = group.holders.at(-1)?.key;
     client
       .call('records.referencedBy', { tree, key: JSON.parse(keyText) as JsonKey, limit: MAX_PAGE, group: { tree: group.tree, path: group.path, ...(after === undefined ? {} : { after }) } })
-      .then(({ holders }) =>
+      .then(({ holders }) => {
+        labels.note(holderLabels(holders));
         setLoaded((now) => {
           if (!now || !('groups' in now)) return now;
           const groups = now.groups.map((g) => {
@@ -59,8 +66,8 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
             return { ...g, holders: shown, hasMore: g.count > shown.length && holders.length > 0 };
           });
           return { groups };
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => setLoaded({ error: error instanceof Error ? error.message : String(error) }));
   };
 
@@ -91,12 +98,15 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
                     className="backref-link"
                     data-testid="backref-link"
                     data-target={holder.text}
+                    data-label={holder.label}
+                    title={keyTitle(holder.text, holder.label, 'Go to')}
+                    onKeyDown={copyKeyOnShortcut(holder.text)}
                     onClick={(event) => {
                       event.preventDefault();
                       navigator.follow(holder.text);
                     }}
                   >
-                    {holder.text}
+                    <LabelledKey label={holder.label} keyText={holder.label === undefined ? holder.text : keyPartOf(holder.text)} />
                   </a>
                 </li>
               ))}
@@ -110,4 +120,8 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
         ))}
     </section>
   );
+}
+
+function holderLabels(holders: readonly { text: string; label?: string }[]): Record<string, string> {
+  return Object.fromEntries(holders.flatMap((holder) => (holder.label === undefined ? [] : [[holder.text, holder.label]])));
 }

@@ -5,6 +5,7 @@
  */
 import type { RecordEntry, Transport } from '../../../app/contract/index.js';
 import { keyAddressOf } from '@trellis/engine/common/key-text';
+import { LabelBook } from '../labels/label-book.js';
 
 const LIMIT = 500;
 
@@ -15,6 +16,8 @@ export class RecordLookup {
   private readonly inFlight = new Map<string, Promise<RecordEntry | null>>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
+  /** Labels learnt from answers, forgotten and cleared with the records (labels/labelling-client.ts fills it). */
+  readonly labels = new LabelBook();
 
   constructor(private readonly client: Pick<Transport, 'call'>) {}
 
@@ -48,11 +51,14 @@ export class RecordLookup {
   /** Records that changed: their cached state is stale. */
   forget(texts: Iterable<string>): void {
     let changed = false;
-    for (const text of texts) changed = this.entries.delete(text) || changed;
+    const forgotten = [...texts];
+    this.labels.forget(forgotten);
+    for (const text of forgotten) changed = this.entries.delete(text) || changed;
     if (changed) this.notify();
   }
 
   clear(): void {
+    this.labels.clear();
     this.entries.clear();
     this.notify();
   }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { HostClient } from '../client/connect.js';
 import { CommandRegistry } from '../commands/registry.js';
 import { CommandsContext } from '../commands/use-command.js';
+import { labellingClient } from '../labels/labelling-client.js';
 import { RecordLookup } from '../references/record-lookup.js';
 import { ClientContext, RecordLookupContext } from '../state/contexts.js';
 import { installUnloadGuard } from '../state/unsaved-edits.js';
@@ -18,9 +19,11 @@ export function renderApp(container: HTMLElement, client: HostClient): void {
   createRoot(container).render(<App client={client} />);
 }
 
-export function App({ client }: { client: HostClient }): JSX.Element {
+export function App({ client: connection }: { client: HostClient }): JSX.Element {
   const [registry] = useState(() => new CommandRegistry());
-  const [lookup] = useState(() => new RecordLookup(client));
+  const [lookup] = useState(() => new RecordLookup(connection));
+  // Every answer's `labels` land in the lookup's label book, whoever asked.
+  const [client] = useState(() => labellingClient(connection, lookup.labels));
   const [undo] = useState(() => new UndoHistory());
 
   // Electron's native menu asks for commands by id; cached previews forget what changed.

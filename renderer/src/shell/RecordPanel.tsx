@@ -11,6 +11,7 @@ import { ReferencedBy } from '../references/ReferencedBy.js';
 import { useClient, useRecordLookup } from '../state/contexts.js';
 import { keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
+import { RecordTitle } from '../labels/RecordTitle.js';
 
 export interface RecordPanelProps {
   readonly database: DatabaseInfo;
@@ -35,9 +36,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
   return (
     <aside className="record-panel" data-testid="record-panel" data-key={text ?? undefined} aria-label={text ? `Record ${text}` : `New record in ${tree.name}`} tabIndex={-1}>
       <header className="record-panel-header">
-        <h2 className="record-panel-title" title={text ?? undefined}>
-          {text ?? <>New record in {tree.name}</>}
-        </h2>
+        {text ? <RecordTitle tree={tree} text={text} entry={entry} /> : <h2 className="record-panel-title">New record in {tree.name}</h2>}
         {entry && <span className="muted">rev {entry.revision}</span>}
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close record panel" title="Close (Esc)">
           ✕

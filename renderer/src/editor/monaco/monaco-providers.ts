@@ -7,9 +7,8 @@ import { parse, type DocumentNode } from '@humanwhocodes/momoa';
 import type * as Monaco from 'monaco-editor/editor';
 import type { JsonKey, Transport, TreeSummary } from '../../../../app/contract/index.js';
 import { completionContext, type CompletionContext } from '../text/completion-context.js';
-import { keyPrefix, suggestionsFor, summarise, type Suggestion } from '../schema/completion-items.js';
+import { referenceSearchText, referenceSuggestions, suggestionsFor, summarise, type Suggestion } from '../schema/completion-items.js';
 import { JSON5_LANGUAGE } from './json5-language.js';
-import { toJson5 } from '../text/json5-text.js';
 import { referenceAt, referenceSpans, referenceTarget, type ReferenceSpan } from '../text/reference-spans.js';
 import type { Schema } from '../schema/schema-nav.js';
 
@@ -21,7 +20,10 @@ export interface ModelContext {
 
 const contexts = new Map<string, ModelContext>();
 const FOLLOW_SCHEME = 'trellis-ref';
-const KEY_PAGE = 50;
+/** Records offered for a reference: a list to pick from, the host finds the best first. */
+const SEARCH_HITS = 30;
+/** Typing pauses this long before the host is asked; a keystroke meanwhile cancels the request. */
+const SEARCH_DELAY_MS = 120;
 
 /** Registers the context of a model; the returned function removes it. */
 export function attachModel(model: Monaco.editor.ITextModel, context: ModelContext): () => void {
@@ -53,7 +55,7 @@ export function registerProviders(monaco: typeof Monaco): void {
   monaco.languages.registerCompletionItemProvider(JSON5_LANGUAGE, {
     // Only quotes: after ',' or ':' an Enter meant as a newline would accept a suggestion.
     triggerCharacters: ['"', "'"],
-    provideCompletionItems: async (model, position) => {
+    provideCompletionItems: async (model, position, _context, token) => {
       const context = contexts.get(model.uri.toString());
       if (!context) return { suggestions: [] };
       const offset = model.getOffsetAt(position);
@@ -61,8 +63,10 @@ export function registerProviders(monaco: typeof Monaco): void {
       const range = monaco.Range.fromPositions(model.getPositionAt(at.replaceStart), model.getPositionAt(Math.max(at.replaceEnd, offset)));
       const target = at.position === 'value' ? referenceTarget(context.tree, at.path) : undefined;
       const { items } = suggestionsFor(at, context.tree.value as Schema, target);
-      const keys = target ? await referenceKeys(context.client, target, at) : [];
-      return { suggestions: [...items, ...keys].map((s) => toItem(monaco, s, range, at)) };
+      if (!target) return { suggestions: items.map((s) => toItem(monaco, s, range, at)) };
+      const found = await searchTarget(context.client, target, at, token);
+      // Incomplete: each keystroke asks again, so the host (not the editor) decides what matches.
+      return { suggestions: [...items, ...found].map((s) => toItem(monaco, s, range, at)), incomplete: true };
     },
   });
   monaco.languages.registerHoverProvider(JSON5_LANGUAGE, {
@@ -100,17 +104,15 @@ export function registerProviders(monaco: typeof Monaco): void {
   });
 }
 
-async function referenceKeys(client: Transport, tree: string, at: CompletionContext): Promise<Suggestion[]> {
-  const prefix = keyPrefix(at);
+/** Records of the target tree matching what was typed, by label or key; none once the request is stale. */
+async function searchTarget(client: Transport, tree: string, at: CompletionContext, token: Monaco.CancellationToken): Promise<Suggestion[]> {
+  await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS));
+  if (token.isCancellationRequested) return [];
   try {
-    const page = await client.call('records.page', { tree, limit: KEY_PAGE, ...(prefix === undefined ? {} : { prefix }) });
-    return page.entries.map((entry, i) => {
-      const text = toJson5(entry.key);
-      const summary = summarise(entry.value);
-      return { label: text, insertText: text, detail: summary ? `${entry.text} · ${summary}` : entry.text, kind: 'reference' as const, sortText: `2${String(i).padStart(4, '0')}` };
-    });
+    const { hits } = await client.call('records.search', { tree, text: referenceSearchText(at), limit: SEARCH_HITS });
+    return token.isCancellationRequested ? [] : referenceSuggestions(hits, at);
   } catch {
-    // No suggestions is the honest answer when the host cannot list keys.
+    // No suggestions is the honest answer when the host cannot search.
     return [];
   }
 }
@@ -131,6 +133,6 @@ function toItem(monaco: typeof Monaco, s: Suggestion, range: Monaco.IRange, at: 
   const kinds = monaco.languages.CompletionItemKind;
   const kind = s.kind === 'field' ? kinds.Field : s.kind === 'reference' ? kinds.Reference : kinds.Value;
   // Inside quotes Monaco filters by the range's text, which starts with the quote.
-  const filterText = at.quote ? `${at.quote}${s.label.replace(/^["']|["']$/g, '')}` : s.label;
+  const filterText = s.filterText ?? (at.quote ? `${at.quote}${s.label.replace(/^["']|["']$/g, '')}` : s.label);
   return { label: { label: s.label, description: s.detail }, insertText: s.insertText, detail: s.detail, kind, range, sortText: s.sortText, filterText };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completionContext } from '../text/completion-context.js';
-import { keyPrefix, suggestionsFor, summarise } from './completion-items.js';
+import { referenceSearchText, referenceSuggestions, suggestionsFor, summarise } from './completion-items.js';
 import { taskSchema } from '../fixtures.test-support.js';
 
 function suggest(textWithCursor: string, referenceTree?: string) {
@@ -38,11 +38,24 @@ describe('suggestionsFor', () => {
     expect(suggest('{ assignee: |', 'users').items.map((i) => i.label)).toEqual(['null']);
   });
 
-  it('passes the reference tree through and takes a typed string as key prefix', () => {
+  it('passes the reference tree through and searches for what was typed, quoted or not', () => {
     const { referenceTree, context } = suggest('{ assignee: "ab|', 'users');
     expect(referenceTree).toBe('users');
-    expect(keyPrefix(context)).toBe('ab');
-    expect(keyPrefix(suggest('{ assignee: 4|').context)).toBeUndefined();
+    expect(referenceSearchText(context)).toBe('ab');
+    expect(referenceSearchText(suggest('{ assignee: 4|').context)).toBe('4');
+    expect(referenceSearchText(suggest('{ assignee: |').context)).toBe('');
+  });
+
+  it('offers records found by label under their label, inserting their key (a composite one whole)', () => {
+    const { context } = suggest('{ project: "Apo|', 'projects');
+    const items = referenceSuggestions([{ key: ['core', 'P1'], text: 'projects/["core","P1"]', label: 'Apollo' }, { key: ['ops', 'X'], text: 'projects/["ops","X"]' }], context);
+    expect(items.map((i) => [i.label, i.insertText, i.detail])).toEqual([
+      ['Apollo', '["core", "P1"]', 'projects/["core","P1"]'],
+      ['["ops", "X"]', '["ops", "X"]', 'projects/["ops","X"]'],
+    ]);
+    // The editor filters by the typed text: every record the host found stays listed, in its order.
+    expect(items.every((i) => i.filterText?.startsWith('"Apo'))).toBe(true);
+    expect(items.map((i) => i.sortText)).toEqual(['20000', '20001']);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * What to offer at a completion context, from the stored schema: field names
  * in key position; in value position what the place's value type offers
- * (enum members, literals, booleans, now, null); for a reference, a request for the target tree's keys (fetched by
- * the Monaco adapter, because it needs the host). Pure.
+ * (enum members, literals, booleans, now, null); for a reference, the target tree's records that match what was
+ * typed, by label or key (records.search, asked by the Monaco adapter because it needs the host). Pure.
  */
 import type { CompletionContext } from '../text/completion-context.js';
 import { formatKey, toJson5 } from '../text/json5-text.js';
@@ -16,6 +16,8 @@ export interface Suggestion {
   readonly kind: 'field' | 'value' | 'reference';
   /** Lower sorts first: required fields before optional ones. */
   readonly sortText: string;
+  /** What the editor filters by, when not the label (a record found by its label inserts its key). */
+  readonly filterText?: string;
 }
 
 export interface Suggestions {
@@ -56,9 +58,36 @@ function fieldSuggestions(context: CompletionContext, schema: Schema): Suggestio
     }));
 }
 
-/** The `prefix` argument for records.page when the user has typed part of a string key. */
-export function keyPrefix(context: CompletionContext): string | undefined {
-  return context.quote && context.prefix !== '' ? context.prefix : undefined;
+/** What to search the reference's target tree for: the text typed so far, quoted or not. */
+export function referenceSearchText(context: CompletionContext): string {
+  return context.prefix.trim();
+}
+
+/** A record records.search found, as the hit comes from the host. */
+export interface SearchHit {
+  readonly key: unknown;
+  readonly text: string;
+  readonly label?: string;
+}
+
+/**
+ * Records found for a reference, in the host's order (best match first): shown by label with the
+ * key beside it, inserting the key (a composite key as its whole list). They are filtered by what
+ * was typed followed by the label, so the editor keeps every one the host matched.
+ */
+export function referenceSuggestions(hits: readonly SearchHit[], context: CompletionContext): Suggestion[] {
+  const typed = `${context.quote ?? ''}${context.prefix}`;
+  return hits.map((hit, i) => {
+    const key = toJson5(hit.key);
+    return {
+      label: hit.label ?? key,
+      insertText: key,
+      detail: hit.text,
+      kind: 'reference' as const,
+      sortText: `2${String(i).padStart(4, '0')}`,
+      filterText: `${typed} ${hit.label ?? ''} ${key}`,
+    };
+  });
 }
 
 /** A one-line summary of a record for a suggestion: its first name-like text field. */

@@ -45,12 +45,15 @@ export const ReferenceCell: CellComponent = ({ value, schema }) => <RefLink targ
 
 const LINKS_SHOWN = 3;
 
-/** The first few references as links, then how many more. */
+/** How many references, then the first few as links (labelled where the host sent labels), then how many more. */
 export const ReferenceListCell: CellComponent = ({ value, schema }) => {
   if (!Array.isArray(value)) return <span className="cell-value cell-json">{JSON.stringify(value)}</span>;
   if (value.length === 0) return <span className="cell-value cell-empty">[]</span>;
   return (
     <span className="cell-value cell-reference-list">
+      <span className="ref-count" data-testid="ref-count" title={`${value.length} references`}>
+        {value.length}
+      </span>
       {value.slice(0, LINKS_SHOWN).map((key, i) => (
         <RefLink key={i} target={referenceText(key, referenceItemSchema(schema))} />
       ))}
