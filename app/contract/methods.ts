@@ -274,7 +274,7 @@ export const methods = {
   /** Matches `offset`… in result order (none until `progress.ordered`: a sort in memory orders them at the end). */
   'query.page': {
     args: Type.Object({ id: QueryId, limit: Limit, offset: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }),
-    result: Type.Object({ entries: Type.Array(RecordEntry), progress: QueryProgress }),
+    result: Type.Object({ entries: Type.Array(RecordEntry), progress: QueryProgress, labels: Type.Optional(Labels) }),
   },
   /** Stops reading records; the matches found so far stay pageable. */
   'query.cancel': { args: Type.Object({ id: QueryId }), result: Type.Object({ progress: QueryProgress }) },

@@ -107,6 +107,14 @@ describe('query.* refusals', () => {
     expect(await client.call('query.close', { id: opened.id })).toEqual({ closed: false });
   });
 
+  it('pages come with the labels of what their rows refer to, as records.page does', async () => {
+    const { client } = await startHost();
+    const opened = await client.call('query.open', { tree: 'pets', query: { where: { match: 'all', conditions: [{ field: 'name', op: 'eq', value: 'Rex' }] } } });
+    const page = await client.call('query.page', { id: opened.id, offset: 0, limit: 10 });
+    expect(page.entries.map((e) => (e.value as { name: string }).name)).toEqual(['Rex']);
+    expect(page.labels).toMatchObject({ 'users/1': 'user01', [`pets/${JSON.stringify((page.entries[0]!.value as { friends: string[] }).friends[0])}`]: 'Fido' });
+  });
+
   it('opening another database ends the queries of the last one', async () => {
     const { client, sample } = await startHost();
     const opened = await client.call('query.open', { tree: 'users', query: {} });
