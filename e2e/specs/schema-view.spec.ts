@@ -11,7 +11,8 @@ import { SchemaPages } from '../pages/schema-view.js';
 test('the schema view of tasks lists its key, fields with types, indexes and references with their targets; Back returns to the table', async ({ ui }) => {
   const schema = new SchemaPages(ui.page);
   await openTree(ui, 'tasks');
-  await ui.table.rowAt(3).click();
+  // On the key cell: the middle of the row is the owner's reference link.
+  await ui.table.rowAt(3).click({ position: { x: 12, y: 12 } });
   await schema.tab('schema').click();
 
   await expect(schema.view).toHaveAttribute('data-tree', 'tasks');
@@ -32,7 +33,10 @@ test('the schema view of tasks lists its key, fields with types, indexes and ref
   await expect(schema.referencesOut).toHaveCount(3);
   const targets = await schema.referencesOut.evaluateAll((items) => items.map((item) => `${item.getAttribute('data-path')} → ${item.getAttribute('data-tree')} (${item.getAttribute('data-on-delete')})`));
   expect(targets).toEqual(['owner → people (restrict)', 'watchers[] → people (restrict)', 'project → projects (restrict)']);
-  await expect(schema.referencesIn).toHaveCount(0);
+  // comments.task holds tasks, deleted with them.
+  await expect(schema.referencesIn).toHaveCount(1);
+  await expect(schema.referencesIn.first()).toHaveAttribute('data-tree', 'comments');
+  await expect(schema.referencesIn.first()).toHaveAttribute('data-on-delete', 'cascade');
   await saveScreenshot(ui, 'schema-view');
 
   // A target opens that tree's schema, which lists tasks' references into it.
@@ -59,8 +63,10 @@ test('the diagram draws a box per tree and an arrow per reference, and a click o
   for (const tree of trees) await expect(schema.box(tree)).toContainText(tree);
   await expect(schema.box('tasks')).toContainText(String(database.counts.tasks));
   await expect(schema.box('projects')).toContainText('composite (team, code)');
-  // One arrow per reference in the catalog: tasks.owner, tasks.watchers[] → people, tasks.project → projects.
-  await expect(schema.arrows).toHaveCount(3);
+  // One arrow per reference in the catalog: tasks.owner, tasks.watchers[] → people, tasks.project → projects, comments.task → tasks.
+  await expect(schema.arrows).toHaveCount(4);
+  await expect(schema.arrow('comments', 'task')).toHaveAttribute('data-to', 'tasks');
+  await expect(schema.arrow('comments', 'task')).toHaveAttribute('data-on-delete', 'cascade');
   await expect(schema.arrow('tasks', 'owner')).toHaveAttribute('data-to', 'people');
   await expect(schema.arrow('tasks', 'watchers[]')).toHaveAttribute('data-to', 'people');
   await expect(schema.arrow('tasks', 'project')).toHaveAttribute('data-to', 'projects');

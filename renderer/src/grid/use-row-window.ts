@@ -42,6 +42,8 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
    * canvas can hold it or the user scrolls.
    */
   const wanted = useRef<number | undefined>(initialOffset);
+  /** The geometry the offset was last applied with: a view at the end stays at the end when the viewport changes. */
+  const applied = useRef<RowGeometry | undefined>(undefined);
 
   /** Moves the offset and scrollTop together. */
   const apply = useCallback((next: number, element: HTMLElement, g: RowGeometry): void => {
@@ -75,7 +77,12 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     const element = scrollRef.current;
     if (!element || viewportHeight === 0) return;
     const g = latest.current.geometry;
-    const target = wanted.current ?? latest.current.offset;
+    const previous = applied.current;
+    applied.current = g;
+    // The last row stays in view when the viewport shrinks under it (a toolbar wrapping onto a
+    // second line as the record panel opens): End then still shows the end.
+    const atEnd = previous !== undefined && previous.rowCount === g.rowCount && latest.current.offset > 0 && latest.current.offset >= clampOffset(Number.MAX_SAFE_INTEGER, previous);
+    const target = wanted.current ?? (atEnd ? Number.MAX_SAFE_INTEGER : latest.current.offset);
     if (wanted.current !== undefined && clampOffset(target, g) === target) wanted.current = undefined;
     apply(target, element, g);
   }, [rowCount, rowHeight, headerHeight, viewportHeight, apply]);
