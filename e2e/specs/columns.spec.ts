@@ -24,10 +24,10 @@ test('a resized column keeps its width when switching trees and back, and after 
 
   await openTree(ui, 'tasks');
   await openTree(ui, 'people');
-  expect(await headerWidth(ui, 'value:name')).toBe(resized);
+  await expect.poll(() => headerWidth(ui, 'value:name')).toBe(resized);
   await ui.page.reload();
   await expect(ui.table.rows.first()).toHaveAttribute('data-key', /^people\//);
-  expect(await headerWidth(ui, 'value:name')).toBe(resized);
+  await expect.poll(() => headerWidth(ui, 'value:name')).toBe(resized);
   // Another tree has its own layout.
   await openTree(ui, 'tasks');
   await expect(ui.columns.header('value:title')).toBeVisible();
@@ -40,7 +40,7 @@ test('a resized column keeps its width when switching trees and back, and after 
 
 test('hide a column and reorder by drag and by keyboard; remembered, and reset', async ({ ui }) => {
   await openTree(ui, 'people');
-  expect(await headerOrder(ui)).toEqual(PEOPLE_COLUMNS);
+  await expect.poll(() => headerOrder(ui)).toEqual(PEOPLE_COLUMNS);
 
   await openColumnMenu(ui);
   await ui.columns.menuItem('value:email').getByTestId('column-toggle').uncheck();
@@ -49,23 +49,23 @@ test('hide a column and reorder by drag and by keyboard; remembered, and reset',
   await ui.page.keyboard.press('Enter');
   await ui.page.keyboard.press('Escape');
   await expect(ui.columns.menu).toBeHidden();
-  expect(await headerOrder(ui)).toEqual(['key', 'value:name', 'value:joined', 'value:role', 'value:address']);
+  await expect.poll(() => headerOrder(ui)).toEqual(['key', 'value:name', 'value:joined', 'value:role', 'value:address']);
   await expect(ui.columns.cell(ui.table.row(keyText('people', 1)), 'value:email')).toHaveCount(0);
 
   await dragColumn(ui, 'value:address', 'value:name');
   const arranged = ['key', 'value:address', 'value:name', 'value:joined', 'value:role'];
-  expect(await headerOrder(ui)).toEqual(arranged);
+  await expect.poll(() => headerOrder(ui)).toEqual(arranged);
   await expect(ui.columns.cell(ui.table.row(keyText('people', 1)), 'value:address')).toContainText('city: London');
   await saveScreenshotWithMenu(ui);
 
   await openTree(ui, 'projects');
   await openTree(ui, 'people');
-  expect(await headerOrder(ui)).toEqual(arranged);
+  await expect.poll(() => headerOrder(ui)).toEqual(arranged);
 
   await openColumnMenu(ui);
   await ui.columns.reset.click();
   await ui.page.keyboard.press('Escape');
-  expect(await headerOrder(ui)).toEqual(PEOPLE_COLUMNS);
+  await expect.poll(() => headerOrder(ui)).toEqual(PEOPLE_COLUMNS);
 });
 
 async function saveScreenshotWithMenu(ui: Parameters<typeof openColumnMenu>[0]): Promise<void> {
@@ -187,7 +187,7 @@ test('the record panel resizes from its left edge and keeps its width after a re
   expect(wider).toBeGreaterThan(before + 120);
   await ui.page.reload();
   await expect(ui.record.showing(keyText('people', 1))).toBeVisible();
-  expect((await ui.record.root.boundingBox())?.width).toBe(wider);
+  await expect.poll(async () => (await ui.record.root.boundingBox())?.width).toBe(wider);
 });
 
 test('the keyboard: ← → choose the current cell, Mod+Enter follows its reference', async ({ ui }) => {
