@@ -4,9 +4,10 @@
  * delete. State lives in useRecordSession; this file lays the parts out and
  * registers the Record commands.
  */
-import { lazy, Suspense, useRef, type JSX } from 'react';
+import { useRef, type JSX } from 'react';
 import type { DatabaseInfo, RecordEntry, Transport, TreeSummary } from '../../../app/contract/index.js';
 import { useCommand, useCommands } from '../commands/use-command.js';
+import { lazyModule } from '../state/lazy-module.js';
 import { lockedReadOnlyReason } from '../state/read-only-reason.js';
 import { BrokenEntry } from './BrokenEntry.js';
 import { ConflictView } from './ConflictView.js';
@@ -24,12 +25,16 @@ import './editor.css';
  * Monaco is most of the bundle (~3.5 of 4 MB): it loads as its own chunk, so opening a
  * database paints the table without parsing it first (e2e/bench/browser-bench.ts, first
  * rows). It is fetched a moment after start-up, so the first record usually finds it ready.
+ * Read without Suspense (../state/lazy-module.ts): a React.lazy pane suspended on every
+ * first render of a page, and React 19 holds a suspended reveal back ~300 ms, so the first
+ * record's text came ~380 ms after the click although the chunk had long been loaded.
  */
-const loadPane = () => import('./monaco/MonacoPane.js');
-const MonacoPane = lazy(() => loadPane().then((module) => ({ default: module.MonacoPane })));
+const monacoPane = lazyModule(() => import('./monaco/MonacoPane.js'));
 const PRELOAD_AFTER_MS = 1_000;
 // Fetched and its one editor made ahead: the first record's text then shows in the frame of the click.
-if (typeof window !== 'undefined') window.setTimeout(() => void loadPane().then((module) => module.warmEditor()), PRELOAD_AFTER_MS);
+if (typeof window !== 'undefined') {
+  window.setTimeout(() => void monacoPane.preload().then((module) => module.warmEditor(), () => undefined), PRELOAD_AFTER_MS);
+}
 
 export interface RecordEditorProps {
   client: Transport;
@@ -52,6 +57,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const readOnlyWhy = lockedWhy ?? 'Read-only mode is on';
   const session = useRecordSession({ client: props.client, tree: props.tree, record: props.record, writable: !readOnly, onSaved: props.onSaved, onDeleted: props.onDeleted });
   const pane = useRef<PaneApi | null>(null);
+  const MonacoPane = monacoPane.use()?.MonacoPane;
   const registry = useCommands();
   const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
   const editing = session.base.mode === 'edit' ? session.base.entry : null;
@@ -116,8 +122,9 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
       ) : null}
       {session.broken && editing ? (
         <BrokenEntry entry={editing} />
+      ) : !MonacoPane ? (
+        <div className="editor-monaco" />
       ) : (
-        <Suspense fallback={<div className="editor-monaco" />}>
         <MonacoPane
           load={session.load}
           onChange={session.edit}
@@ -132,7 +139,6 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           onPalette={() => registry.run('palette.open')}
           apiRef={pane}
         />
-        </Suspense>
       )}
       {session.broken ? null : <ProblemsList problems={session.problems} onSelect={(p) => pane.current?.reveal(p.line, p.column)} />}
       {session.conflict ? (

@@ -5,7 +5,7 @@
  */
 import { useContext, type JSX } from 'react';
 import type { DatabaseInfo } from '../../../app/contract/index.js';
-import { lazyModule } from '../shell/lazy-module.js';
+import { lazyModule } from '../state/lazy-module.js';
 import { NavigatorContext } from '../state/contexts.js';
 import { ViewTabs } from './ViewTabs.js';
 import type { ViewLocation } from '../state/history.js';

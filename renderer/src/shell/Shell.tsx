@@ -23,7 +23,7 @@ import { useAppCommands } from './use-app-commands.js';
 import { useDropToOpen } from './use-drop-to-open.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useStartingPlace } from './use-starting-place.js';
-import { lazyModule } from './lazy-module.js';
+import { lazyModule } from '../state/lazy-module.js';
 import { SchemaPlace } from '../schema/SchemaPlace.js';
 import { showDiagram, showSchema, showTable } from '../schema/places.js';
 import { useSchemaCommands } from '../schema/use-schema-commands.js';

@@ -23,7 +23,7 @@ import { filterByValue } from './filter-by-value.js';
 import { PanelResizer, usePanelWidth } from './PanelResizer.js';
 import { TableToolbar } from './TableToolbar.js';
 import { writeRefusedReason } from '../state/read-only-reason.js';
-import { lazyModule } from './lazy-module.js';
+import { lazyModule } from '../state/lazy-module.js';
 import { TransferControls } from '../transfer/TransferControls.js';
 import { offsetSource } from '../transfer/core/record-source.js';
 
