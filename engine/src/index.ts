@@ -28,7 +28,8 @@ export type { ImportOptions, ImportProgress, ImportResult, ImportSource, Importe
 export type { ImportProblem } from './opaque/import-check.js';
 export { parseExportHeader, EXPORT_FORMAT, type ExportHeader } from './opaque/transfer-format.js';
 export { schema, type Database, type Schema, type TransactionTrees } from './typed/database.js';
-export type { TreeHandle, TransactionTree, Change } from './typed/tree-handle.js';
+export type { TreeHandle, TransactionTree, Change, InsertManyOptions } from './typed/tree-handle.js';
+export type { BatchOptions } from './core/batches.js';
 export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
 export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type OpaqueWritten, type TreeInfo } from './opaque/opaque-database.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';

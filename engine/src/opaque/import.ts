@@ -28,6 +28,7 @@ import type { WriteContext } from '../core/write-context.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import { ImportChecker, recordId, type CheckedRecord, type ImportProblem } from './import-check.js';
 import { linesOf } from './transfer-format.js';
+import { writeInBatches } from '../core/batches.js';
 
 /** Read twice (check, then write): a function that answers the input from its start each time it is called. */
 export type ImportSource = () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
@@ -96,55 +97,57 @@ export async function importRecords(engine: Engine, source: ImportSource, option
 async function writeRecords(engine: Engine, source: ImportSource, checked: ImportChecker, batchSize: number, options: ImportOptions): Promise<ImportResult> {
   const total = checked.records;
   const inFile = (tree: string, key: KeyValue) => checked.keys.has(recordId(tree, key));
-  // The second pass only parses: the check vouched for every line, and the write path checks each value again.
-  const reader = new LineReader(engine);
-  let batch: { line: number; record: CheckedRecord }[] = [];
   let written = 0;
   let batches = 0;
-  let lineNo = 0;
-  const flush = async (last: boolean): Promise<ImportProblem | undefined> => {
-    if (batch.length === 0 && !last) return undefined;
-    const current = batch;
-    batch = [];
-    let at = current[0]?.line ?? lineNo;
-    try {
-      const done = await engine.transaction((context) => {
+  /** The line being written: when a batch fails, the line of the record that failed (batches run in order). */
+  let at = 0;
+  try {
+    await writeInBatches(
+      engine,
+      readRecords(engine, source),
+      (context, { line, record }) => {
+        at = line;
         context.awaitedTargets = inFile;
-        const out: ImportedRecord[] = [];
-        for (const { line, record } of current) {
-          at = line;
-          out.push(writeOne(engine, context, record, options.onBatch !== undefined));
-        }
-        if (last) raiseCounters(engine, context, checked);
-        return out;
-      });
-      written += current.length;
-      if (current.length > 0) batches++;
-      options.onBatch?.(done);
-      await pause(options, { phase: 'writing', done: written, total });
-      return undefined;
-    } catch (error) {
-      if (!isTrellisError(error)) throw error;
-      return { line: at, path: problemPath(error), message: error.message };
-    }
-  };
-  for await (const line of linesOf(source())) {
-    lineNo++;
-    const record = reader.line(line);
-    if (typeof record === 'string') {
-      // The source answered something else the second time (a file changed between the passes).
-      return { ok: false, stage: 'writing', problems: [{ line: lineNo, path: '', message: record }], records: written };
-    }
-    if (!record) continue;
-    batch.push({ line: lineNo, record });
-    if (batch.length >= batchSize) {
-      const problem = await flush(false);
-      if (problem) return { ok: false, stage: 'writing', problems: [problem], records: written };
-    }
+        return writeOne(engine, context, record, options.onBatch !== undefined);
+      },
+      (done) => {
+        written += done.length;
+        batches++;
+        options.onBatch?.(done);
+        options.onProgress?.({ phase: 'writing', done: written, total });
+      },
+      { batchSize, signal: options.signal },
+    );
+    // The counters the source had (past records it deleted): after the data, in a transaction of their own.
+    if (Object.keys(checked.header?.counters ?? {}).length > 0) await engine.transaction((context) => raiseCounters(engine, context, checked));
+  } catch (error) {
+    if (error instanceof ChangedSinceCheck) return { ok: false, stage: 'writing', problems: [{ line: error.line, path: '', message: error.message }], records: written };
+    if (!isTrellisError(error)) throw error;
+    return { ok: false, stage: 'writing', problems: [{ line: at, path: problemPath(error), message: error.message }], records: written };
   }
-  const problem = await flush(true);
-  if (problem) return { ok: false, stage: 'writing', problems: [problem], records: written };
   return { ok: true, records: written, batches };
+}
+
+/** The file answered something else the second time: it changed between the passes. */
+class ChangedSinceCheck extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The second pass: the records of the source with their line numbers (the check vouched for every line; the write path checks each value again). */
+async function* readRecords(engine: Engine, source: ImportSource): AsyncGenerator<{ line: number; record: CheckedRecord }> {
+  const reader = new LineReader(engine);
+  let line = 0;
+  for await (const text of linesOf(source())) {
+    line++;
+    const record = reader.line(text);
+    if (typeof record === 'string') throw new ChangedSinceCheck(line, record);
+    if (record) yield { line, record };
+  }
 }
 
 /** A record to import given as data: what a line of the file holds. */

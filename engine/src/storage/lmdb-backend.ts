@@ -226,9 +226,23 @@ class LmdbBackend implements Backend {
     return [...this.root.getKeys({})].filter((name): name is string => typeof name === 'string');
   }
 
-  transaction<T>(body: () => T): Promise<T> {
-    // A child transaction is rolled back when `body` throws; lmdb's plain
-    // `transaction` would commit what was written before the throw.
+  async transaction<T>(body: () => T): Promise<T> {
+    const result = await this.batched(body);
+    // lmdb-js syncs a commit after making it visible (its `overlappingSync`, on by default off
+    // Windows): the commit's promise settles before the data is on disk. A transaction is
+    // acknowledged only once it is: `flushed` settles when the last commit so far is synced.
+    await this.root.flushed;
+    return result;
+  }
+
+  /**
+   * Runs `body` in lmdb-js's batched asynchronous transactions: the bodies given in one
+   * event turn (and while a commit is under way) run one after another in one LMDB write
+   * transaction and share its commit, each in a child transaction of its own, rolled back
+   * alone when its body throws (lmdb's plain `transaction` would commit what was written
+   * before the throw).
+   */
+  private batched<T>(body: () => T): Promise<T> {
     return this.root.childTransaction(() => {
       const opened: string[] = [];
       this.openedInTransaction = opened;

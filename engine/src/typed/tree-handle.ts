@@ -2,6 +2,7 @@
  * Typed writes of one tree. Outside a transaction each write is its own
  * transaction and resolves once committed; inside one it applies at once.
  */
+import { writeInBatches, type BatchOptions } from '../core/batches.js';
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
@@ -16,6 +17,11 @@ function applier<V>(change: Change<V>): (current: unknown) => unknown {
   return typeof change === 'function' ? (change as (c: unknown) => unknown) : (current) => ({ ...(current as object), ...change });
 }
 
+export interface InsertManyOptions<K> extends BatchOptions {
+  /** After each batch is committed, in order: the keys it gave. */
+  readonly onBatch?: ((keys: K[]) => void) | undefined;
+}
+
 export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
   private write<R>(body: (context: WriteContext) => R): Promise<R> {
     return this.engine.transaction(body);
@@ -24,6 +30,28 @@ export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
   /** Inserts a record and resolves to its new key once committed. */
   insert(value: ValueOf<T>): Promise<KeyOf<T>> {
     return this.write((c) => c.insert(this.model, value, 'native') as KeyOf<T>);
+  }
+
+  /**
+   * Inserts many records, `batchSize` per transaction (1,000 by default), each validated and
+   * its references checked as `insert` does, with a few batches committing while the next is
+   * prepared; resolves to their keys in order. Each batch is atomic: if one fails, the call
+   * rejects with its error, the batches before it stay (`onBatch` reported each) and nothing
+   * after it is written. Reads the input as it goes: an async iterable streams.
+   */
+  async insertMany(values: Iterable<ValueOf<T>> | AsyncIterable<ValueOf<T>>, options: InsertManyOptions<KeyOf<T>> = {}): Promise<KeyOf<T>[]> {
+    const keys: KeyOf<T>[] = [];
+    await writeInBatches(
+      this.engine,
+      values,
+      (context, value) => context.insert(this.model, value, 'native') as KeyOf<T>,
+      (batch) => {
+        for (const key of batch) keys.push(key);
+        options.onBatch?.(batch);
+      },
+      options,
+    );
+    return keys;
   }
 
   /** Writes a record at a key, replacing what was there (with `create`, only if nothing was). */
