@@ -11,11 +11,18 @@ import { toRow, type Row } from './report.js';
 import { openSqlite } from './sqlite-system.js';
 import type { System } from './system.js';
 import { insertWorkload, readWorkloads, removeTempDirs, tempDir, updateWorkload, type Plan } from './workloads.js';
+import { concurrentWritersWorkload, importWorkload, writerProcessesWorkload, type SharedDatabase, type SystemMaker } from './write-workloads.js';
 
 /** Seconds in all: enough rounds for stable ratios at 100k and 1M records. */
-export const FULL_PLAN: Plan = { reads: 100_000, pages: 1000, lookups: 1000, writes: 10_000, rounds: 7, slowRounds: 4, minScanRows: 200_000 };
+export const FULL_PLAN: Plan = { reads: 100_000, pages: 1000, lookups: 1000, writes: 10_000, rounds: 7, slowRounds: 4, minScanRows: 200_000, writerMs: 2000, importRounds: 2 };
 /** A smoke run that CI can afford: every workload, tiny. */
-export const SHORT_PLAN: Plan = { reads: 10_000, pages: 200, lookups: 200, writes: 2000, rounds: 2, slowRounds: 2, minScanRows: 10_000 };
+export const SHORT_PLAN: Plan = { reads: 10_000, pages: 200, lookups: 200, writes: 2000, rounds: 2, slowRounds: 2, minScanRows: 10_000, writerMs: 200, importRounds: 1 };
+
+/** Transactions given at once in the batched-inserts workload. */
+const IN_FLIGHT = 4;
+/** Writers in one process, and writer processes, on the same database. */
+const WRITERS = 4;
+const WRITER_PROCESSES = 2;
 
 /** `only`: run just the workloads whose names contain one of these strings (the data is loaded all the same). */
 export async function runBench(sizes: readonly number[], plan: Plan, log: (line: string) => void, only?: readonly string[]): Promise<Row[]> {
@@ -24,7 +31,18 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
     for (const size of sizes) {
       log(`${size.toLocaleString('en-US')} records:`);
       const data = makeItems(size);
-      const systems: System[] = [await openEngine(tempDir('engine')), openLmdb(tempDir('lmdb')), openSqlite(tempDir('sqlite'))];
+      const dirs = { engine: tempDir('engine'), lmdb: tempDir('lmdb'), sqlite: tempDir('sqlite') };
+      const systems: System[] = [await openEngine(dirs.engine), openLmdb(dirs.lmdb), openSqlite(dirs.sqlite)];
+      const shared: SharedDatabase[] = [
+        { system: systems[0]!, kind: 'engine', dir: dirs.engine },
+        { system: systems[1]!, kind: 'lmdb', dir: dirs.lmdb },
+        { system: systems[2]!, kind: 'sqlite', dir: dirs.sqlite },
+      ];
+      const makers: SystemMaker[] = [
+        { name: 'trellis', make: () => openEngine(tempDir('engine-import')) },
+        { name: 'raw lmdb', make: () => Promise.resolve(openLmdb(tempDir('lmdb-import'))) },
+        { name: 'better-sqlite3', make: () => Promise.resolve(openSqlite(tempDir('sqlite-import'))) },
+      ];
       try {
         for (const system of systems) {
           const started = performance.now();
@@ -32,7 +50,16 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
           if (system.count() !== size) throw new Error(`${system.name} holds ${system.count()} records, expected ${size}`);
           log(`  loaded ${system.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         }
-        const workloads = [...readWorkloads(systems, size, plan), insertWorkload(systems, plan), updateWorkload(systems, size, plan)].filter(
+        // Writers in other processes go last: raw lmdb's own inserts keep their next id in memory.
+        const workloads = [
+          ...readWorkloads(systems, size, plan),
+          insertWorkload(systems, plan),
+          insertWorkload(systems, plan, IN_FLIGHT),
+          updateWorkload(systems, size, plan),
+          importWorkload(makers, size, plan.importRounds),
+          concurrentWritersWorkload(systems, WRITERS, plan.writerMs, plan.slowRounds),
+          writerProcessesWorkload(shared, WRITER_PROCESSES, plan.writerMs, plan.slowRounds),
+        ].filter(
           (workload) => !only || only.some((part) => workload.name.includes(part)),
         );
         for (const workload of workloads) {

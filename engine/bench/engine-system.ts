@@ -1,7 +1,7 @@
 /** The Trellis engine through its typed face, the way an application uses it. */
 import { join } from 'node:path';
 import { open, type Database, type KeyOf, type ValueOf } from '@trellis/engine';
-import { BATCH, PAGE, type GroupChange, type System } from './system.js';
+import { BATCH, IMPORT_BATCH, PAGE, type GroupChange, type System } from './system.js';
 import { benchSchema, type Item, type items, type owners } from './data.js';
 
 type ItemKey = KeyOf<typeof items>;
@@ -61,6 +61,14 @@ export async function openEngine(dir: string): Promise<System> {
       await db.transaction((tx) => {
         for (let i = 0; i < batch.length; i++) tx.items.update(itemKey(batch[i]!.id), { group: batch[i]!.group });
       });
+    },
+    async writeOne(item) {
+      await db.items.insert(asValue(item));
+    },
+    async importLines(chunks) {
+      const result = await db.opaque.import(() => chunks, { batchSize: IMPORT_BATCH });
+      if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.problems[0])}`);
+      return result.records;
     },
     async remove(ids) {
       await db.transaction((tx) => {

@@ -4,7 +4,8 @@
  * the owner checked by a lookup, all in one `transaction` per batch.
  */
 import { open, type Database } from 'lmdb';
-import { BATCH, PAGE, type GroupChange, type System } from './system.js';
+import { BATCH, IMPORT_BATCH, PAGE, type GroupChange, type System } from './system.js';
+import { ndjsonItems } from './import-lines.js';
 import type { Item } from './data.js';
 
 const LAST = Number.MAX_SAFE_INTEGER;
@@ -18,9 +19,8 @@ export function openLmdb(dir: string): System {
   const refs: Database<null, [number, number]> = root.openDB('refs', {});
   let lastId = 0;
 
-  function insertOne(item: Item): number {
+  function insertOne(item: Item, id = ++lastId): number {
     if (!owners.doesExist(item.owner)) throw new Error(`owner ${item.owner} does not exist`);
-    const id = ++lastId;
     records.put(id, item);
     byGroup.put([item.group, id], null);
     refs.put([item.owner, id], null);
@@ -77,6 +77,31 @@ export function openLmdb(dir: string): System {
           byGroup.put([group, id], null);
         }
       });
+    },
+    async writeOne(item) {
+      // Another process may write too: the next id comes from the database, inside the transaction.
+      await root.transaction(() => {
+        const [last] = records.getKeys({ reverse: true, limit: 1 });
+        insertOne(item, (last ?? 0) + 1);
+      });
+    },
+    async importLines(chunks) {
+      let batch: Item[] = [];
+      let written = 0;
+      const flush = async () => {
+        const current = batch;
+        batch = [];
+        await root.transaction(() => {
+          for (const item of current) insertOne(item);
+        });
+        written += current.length;
+      };
+      for (const item of ndjsonItems(chunks)) {
+        batch.push(item);
+        if (batch.length >= IMPORT_BATCH) await flush();
+      }
+      if (batch.length > 0) await flush();
+      return written;
     },
     async remove(ids) {
       await root.transaction(() => {

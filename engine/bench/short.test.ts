@@ -7,7 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { SHORT_PLAN, runBench } from './bench.js';
 import { table } from './report.js';
 
-const WORKLOADS = ['point reads', 'range scans, full', 'range scans, pages of', 'index lookups', 'back-references', 'indexed inserts', 'updates of the indexed field'];
+const WORKLOADS = [
+  'point reads',
+  'range scans, full',
+  'range scans, pages of',
+  'index lookups',
+  'back-references',
+  'indexed inserts (1000/txn, 1 index',
+  'indexed inserts (1000/txn, 4 txns at once',
+  'updates of the indexed field',
+  'bulk import, NDJSON',
+  '4 writers in one process',
+  '2 writer processes',
+];
 const SYSTEMS = ['trellis', 'raw lmdb', 'better-sqlite3'];
 
 describe('engine benchmark, short mode', () => {

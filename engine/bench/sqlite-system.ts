@@ -11,7 +11,8 @@
  */
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { BATCH, PAGE, type GroupChange, type System } from './system.js';
+import { BATCH, IMPORT_BATCH, PAGE, type GroupChange, type System } from './system.js';
+import { ndjsonItems } from './import-lines.js';
 import type { Item } from './data.js';
 
 interface Row {
@@ -36,11 +37,12 @@ export function openSqlite(dir: string): System {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000'); // another process writing: wait for its lock, as LMDB's writers do
   db.pragma('cache_size = -262144'); // 256 MiB
   db.pragma('mmap_size = 4294967296');
   db.exec(`
-    CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-    CREATE TABLE items (
+    CREATE TABLE IF NOT EXISTS owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS items (
       id INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
       "group" TEXT NOT NULL,
@@ -49,8 +51,8 @@ export function openSqlite(dir: string): System {
       active INTEGER NOT NULL,
       owner INTEGER NOT NULL REFERENCES owners(id)
     );
-    CREATE INDEX items_group ON items("group");
-    CREATE INDEX items_owner ON items(owner);
+    CREATE INDEX IF NOT EXISTS items_group ON items("group");
+    CREATE INDEX IF NOT EXISTS items_owner ON items(owner);
   `);
   const insertOwner = db.prepare<[number, string]>('INSERT INTO owners (id, name) VALUES (?, ?)');
   const insertItem = db.prepare<[string, string, number, number, number, number]>(
@@ -117,6 +119,23 @@ export function openSqlite(dir: string): System {
     update(batch) {
       updateBatch(batch);
       return Promise.resolve();
+    },
+    writeOne(item) {
+      insertBatch([item]);
+      return Promise.resolve();
+    },
+    importLines(chunks) {
+      let batch: Item[] = [];
+      let written = 0;
+      for (const item of ndjsonItems(chunks)) {
+        batch.push(item);
+        if (batch.length < IMPORT_BATCH) continue;
+        insertBatch(batch);
+        written += batch.length;
+        batch = [];
+      }
+      if (batch.length > 0) insertBatch(batch);
+      return Promise.resolve(written + batch.length);
     },
     remove(ids) {
       removeBatch(ids);

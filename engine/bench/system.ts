@@ -7,6 +7,8 @@ import type { Item } from './data.js';
 
 /** Records per write transaction, for every system. */
 export const BATCH = 1000;
+/** Rows per transaction of a bulk import (the engine's, raw lmdb's and SQLite's). */
+export const IMPORT_BATCH = 10_000;
 /** Rows per page and per index or back-reference lookup. */
 export const PAGE = 100;
 
@@ -33,6 +35,13 @@ export interface System {
   insert(batch: readonly Item[]): Promise<number[]>;
   /** One transaction: changes the indexed field of these items. */
   update(batch: readonly GroupChange[]): Promise<void>;
+  /** One transaction inserting one item, as a request handler would; resolves once committed. Safe with other processes writing the same database. */
+  writeOne(item: Item): Promise<void>;
+  /**
+   * Imports NDJSON lines `{"tree":"items","value":{…}}` (the engine's export format, keys left
+   * to the database), given in chunks as a file is read: every line parsed, checked and written.
+   */
+  importLines(chunks: readonly string[]): Promise<number>;
   /** One transaction: deletes these items with their index entries (untimed clean-up after inserts). */
   remove(ids: readonly number[]): Promise<void>;
   count(): number;

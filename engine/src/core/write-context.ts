@@ -66,6 +66,8 @@ export class WriteContext {
   private firstRevision: number | undefined;
   /** Auto-increment counters read or moved in this transaction, by tree: read once, stored once in `finish`. */
   private readonly autoIds = new Map<string, number>();
+  /** Auto-increment trees whose new keys need no lookup in this transaction (see `autoKeysFresh`). */
+  private readonly freshAuto = new Map<string, boolean>();
   /** Trees that gained or lost records in this transaction: their shape counters move once, in `finish`. */
   private readonly reshaped = new Set<string>();
   /** Records being deleted in this operation: cascades that come back to them stop there. */
@@ -89,7 +91,7 @@ export class WriteContext {
     const { value, json } = this.checkValue(model, input, form);
     const key = this.newKey(model, value, json);
     const store = this.engine.records(model);
-    if (store.has(key)) throw new DuplicateKeyError(model.name, key);
+    if (!this.autoKeysFresh(model) && store.has(key)) throw new DuplicateKeyError(model.name, key);
     this.write(model, key, undefined, value);
     return key;
   }
@@ -214,6 +216,23 @@ export class WriteContext {
       throw new InvalidKeyError(model.name, undefined, 'this tree’s keys come from a function of the application; give the key explicitly (put)');
     }
     return model.key.check(model.key.derive(value, json));
+  }
+
+  /**
+   * Whether every auto-increment key this transaction gives `model` is new without looking:
+   * true once its last stored key was found at or below the counter (looked at once per tree
+   * and transaction; keys given later are above the counter, and a put past it moves it).
+   * Not so in a database another program wrote keys into past the counter: each insert looks.
+   */
+  private autoKeysFresh(model: TreeModel): boolean {
+    if (model.stored.key.kind !== 'auto') return false;
+    let fresh = this.freshAuto.get(model.name);
+    if (fresh === undefined) {
+      const [last] = this.engine.records(model).keys({ reverse: true, limit: 1 });
+      fresh = last === undefined || (typeof last === 'number' && last <= this.lastAutoId(model));
+      this.freshAuto.set(model.name, fresh);
+    }
+    return fresh;
   }
 
   /** Moves a tree's auto-increment counter up to `id` (never down): an import restores the counter its source had. */

@@ -8,6 +8,7 @@ import type { TSchema } from 'typebox';
 import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
 import { valueKindOf } from './value-kinds.js';
 import { valueDepthIssue } from './depth.js';
+import { jsonFacts } from './json-facts.js';
 import { loneSurrogateIssues } from './well-formed-text.js';
 
 type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
@@ -61,20 +62,24 @@ export class ValueCodec {
   }
 
   private finish(json: unknown, native: unknown, issues: ValidationIssue[]): Checked {
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(json);
-    } catch (error) {
-      return { ok: false, issues: [{ path: '', message: `cannot be encoded: ${(error as Error).message}` }] };
+    // A walk answers for plain values well under the limit; the text is written only otherwise.
+    let facts = jsonFacts(json, MAX_VALUE_CHARS);
+    if (facts === undefined || facts.maxChars > MAX_VALUE_CHARS) {
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(json);
+      } catch (error) {
+        return { ok: false, issues: [{ path: '', message: `cannot be encoded: ${(error as Error).message}` }] };
+      }
+      if (text !== undefined && text.length > MAX_VALUE_CHARS) {
+        return { ok: false, issues: [{ path: '', message: `is too large (${text.length} characters as JSON; the limit is ${MAX_VALUE_CHARS})` }] };
+      }
+      // JSON text writes a lone surrogate as an escape (\ud800-\udfff) and a pair as it is, and a hole in a list as null.
+      facts = { maxChars: text?.length ?? 0, surrogates: text?.includes('\\ud') ?? false, nulls: text?.includes('null') ?? false };
     }
-    if (text !== undefined && text.length > MAX_VALUE_CHARS) {
-      return { ok: false, issues: [{ path: '', message: `is too large (${text.length} characters as JSON; the limit is ${MAX_VALUE_CHARS})` }] };
-    }
-    // JSON text writes a lone surrogate as an escape (\ud800-\udfff) and a pair as it is, so only
-    // a value whose text holds `\ud` can hold one: other values are not walked for it.
-    const lone = text?.includes('\\ud') ? [...issues, ...loneSurrogateIssues(json)] : issues;
-    // JSON text writes a hole in a list as null: only such a value can hold one.
-    const known = text?.includes('null') ? [...lone, ...listHoleIssues(json)] : lone;
+    // Only a value with a surrogate can hold a lone one, and only one with a null a hole: other values are not walked for them.
+    const lone = facts.surrogates ? [...issues, ...loneSurrogateIssues(json)] : issues;
+    const known = facts.nulls ? [...lone, ...listHoleIssues(json)] : lone;
     const all = [...known, ...this.schemaIssues(json, known)];
     if (all.length > 0) return { ok: false, issues: all };
     // JSON text leaves out a field set to undefined (an optional field written `{ note: maybe }`), and so
