@@ -96,6 +96,12 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
     stored,
     storeName: indexStoreName(tree, stored.name),
     entries(record) {
+      const only = fields.length === 1 ? fields[0]! : undefined;
+      if (only) {
+        // One field (most indexes): a tuple per value, without the cross product's copies.
+        const found = valuesAt(record, only.segments);
+        return found.length === 1 ? [[only.toPart(found[0])]] : dedupe(found.map(only.toPart)).map((part) => [part]);
+      }
       let tuples: KeyPart[][] = [[]];
       for (const field of fields) {
         const found = valuesAt(record, field.segments);

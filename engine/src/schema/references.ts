@@ -40,6 +40,12 @@ export function pathSegments(path: string): string[] {
 
 /** Values found at a path; a `[]` segment fans out over list elements. Null and absent values are skipped. */
 export function valuesAt(value: unknown, segments: readonly string[]): unknown[] {
+  // A top-level field, by far the most common path: one look, no intermediate lists.
+  if (segments.length === 1 && segments[0] !== '[]') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+    const found = (value as Record<string, unknown>)[segments[0]!];
+    return found === null || found === undefined ? [] : [found];
+  }
   let current: unknown[] = [value];
   for (const segment of segments) {
     const next: unknown[] = [];

@@ -51,7 +51,7 @@ export class ValueCodec {
     }
     const issues: ValidationIssue[] = [];
     const value = this.fromJsonPlan ? this.fromJsonPlan(json, '', issues) : json;
-    return this.finish(json, value, issues);
+    return this.finish(json, value, issues, true);
   }
 
   /** A stored native value → text form, for display; values that do not convert are reported, not thrown. */
@@ -61,7 +61,8 @@ export class ValueCodec {
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: json, json };
   }
 
-  private finish(json: unknown, native: unknown, issues: ValidationIssue[]): Checked {
+  /** `schemaChecked`: the schema already passed `json` (checkJson looks before converting): not checked again. */
+  private finish(json: unknown, native: unknown, issues: ValidationIssue[], schemaChecked = false): Checked {
     // A walk answers for plain values well under the limit; the text is written only otherwise.
     let facts = jsonFacts(json, MAX_VALUE_CHARS);
     if (facts === undefined || facts.maxChars > MAX_VALUE_CHARS) {
@@ -80,7 +81,7 @@ export class ValueCodec {
     // Only a value with a surrogate can hold a lone one, and only one with a null a hole: other values are not walked for them.
     const lone = facts.surrogates ? [...issues, ...loneSurrogateIssues(json)] : issues;
     const known = facts.nulls ? [...lone, ...listHoleIssues(json)] : lone;
-    const all = [...known, ...this.schemaIssues(json, known)];
+    const all = schemaChecked ? known : [...known, ...this.schemaIssues(json, known)];
     if (all.length > 0) return { ok: false, issues: all };
     // JSON text leaves out a field set to undefined (an optional field written `{ note: maybe }`), and so
     // does every reader of the text form: the stored value leaves it out too (it was stored as undefined,
