@@ -384,11 +384,22 @@ export class WriteContext {
   }
 }
 
+const NONE: KeyPart[][] = [];
+
 function diff(before: KeyPart[][], after: KeyPart[][]): { removed: KeyPart[][]; added: KeyPart[][] } {
   if (before.length === 0 || after.length === 0) return { removed: before, added: after }; // inserts and deletes: nothing to compare
+  // One entry before and after (a plain field): compared part by part, without text forms.
+  if (before.length === 1 && after.length === 1) return sameParts(before[0]!, after[0]!) ? { removed: NONE, added: NONE } : { removed: before, added: after };
   const beforeText = new Set(before.map(keyText));
   const afterText = new Set(after.map(keyText));
   return { removed: before.filter((t) => !afterText.has(keyText(t))), added: after.filter((t) => !beforeText.has(keyText(t))) };
+}
+
+/** Whether two tuples are the same entry: parts are strings, numbers and booleans, so `===` is what their text forms would say. */
+function sameParts(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The value with references to `target` at the path set to null, or dropped from lists. */
