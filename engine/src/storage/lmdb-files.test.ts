@@ -17,12 +17,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const notes = tree('notes', { key: autoIncrement(), value: t.object({ text: t.string() }) });
 
-/** This process's POSIX locks on `file`, as /proc/locks lists them (Linux). */
+/**
+ * This process's POSIX locks on `file`, as /proc/locks lists them (Linux), without
+ * the line's ordinal: that is the lock's place among every lock on the machine, and
+ * moved when another process took or dropped one (CI saw "1:" become "2:").
+ */
 function locksOn(file: string): string[] {
   const inode = statSync(file).ino;
   return readFileSync('/proc/locks', 'utf8')
     .split('\n')
-    .filter((line) => line.includes(` ${process.pid} `) && line.includes(`:${inode} `));
+    .filter((line) => line.includes(` ${process.pid} `) && line.includes(`:${inode} `))
+    .map((line) => line.replace(/^\d+:\s*/, ''));
 }
 
 describe('opening a database this process has open already', () => {
