@@ -5,7 +5,8 @@
  * report/latest.md, and exits 1 if any outcome is untyped or the host stopped
  * answering. DAMAGE_TASKS, DAMAGE_PAGES, DAMAGE_BURSTS, DAMAGE_SEED,
  * DAMAGE_SOURCE (reuse a database built before) change the run; DAMAGE_ONLY
- * (trial numbers, e.g. 21,71) replays some trials of a seed.
+ * (trial numbers, e.g. 21,71) replays some trials of a seed: the same damage, though damage deep in a
+ * tree page may end otherwise than in the full run (what LMDB reads past it depends on the process's history).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

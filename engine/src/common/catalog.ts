@@ -10,7 +10,8 @@
 import Type, { type Static, type TSchema } from 'typebox';
 
 export const CATALOG_FORMAT = 'trellis';
-export const CATALOG_FORMAT_VERSION = 1;
+/** 2: a store of reverse entries per reference (1 had one shared store, upgraded when opened writable). */
+export const CATALOG_FORMAT_VERSION = 2;
 
 /** A JSON Schema as stored: an object whose keywords the engine's codecs read. */
 export const JsonSchema = Type.Record(Type.String(), Type.Unknown());

@@ -443,7 +443,7 @@ describe('the stored catalog', () => {
     await db.close();
 
     expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
-    expect(catalog).toMatchObject({ format: 'trellis', formatVersion: 1, schemaVersion: 1 });
+    expect(catalog).toMatchObject({ format: 'trellis', formatVersion: 2, schemaVersion: 1 });
     expect(Object.keys(catalog.trees).sort()).toEqual(['pets', 'toys', 'users']);
 
     const storedUsers = catalog.trees['users']!;

@@ -9,15 +9,18 @@ import { randomUUID } from 'node:crypto';
 import { ClosedError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
 import type { Catalog } from '../schema/catalog.js';
-import { TreeModel } from './tree-model.js';
+import { TreeModel, type ReferenceModel } from './tree-model.js';
+import { encodeKey } from '../storage/key-encoding.js';
 import { PositionIndex } from './positions.js';
-import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from './meta.js';
+import { CHANGES_STORE, META_STORE, REFERENCE_STORES_FORMAT, REFS_STORE, REVISION_KEY } from './meta.js';
 
 export class EngineState {
   readonly writerId = randomUUID();
   readonly models = new Map<string, TreeModel>();
   /** Checkpoints for offset jumps and key positions (./positions.ts). */
   readonly positions = new PositionIndex(this);
+  /** The references to each tree, in the order their holders are listed (see `incoming`). */
+  private readonly incomingByTree = new Map<string, readonly ReferenceModel[]>();
   /** Set by Engine while a transaction body runs. */
   protected writing = false;
   protected closed = false;
@@ -52,8 +55,33 @@ export class EngineState {
   get meta(): Store {
     return this.store(META_STORE);
   }
+  /** The shared reverse-reference store of catalog format 1 (read-only databases not yet upgraded: ./reference-layout.ts). */
   get refs(): Store {
     return this.store(REFS_STORE);
+  }
+  /** Whether reverse references are still in format 1's shared store: a database opened read-only before its upgrade. */
+  get legacyReferences(): boolean {
+    return this.catalog.formatVersion < REFERENCE_STORES_FORMAT;
+  }
+  /** The reverse entries of one reference. */
+  referenceStore(ref: ReferenceModel): Store {
+    return this.store(ref.storeName);
+  }
+  /**
+   * Every reference whose target is `tree`, ordered by holder tree, then path, as
+   * format 1's shared store ordered them (by their encoded names), so holders are
+   * listed in the same order whatever the layout.
+   */
+  incoming(tree: string): readonly ReferenceModel[] {
+    let found = this.incomingByTree.get(tree);
+    if (!found) {
+      const order = (ref: ReferenceModel) => encodeKey([ref.tree, ref.stored.path]);
+      found = [...this.models.values()]
+        .flatMap((model) => model.references.filter((ref) => ref.stored.target === tree))
+        .sort((a, b) => Buffer.compare(order(a), order(b)));
+      this.incomingByTree.set(tree, found);
+    }
+    return found;
   }
   get changeLog(): Store {
     return this.store(CHANGES_STORE);

@@ -58,6 +58,7 @@ export class Engine extends EngineState {
     for (const model of this.models.values()) {
       this.records(model);
       for (const index of model.indexes) this.store(index.storeName);
+      for (const ref of model.references) this.referenceStore(ref);
     }
     this.everyStoreOpen = true;
   }

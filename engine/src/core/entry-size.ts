@@ -1,6 +1,6 @@
 /**
  * Index and reverse-reference entries are LMDB keys made of more than the
- * record's key (the indexed values; tree names, a path and the target's key),
+ * record's key (the indexed values; the target's key),
  * so a value the schema accepts can still make an entry LMDB cannot store.
  * The write path checks every entry before it touches anything, and
  * `validate` reports the same entries as issues at the field that is too long.
@@ -49,8 +49,8 @@ export function oversizeEntries(
     const target = modelOf(ref.stored.target);
     for (const targetKey of ref.targets(value)) {
       const parts = target.key.parts(targetKey);
-      if (upperBound(parts) + keyBound + 3 * (target.name.length + model.name.length + ref.stored.path.length) + 30 <= MAX_KEY_BYTES) continue;
-      const bytes = oversizeBytes([target.name, ...parts, model.name, ref.stored.path, ...keyParts]);
+      if (upperBound(parts) + keyBound <= MAX_KEY_BYTES) continue;
+      const bytes = oversizeBytes([...parts, ...keyParts]);
       if (bytes === undefined) continue;
       found.push({ place: { reference: ref.stored.path }, path: pointerOf(ref.stored.path), bytes });
       break;

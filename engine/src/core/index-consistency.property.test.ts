@@ -28,7 +28,7 @@ import {
   type TransactionTrees,
   type TreeDeclaration,
 } from '../index.js';
-import { indexStoreName } from './tree-model.js';
+import { indexStoreName, referenceStoreName } from './tree-model.js';
 import type { Engine } from './engine.js';
 
 // ---------------------------------------------------------------------------
@@ -343,7 +343,9 @@ function everything(db: Db): string[] {
     for (const e of handle.range()) out.push(`${d.name} ${text(e.key)} ${text(e.value)} @${e.revision}`);
     for (const name of Object.keys(d.indexes)) out.push(...dump(engine, indexStoreName(d.name, name)).map((line) => `${d.name}.${name} ${line}`));
   }
-  out.push(...dump(engine, '__refs').map((line) => `refs ${line}`));
+  for (const d of declarations) {
+    for (const { path } of REFERENCES[d.name]!) out.push(...dump(engine, referenceStoreName(d.name, path)).map((line) => `refs ${d.name}.${path} ${line}`));
+  }
   out.push(`revision ${db.revision()}`);
   return out;
 }
@@ -382,7 +384,8 @@ function checkConsistency(db: Db): void {
   }
 
   // The reverse-reference store: one entry per (target, path, source), and nothing else.
-  const expectedRefs = new Set<string>();
+  /** Per reference store: its entries [...targetKey, ...holderKey]. */
+  const expectedRefs = new Map<string, Set<string>>();
   const holders = new Map<string, string[]>();
   for (const d of declarations) {
     for (const e of all.get(d.name)!) {
@@ -390,16 +393,24 @@ function checkConsistency(db: Db): void {
         for (const targetKey of valuesAt(e.value, path.replace('[]', ''), path.endsWith('[]'))) {
           // Referential integrity: cascade, setNull and restrict leave no reference to a missing record.
           expect(exists.has(`${target} ${text(targetKey)}`), `${d.name} ${text(e.key)}.${path} -> ${target} ${text(targetKey)}`).toBe(true);
-          const entry = `${text([target, ...partsOf(targetKey), d.name, path, ...partsOf(e.key)])} => null`;
-          if (expectedRefs.has(entry)) continue;
-          expectedRefs.add(entry);
+          const entry = `${text([...partsOf(targetKey), ...partsOf(e.key)])} => null`;
+          const store = referenceStoreName(d.name, path);
+          const entries = expectedRefs.get(store) ?? new Set<string>();
+          expectedRefs.set(store, entries);
+          if (entries.has(entry)) continue;
+          entries.add(entry);
           const holder = `${target} ${text(targetKey)}`;
           holders.set(holder, [...(holders.get(holder) ?? []), text({ tree: d.name, path, key: e.key })]);
         }
       }
     }
   }
-  expect(dump(engine, '__refs'), 'reverse references').toEqual([...expectedRefs].sort());
+  for (const d of declarations) {
+    for (const { path } of REFERENCES[d.name]!) {
+      const store = referenceStoreName(d.name, path);
+      expect(dump(engine, store), `reverse references of ${d.name}.${path}`).toEqual([...(expectedRefs.get(store) ?? [])].sort());
+    }
+  }
   for (const d of declarations) {
     const handle = (db as unknown as Record<string, { referencedBy(k: unknown): unknown[] }>)[d.name]!;
     for (const e of all.get(d.name)!) {

@@ -1,7 +1,10 @@
 /** Keys of the meta store, which holds the catalog and the counters. */
 export const META_STORE = '__meta';
 export const CHANGES_STORE = '__changes';
+/** Catalog format 1's one store of reverse references for every tree; format 2 has a store per reference (tree-model.ts `referenceStoreName`). */
 export const REFS_STORE = '__refs';
+/** The catalog format from which each reference has its own store of reverse entries. */
+export const REFERENCE_STORES_FORMAT = 2;
 
 export const CATALOG_KEY = 'catalog';
 /** The last revision given out; every write takes the next one. */

@@ -13,7 +13,8 @@ import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogForm
 import { compareTree, type TreeChange } from '../schema/compatibility.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
-import { CATALOG_KEY, META_STORE } from './meta.js';
+import { CATALOG_KEY, META_STORE, REFERENCE_STORES_FORMAT } from './meta.js';
+import { upgradeReferenceStores } from './reference-layout.js';
 import { checkStoreBudget, storeSlots, storesFor } from './store-budget.js';
 import { indexStoreName } from './tree-model.js';
 
@@ -37,7 +38,9 @@ export async function openEngine(path: string, declared: Declared | undefined, o
   if (declared) checkStoreBudget(declared.trees, 'the schema');
   const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared, options);
   try {
-    const stored = readCatalog(backend);
+    let stored = readCatalog(backend);
+    // Format 1's shared reverse-reference store becomes a store per reference; read-only, it is read as it is.
+    if (stored && stored.formatVersion < REFERENCE_STORES_FORMAT && !backend.readOnly) stored = await upgradeReferenceStores(backend, stored, declared?.derivers);
     if (!declared) {
       if (!stored) throw new NotADatabaseError(path, 'it holds no Trellis catalog');
       return new Engine(backend, stored);

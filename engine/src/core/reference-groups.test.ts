@@ -82,7 +82,7 @@ describe.each(backends)('reference groups ($name)', (backend) => {
 
   it('refuses a cursor longer than any holder entry, as a bad key', async () => {
     const { db, france } = await seeded();
-    const long = 'x'.repeat(1950); // fits as a states key alone (1,978 bytes), not after the target's prefix
+    const long = 'x'.repeat(1960); // fits as a states key alone (1,970 of 1,978 bytes), not after the target's key (1,980)
     const call = () => db.opaque.tree('countries').referencedBy(france, { group: { tree: 'states', path: 'country', after: [france, long] } });
     expect(call).toThrow(/invalid key for tree 'states'.*no holder key is that long/);
   });

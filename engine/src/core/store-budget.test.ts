@@ -60,7 +60,7 @@ describe('the stores a database holds', () => {
   it(`a schema that needs more than ${MAX_STORES} stores is refused with INVALID_SCHEMA, and nothing is created`, async () => {
     await expect(open(path, schema(...manyTrees(MAX_STORES / 2)))).rejects.toMatchObject({
       code: 'INVALID_SCHEMA',
-      message: `invalid schema: the schema needs ${MAX_STORES + 3} stores (one per tree, one per index, 3 for the engine); a database holds at most ${MAX_STORES}`,
+      message: `invalid schema: the schema needs ${MAX_STORES + 3} stores (one per tree, one per index, one per reference, 3 for the engine); a database holds at most ${MAX_STORES}`,
     });
     expect(existsSync(path)).toBe(false);
   });

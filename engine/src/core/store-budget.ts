@@ -1,6 +1,6 @@
 /**
  * How many stores (LMDB sub-databases) a database may hold: one per tree for
- * its records, one per index, and the engine's own. LMDB's table of open
+ * its records, one per index, one per reference for its reverse entries, and the engine's own. LMDB's table of open
  * sub-databases (maxDbs) is sized when an environment opens and cannot grow
  * while any handle on it is open in the process, so the engine opens every
  * database with room for this many, and refuses a schema that needs more: no
@@ -26,7 +26,7 @@ const ENGINE_STORES = [META_STORE, CHANGES_STORE, REFS_STORE].length;
 /** The stores `trees` need, the engine's own included. */
 export function storesFor(trees: Iterable<StoredTree>): number {
   let stores = ENGINE_STORES;
-  for (const tree of trees) stores += 1 + tree.indexes.length;
+  for (const tree of trees) stores += 1 + tree.indexes.length + tree.references.length;
   return stores;
 }
 
@@ -35,7 +35,7 @@ export function checkStoreBudget(trees: Iterable<StoredTree>, what: string): voi
   const stores = storesFor(trees);
   if (stores > MAX_STORES) {
     throw new InvalidSchemaError(
-      `${what} needs ${stores} stores (one per tree, one per index, ${ENGINE_STORES} for the engine); a database holds at most ${MAX_STORES}`,
+      `${what} needs ${stores} stores (one per tree, one per index, one per reference, ${ENGINE_STORES} for the engine); a database holds at most ${MAX_STORES}`,
     );
   }
 }

@@ -30,11 +30,20 @@ export interface ReferenceModel {
   readonly tree: string;
   readonly stored: StoredReference;
   readonly segments: readonly string[];
+  /** Its reverse entries: `[...targetKey, ...holderKey]`, one store per reference (see referenceStoreName). */
+  readonly storeName: string;
   targets(value: unknown): KeyValue[];
 }
 
 export const recordStoreName = (tree: string) => `t/${tree}`;
 export const indexStoreName = (tree: string, index: string) => `i/${tree}/${index}`;
+/**
+ * The reverse entries of one reference (the tree holding it and its path): keys
+ * `[...targetKey, ...holderKey]`, so finding a record's holders is one range of
+ * short keys, as an index on the field would be. (Before catalog format 2 every
+ * reference shared one store, `__refs`, with the tree names and path in each key.)
+ */
+export const referenceStoreName = (tree: string, path: string) => `r/${tree}/${path}`;
 
 export class TreeModel {
   readonly codec: ValueCodec;
@@ -56,7 +65,7 @@ export class TreeModel {
     this.indexes = stored.indexes.map((index) => makeIndex(stored.name, stored.value, index));
     this.references = stored.references.map((ref) => {
       const segments = pathSegments(ref.path);
-      return { tree: stored.name, stored: ref, segments, targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
+      return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(stored.name, ref.path), targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
     });
   }
 

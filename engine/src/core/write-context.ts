@@ -322,15 +322,19 @@ export class WriteContext {
     for (const tuple of added) store.put(index.stored.unique ? tuple : [...tuple, ...parts], index.stored.unique ? key : null);
   }
 
-  /** Keeps the reverse-reference index: [target, ...targetKey, source, path, ...sourceKey]. */
+  /** Keeps each reference's reverse entries: [...targetKey, ...holderKey] in the reference's own store. */
   private relink(model: TreeModel, key: KeyValue, before: unknown, after: unknown): void {
+    if (model.references.length === 0) return;
+    // Writable databases are upgraded when opened (./reference-layout.ts): the old layout is only ever read.
+    if (this.engine.legacyReferences) throw new Error('reverse references in catalog format 1 are read-only; open the database writable once to upgrade it');
     const parts = model.key.parts(key);
     for (const ref of model.references) {
       const target = this.engine.model(ref.stored.target);
+      const store = this.engine.referenceStore(ref);
       const entries = (value: unknown) => (value === undefined ? [] : ref.targets(value).map((t) => target.key.parts(t)));
       const { removed, added } = diff(entries(before), entries(after));
-      for (const t of removed) this.engine.refs.remove([target.name, ...t, model.name, ref.stored.path, ...parts]);
-      for (const t of added) this.engine.refs.put([target.name, ...t, model.name, ref.stored.path, ...parts], null); // sized by `write`
+      for (const t of removed) store.remove([...t, ...parts]);
+      for (const t of added) store.put([...t, ...parts], null); // sized by `write`
     }
   }
 

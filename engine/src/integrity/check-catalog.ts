@@ -28,6 +28,7 @@ export function checkUnknownStores(stores: Stores, findings: Findings): void {
   for (const model of engine.models.values()) {
     known.add(model.storeName);
     for (const index of model.indexes) known.add(index.storeName);
+    for (const ref of model.references) known.add(ref.storeName);
   }
   for (const name of stores.names) {
     if (known.has(name)) continue;
@@ -54,8 +55,8 @@ export function checkRevision(stores: Stores, maxRecordVersion: number, findings
   }
 }
 
-/** `t/users` → users, `i/users/byName` → users; other names as they are. */
+/** `t/users` → users, `i/users/byName` → users, `r/pets/owner` → pets; other names as they are. */
 function treeOfStore(name: string): string {
   const [prefix, tree] = name.split('/');
-  return (prefix === 't' || prefix === 'i') && tree !== undefined ? tree : name;
+  return (prefix === 't' || prefix === 'i' || prefix === 'r') && tree !== undefined ? tree : name;
 }

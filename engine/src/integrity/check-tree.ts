@@ -5,7 +5,7 @@
  * collected per record, so memory does not grow with the tree; entries that
  * should not be there are found afterwards by counting (see inspect.ts).
  */
-import { autoKey } from '../core/meta.js';
+import { autoKey, REFS_STORE } from '../core/meta.js';
 import { keyText, type IndexModel, type ReferenceModel, type TreeModel } from '../core/tree-model.js';
 import type { Stores } from './stores.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
@@ -137,9 +137,13 @@ function checkReference(stores: Stores, model: TreeModel, ref: ReferenceModel, k
     if (!lookup(() => stores.records(target).has(target.key.check(targetKey)))) {
       findings.add({ kind: 'dangling-reference', ...where, message: `${from} refers to ${target.name} ${showKey(targetKey)}, which does not exist` });
     }
-    const entry = lookup(() => [target.name, ...target.key.parts(targetKey), model.name, path, ...model.key.parts(key)]);
-    if (entry && lookup(() => stores.refs.has(entry))) tally.found++;
-    else findings.add({ kind: 'missing-reference-entry', ...where, store: '__refs', message: `${from} refers to ${target.name} ${showKey(targetKey)}, and the reverse-reference store lacks that entry` });
+    const legacy = stores.engine.legacyReferences;
+    const entry = lookup(() =>
+      legacy ? [target.name, ...target.key.parts(targetKey), model.name, path, ...model.key.parts(key)] : [...target.key.parts(targetKey), ...model.key.parts(key)],
+    );
+    const store = legacy ? REFS_STORE : ref.storeName;
+    if (entry && lookup(() => stores.get(store).has(entry))) tally.found++;
+    else findings.add({ kind: 'missing-reference-entry', ...where, store, message: `${from} refers to ${target.name} ${showKey(targetKey)}, and the reverse-reference store lacks that entry` });
   }
 }
 

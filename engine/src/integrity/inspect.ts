@@ -5,7 +5,7 @@
  * another process writes.
  *
  * Missing entries are found by looking up what each record calls for (the
- * forward pass). An index or the reverse-reference store then holds extra
+ * forward pass). An index or the reverse-reference stores then hold extra
  * entries exactly when it counts more entries than were found, so the
  * backward passes run only then. Neither pass builds a set of the entries.
  */
@@ -46,10 +46,18 @@ export function inspect(engine: Engine, maxProblems: number, onProgress: (step: 
       }
     }
   }
-  onProgress('the reverse-reference store');
-  if (stores.refs.countRange({}) !== references.found) findStaleReferenceEntries(stores, findings);
+  onProgress('the reverse-reference stores');
+  if (referenceEntries(stores) !== references.found) findStaleReferenceEntries(stores, findings);
   onProgress('the list of stores and the revision counter');
   checkUnknownStores(stores, findings);
   checkRevision(stores, maxVersion, findings);
   return findings;
+}
+
+/** How many reverse-reference entries there are: in each reference's store (or, before the upgrade, the one shared store). */
+function referenceEntries(stores: Stores): number {
+  if (stores.engine.legacyReferences) return stores.refs.countRange({});
+  let count = 0;
+  for (const model of stores.engine.models.values()) for (const ref of model.references) count += stores.get(ref.storeName).countRange({});
+  return count;
 }

@@ -29,8 +29,8 @@ describe('verifyDatabase with repair', () => {
       raw.plain('i/authors/byName').removeSync(['Bob', keys.bob]);
       raw.plain('i/authors/byTag').putSync(['chess', keys.cy], null);
       raw.plain('i/chapters/byTitle').dropSync();
-      raw.plain('__refs').removeSync(['authors', keys.cy, 'books', 'coauthors[]', keys.engines]);
-      raw.plain('__refs').putSync(['authors', keys.ada, 'books', 'coauthors[]', keys.notes], null);
+      raw.plain('r/books/coauthors[]').removeSync([keys.cy, keys.engines]);
+      raw.plain('r/books/coauthors[]').putSync([keys.ada, keys.notes], null);
       raw.plain('__meta').putSync(['auto', 'authors'], 1);
     });
     const kinds = (await verifyDatabase(path)).problems.map((p) => p.kind).sort();
@@ -79,7 +79,7 @@ describe('verifyDatabase with repair', () => {
     await db.close();
     // The undecodable chapter's entries cannot be judged, so the rebuild kept them.
     await withRawStores(path, (raw) => {
-      expect(raw.plain('__refs').doesExist(['books', keys.engines, 'chapters', 'book', keys.engines, 2])).toBe(true);
+      expect(raw.plain('r/chapters/book').doesExist([keys.engines, keys.engines, 2])).toBe(true);
       expect(raw.plain('i/chapters/byTitle').doesExist(['Cards', keys.engines, 2])).toBe(true);
     });
   });

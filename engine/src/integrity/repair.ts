@@ -62,27 +62,34 @@ function rebuildIndex(engine: Engine, stores: Stores, model: TreeModel, index: I
   return stale.length + added;
 }
 
-/** The same for the reverse-reference store. */
+/** The same for each reference's store of reverse entries (repair opens writable, so the database is in format 2). */
 function rebuildReferences(engine: Engine, stores: Stores): number {
-  const stale = [...engine.refs.keys({})].filter((key) => whyReferenceEntryIsStale(stores, storedParts(key)) !== undefined);
-  for (const key of stale) engine.refs.remove(key);
-  let added = 0;
+  let changed = 0;
+  for (const model of engine.models.values()) {
+    for (const ref of model.references) {
+      const store = engine.referenceStore(ref);
+      const stale = [...store.keys({})].filter((key) => whyReferenceEntryIsStale(stores, ref, storedParts(key)) !== undefined);
+      for (const key of stale) store.remove(key);
+      changed += stale.length;
+    }
+  }
   for (const model of engine.models.values()) {
     if (model.references.length === 0) continue;
     for (const { key, value } of readableRecords(engine, model)) {
       for (const ref of model.references) {
         const target = engine.models.get(ref.stored.target);
         if (!target) continue;
+        const store = engine.referenceStore(ref);
         for (const targetKey of ref.targets(value)) {
-          const entry = [target.name, ...target.key.parts(targetKey), model.name, ref.stored.path, ...model.key.parts(key)];
-          if (!fits(`${model.name}.${ref.stored.path}`, entry) || engine.refs.has(entry)) continue;
-          engine.refs.put(entry, null);
-          added++;
+          const entry = [...target.key.parts(targetKey), ...model.key.parts(key)];
+          if (!fits(`${model.name}.${ref.stored.path}`, entry) || store.has(entry)) continue;
+          store.put(entry, null);
+          changed++;
         }
       }
     }
   }
-  return stale.length + added;
+  return changed;
 }
 
 /** Records whose value decodes and whose key is valid; the others stay reported. */

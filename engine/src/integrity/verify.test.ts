@@ -96,13 +96,13 @@ const damages: Damage[] = [
   },
   {
     name: 'a reverse reference removed',
-    damage: (raw, k) => raw.plain('__refs').removeSync(['authors', k.cy, 'books', 'coauthors[]', k.engines]),
+    damage: (raw, k) => raw.plain('r/books/coauthors[]').removeSync([k.cy, k.engines]),
     expected: (k) => [{ kind: 'missing-reference-entry', tree: 'books', key: k.engines }],
   },
   {
     name: 'a stale reverse reference added',
-    damage: (raw, k) => raw.plain('__refs').putSync(['authors', k.ada, 'books', 'coauthors[]', k.notes], null),
-    expected: (k) => [{ kind: 'stale-reference-entry', tree: 'books', key: ['authors', k.ada, 'books', 'coauthors[]', k.notes] }],
+    damage: (raw, k) => raw.plain('r/books/coauthors[]').putSync([k.ada, k.notes], null),
+    expected: (k) => [{ kind: 'stale-reference-entry', tree: 'books', key: [k.ada, k.notes] }],
   },
   {
     name: 'a dangling reference written past the checks (with its reverse entry, as the engine would)',
@@ -110,7 +110,7 @@ const damages: Damage[] = [
       const books = raw.records('books');
       const entry = books.getEntry(k.notes)!;
       books.putSync(k.notes, { ...(entry.value as object), coauthors: [999] }, entry.version!);
-      raw.plain('__refs').putSync(['authors', 999, 'books', 'coauthors[]', k.notes], null);
+      raw.plain('r/books/coauthors[]').putSync([999, k.notes], null);
     },
     expected: (k) => [{ kind: 'dangling-reference', tree: 'books', key: k.notes }],
   },
