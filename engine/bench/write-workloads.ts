@@ -134,7 +134,11 @@ interface WriterChild {
 }
 
 async function startWriter(kind: string, dir: string, seed: number): Promise<WriterChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', WRITER, kind, dir, String(seed)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The writers run the engine as this process does: its source under vitest (the smoke run) or
+  // `tsx --conditions=source`, its compiled build under `npm run bench`.
+  const fromSource = process.env['VITEST'] !== undefined || process.execArgv.includes('--conditions=source');
+  const args = [...(fromSource ? ['--conditions=source'] : []), '--import', 'tsx', WRITER, kind, dir, String(seed)];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async (): Promise<Record<string, number>> => {
     const { value, done } = await lines.next();

@@ -4,7 +4,7 @@
  * one-insert transactions for that long and answers {"count":n}; exits when
  * its input ends.
  *
- *   node --conditions=source --import tsx writer-process.ts <engine|lmdb|sqlite> <dir> <seed>
+ *   node [--conditions=source] --import tsx writer-process.ts <engine|lmdb|sqlite> <dir> <seed>
  */
 import { createInterface } from 'node:readline';
 import { makeItems } from './data.js';

@@ -222,7 +222,7 @@ export function* lookup(engine: EngineState, model: TreeModel, index: IndexModel
   }
   for (const stored of store.keys(rangeQuery)) {
     const parts = asParts(stored);
-    yield { key: model.key.fromParts(parts.slice(width)), indexed: parts.slice(0, width), cursor: parts };
+    yield { key: model.key.fromParts(parts, width), indexed: parts.slice(0, width), cursor: parts };
   }
 }
 
@@ -261,7 +261,7 @@ export function referrers(engine: EngineState, model: TreeModel, key: KeyValue, 
     }
     const limit = Number.isFinite(left) ? left : undefined;
     for (const stored of engine.referenceStore(ref).keys({ start, end, after, limit })) {
-      holders.push({ tree: ref.tree, path: ref.stored.path, key: source.key.fromParts((stored as readonly KeyPart[]).slice(targetParts.length)) });
+      holders.push({ tree: ref.tree, path: ref.stored.path, key: source.key.fromParts(stored as readonly KeyPart[], targetParts.length) });
       left--;
     }
   }

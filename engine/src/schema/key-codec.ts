@@ -28,7 +28,8 @@ export interface KeyCodec {
   /** The key as the API shows it, from what storage returns. */
   fromStored(stored: unknown): KeyValue;
   parts(key: KeyValue): KeyPart[];
-  fromParts(parts: readonly unknown[]): KeyValue;
+  /** The key made of `parts` from index `from` on (the tail of an index or reverse-reference entry). */
+  fromParts(parts: readonly unknown[], from?: number): KeyValue;
   /** The key a value implies, for strategies that derive keys from values; undefined otherwise. */
   derive?(value: unknown, json: unknown): unknown;
   /** A fresh key, for strategies that generate keys. */
@@ -95,7 +96,7 @@ export function makeKeyCodec(
     // lmdb stores a one-element tuple as the bare element.
     fromStored: tuple && arity === 1 ? (stored) => (Array.isArray(stored) ? stored : [stored]) as KeyValue : (stored) => stored as KeyValue,
     parts: tuple ? (key) => [...(key as readonly KeyPart[])] : (key) => [key as KeyPart],
-    fromParts: tuple ? (parts) => [...parts] as KeyValue : (parts) => parts[0] as KeyValue,
+    fromParts: tuple ? (parts, from = 0) => parts.slice(from) as KeyValue : (parts, from = 0) => parts[from] as KeyValue,
   };
   if (strategy.kind === 'composite') {
     const fields = strategy.fields;

@@ -4,7 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type RangeOptions, type RootDatabase } from 'lmdb';
 import { AccessDeniedError, InvalidSchemaError, NotADatabaseError, type TrellisError } from '../errors.js';
 import { explainAccessError } from './lmdb-files.js';
 import { EMPTY_STORE, withCursor, type Backend, type RangeQuery, type Store, type StoreOptions, type StoredEntry, type StoredKey } from './backend.js';
@@ -341,7 +341,9 @@ class LmdbStore implements Store {
   }
 
   entries(query: RangeQuery): Iterable<StoredEntry> {
-    return this.db.getRange({ ...toLmdbRange(query, this.hasStructures), versions: true }) as Iterable<StoredEntry>;
+    const range = toLmdbRange(query, this.hasStructures);
+    range.versions = true;
+    return this.db.getRange(range) as Iterable<StoredEntry>;
   }
 
   keys(query: RangeQuery): Iterable<StoredKey> {
@@ -368,7 +370,6 @@ interface Structured {
   lastNamedStructuresLength?: number;
 }
 
-/** A sub-database that does not exist (yet), seen read-only. */
 /**
  * lmdb-js walks a reverse range from `start` (inclusive) down to `end`
  * (exclusive); translate our one convention, `[start, end)` in both directions.
@@ -380,25 +381,38 @@ interface Structured {
  * reverse stop, at its default first key [0x05], so record ranges never see
  * that record, with no per-entry filter and with lmdb-js applying `limit`.
  */
-function toLmdbRange(options: RangeQuery, skipStructures = false): Record<string, unknown> {
+function toLmdbRange(options: RangeQuery, skipStructures = false): RangeOptions {
   const query = withCursor(options);
-  // lmdb-js skips `offset` entries natively, without reading their values.
-  const limit = {
-    ...(query.limit === undefined ? {} : { limit: query.limit }),
-    ...(query.offset === undefined || query.offset <= 0 ? {} : { offset: query.offset }),
-  };
-  const lower = (bound: StoredKey | undefined, name: 'start' | 'end') => (skipStructures && bound === undefined ? {} : { [name]: bound });
+  // Built field by field, not spread: this runs once per range read, and reads are the hot path.
+  const range: LmdbRange = {};
   if (!query.reverse) {
-    if (query.after !== undefined) return { start: query.after, exclusiveStart: true, end: query.end, ...limit };
-    return { ...lower(query.start, 'start'), end: query.end, ...limit };
+    if (query.after !== undefined) {
+      range.start = query.after;
+      range.exclusiveStart = true;
+    } else if (!skipStructures || query.start !== undefined) range.start = query.start;
+    range.end = query.end;
+  } else {
+    const upper = query.after ?? query.end;
+    range.reverse = true;
+    range.start = upper;
+    range.exclusiveStart = upper !== undefined;
+    if (!skipStructures || query.start !== undefined) range.end = query.start;
+    range.inclusiveEnd = query.start !== undefined;
   }
-  const upper = query.after ?? query.end;
-  return {
-    reverse: true,
-    start: upper,
-    exclusiveStart: upper !== undefined,
-    ...lower(query.start, 'end'),
-    inclusiveEnd: query.start !== undefined,
-    ...limit,
-  };
+  if (query.limit !== undefined) range.limit = query.limit;
+  // lmdb-js skips `offset` entries natively, without reading their values.
+  if (query.offset !== undefined && query.offset > 0) range.offset = query.offset;
+  // An explicit `start: undefined` is meant (see above), which lmdb-js's optional fields do not spell.
+  return range as RangeOptions;
+}
+
+/** lmdb-js's range options as the engine fills them: a bound may be present and undefined. */
+interface LmdbRange {
+  start?: StoredKey | undefined;
+  end?: StoredKey | undefined;
+  reverse?: boolean;
+  exclusiveStart?: boolean;
+  inclusiveEnd?: boolean;
+  limit?: number;
+  offset?: number;
 }
