@@ -5,6 +5,8 @@
  * Opaque face: `openDatabase`, for tools without the application's code.
  */
 export { t, type OnDelete, type RefOptions } from './schema/values.js';
+/** The schema types behind `t`, for code that names a declared schema's type (`Static<typeof address>`) without depending on TypeBox itself. */
+export type { Static, TSchema, TObject } from 'typebox';
 export {
   autoIncrement,
   composite,

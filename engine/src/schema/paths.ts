@@ -7,12 +7,16 @@ import type { Key } from './key-brand.js';
 type Prev = [never, 0, 1, 2, 3];
 
 type Indexable = string | number | boolean | Date | null | Key<string>;
+type CompositeRef = Key<string, readonly unknown[]>;
 
 export type IndexablePath<T, D extends number = 4> = [D] extends [never]
   ? never
   : T extends object
     ? {
-        [K in keyof T & string]-?: NonNullable<T[K]> extends Indexable | readonly Indexable[]
+        // A reference to a composite key is a list of parts, which an index would take for a list of values.
+        [K in keyof T & string]-?: NonNullable<T[K]> extends CompositeRef | readonly CompositeRef[]
+          ? never
+          : NonNullable<T[K]> extends Indexable | readonly Indexable[]
           ? K
           : NonNullable<T[K]> extends readonly unknown[] | Uint8Array // lists of objects, and bytes, are not indexable
             ? never

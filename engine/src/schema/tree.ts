@@ -32,10 +32,16 @@ export interface TreeDeclaration<
 /**
  * Fields a composite key may be made of, as the schema check at open time
  * demands: required, and a string, number, boolean (enums and literals too) or
- * a reference; not a timestamp, bytes, list, object or nullable field.
+ * a reference (to a tree whose key is one value); not a timestamp, bytes, list, object or nullable field.
  */
 export type KeyField<V> = {
-  [F in keyof V & string]-?: Record<never, never> extends Pick<V, F> ? never : V[F] extends KeyPart | Key<string> ? F : never;
+  [F in keyof V & string]-?: Record<never, never> extends Pick<V, F>
+    ? never
+    : V[F] extends Key<string, readonly unknown[]> // a reference to a composite key: parts within parts
+      ? never
+      : V[F] extends KeyPart | Key<string>
+        ? F
+        : never;
 }[keyof V & string];
 
 /** The key strategies a value type admits: composite and custom keys are checked against its fields. */

@@ -9,6 +9,7 @@ import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
 import { valueKindOf } from './value-kinds.js';
 import { valueDepthIssue } from './depth.js';
 import { jsonFacts } from './json-facts.js';
+import { referenceAt } from './reference-issues.js';
 import { loneSurrogateIssues } from './well-formed-text.js';
 
 type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
@@ -95,7 +96,7 @@ export class ValueCodec {
     } catch (error) {
       return [{ path: '', message: `cannot be checked: ${(error as Error).message}` }];
     }
-    return summarise([...this.validator.Errors(json)], known);
+    return summarise(this.schema, [...this.validator.Errors(json)], known);
   }
 }
 
@@ -109,17 +110,31 @@ interface RawError {
 
 /**
  * One issue per path, in words a person editing the value understands: the
- * alternatives of a union are folded into one message, and places already
- * reported by a conversion are not reported twice.
+ * alternatives of a union are folded into one message, errors inside a
+ * reference become one issue at the reference (./reference-issues.ts), and
+ * places already reported by a conversion are not reported twice.
  */
-function summarise(errors: readonly RawError[], known: readonly ValidationIssue[]): ValidationIssue[] {
+function summarise(schema: JsonSchema, errors: readonly RawError[], known: readonly ValidationIssue[]): ValidationIssue[] {
   const byPath = new Map<string, string[]>();
+  const add = (path: string, message: string) => {
+    const messages = byPath.get(path) ?? [];
+    messages.push(message);
+    byPath.set(path, messages);
+  };
   for (const error of errors) {
     if (known.some((k) => k.path === error.instancePath)) continue;
     if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) continue;
-    const messages = byPath.get(error.instancePath) ?? [];
-    messages.push(describe(error));
-    byPath.set(error.instancePath, messages);
+    const ref = referenceAt(schema, error.instancePath);
+    if (!ref) {
+      add(error.instancePath, describe(error));
+      continue;
+    }
+    add(ref.path, `must be a key of tree '${ref.target}': ${ref.shape}${ref.nullable ? ', or null' : ''}`);
+    // `items: false` past a composite key's parts says "schema is false" (the count of items says it
+    // better); a nullable reference's union and its null branch say nothing the first line does not.
+    if (error.keyword === 'boolean' || error.keyword === 'anyOf' || error.params['type'] === 'null') continue;
+    const part = error.instancePath.slice(ref.path.length + 1);
+    add(ref.path, part === '' ? `it ${describe(error)}` : `part ${Number(part) + 1} ${describe(error)}`);
   }
   return [...byPath].map(([path, messages]) => ({ path, message: [...new Set(messages)].join('; ') }));
 }

@@ -6,6 +6,7 @@
  */
 import Type, { type TSchema, type TUnsafe, type TObject, type TProperties } from 'typebox';
 import type { Key } from './key-brand.js';
+import type { CompositeKey } from './key-strategies.js';
 
 import { KIND_MARKER, ON_DELETE_MARKER, REF_TARGET_MARKER, type OnDelete } from '../common/markers.js';
 
@@ -24,10 +25,19 @@ export const KIND = KIND_MARKER;
 export const REF_TARGET = REF_TARGET_MARKER;
 export const REF_ON_DELETE = ON_DELETE_MARKER;
 
-type RefStatic<T extends string, O extends RefOptions> = O extends { onDelete: 'setNull' } ? Key<T> | null : Key<T>;
+type RefStatic<K, O extends RefOptions> = O extends { onDelete: 'setNull' } ? K | null : K;
 
 /** Where a declaration refers to a tree it can name by value or by string (self / forward refs). */
 export type TreeName<T extends string> = T | { readonly name: T };
+
+/**
+ * A reference's type: a key of the target. Named by its declaration, a target with a composite key
+ * gives a key made of parts, which the type system then keeps out of indexes (./paths.ts); named
+ * by a string, the target's key strategy is not known here.
+ */
+export type RefKey<Target> = Target extends { readonly key: CompositeKey } ? Key<TargetName<Target>, readonly unknown[]> : Key<TargetName<Target>>;
+
+type TargetName<Target> = Target extends string ? Target : Target extends { readonly name: infer N extends string } ? N : never;
 
 function nameOf<T extends string>(target: TreeName<T>): T {
   return typeof target === 'string' ? target : target.name;
@@ -65,16 +75,16 @@ export const t = {
       [KIND]: 'timestamp',
     }),
   /** A reference to a record of another (or the same) tree; checked on every write. */
-  ref: <T extends string, const O extends RefOptions = Record<never, never>>(target: TreeName<T>, options?: O) =>
-    Type.Unsafe<RefStatic<T, O>>({
+  ref: <const Target extends TreeName<string>, const O extends RefOptions = Record<never, never>>(target: Target, options?: O) =>
+    Type.Unsafe<RefStatic<RefKey<Target>, O>>({
       [KIND]: 'ref',
       [REF_TARGET]: nameOf(target),
       [REF_ON_DELETE]: options?.onDelete ?? 'restrict',
     }),
   /** A list of references; `onDelete: 'setNull'` removes the deleted target from the list. */
-  refs: <T extends string>(target: TreeName<T>, options?: RefOptions & { minItems?: number; maxItems?: number }) =>
+  refs: <const Target extends TreeName<string>>(target: Target, options?: RefOptions & { minItems?: number; maxItems?: number }) =>
     Type.Array(
-      Type.Unsafe<Key<T>>({
+      Type.Unsafe<RefKey<Target>>({
         [KIND]: 'ref',
         [REF_TARGET]: nameOf(target),
         [REF_ON_DELETE]: options?.onDelete ?? 'restrict',

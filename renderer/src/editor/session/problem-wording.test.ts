@@ -22,6 +22,15 @@ describe('plainMessage', () => {
     expect(plainMessage('must have required properties title, owner')).toBe("missing required fields 'title', 'owner'");
   });
 
+  it("rewrites what the engine says of a reference's key, keeping its subject", () => {
+    expect(plainMessage("must be a key of tree 'states': [string, string]; it must not have fewer than 2 items")).toBe(
+      "must be a key of tree 'states': [string, string]; it must have at least 2 items",
+    );
+    expect(plainMessage("must be a key of tree 'states': [string, string]; part 2 must be string")).toBe(
+      "must be a key of tree 'states': [string, string]; part 2 must be a string",
+    );
+  });
+
   it('keeps wording it does not know, part by part', () => {
     expect(plainMessage("unknown field 'x'; must be >= 1")).toBe("unknown field 'x'; must be at least 1");
     expect(plainMessage('no such record')).toBe('no such record');

@@ -57,9 +57,11 @@ export function plainMessage(message: string): string {
   return message
     .split('; ')
     .map((part) => {
+      // The engine says what is wrong with a reference's key as `it …` or `part 2 …`, in the validator's words.
+      const [, subject = '', wording = part] = /^(it |part \d+ )(.*)$/.exec(part) ?? [];
       for (const [pattern, rewrite] of REWRITES) {
-        const m = pattern.exec(part);
-        if (m) return rewrite(...m.slice(1));
+        const m = pattern.exec(wording);
+        if (m) return subject + rewrite(...m.slice(1));
       }
       return part;
     })
