@@ -33,6 +33,8 @@ export const RecordEntry = Type.Object({
   /** The canonical OpaqueKey text, e.g. `users/42`. */
   text: Type.String(),
   revision: Revision,
+  /** The schema version the record was written under; absent when it predates the catalog's history. */
+  schemaVersion: Type.Optional(Type.Integer({ minimum: 1 })),
   value: Type.Optional(Type.Unknown()),
   problems: Type.Optional(Type.Array(Issue)),
 });

@@ -14,7 +14,8 @@ export function wireKey(key: unknown): JsonKey {
 }
 
 export function wireEntry(tree: string, entry: OpaqueEntry): RecordEntry {
-  const base = { key: wireKey(entry.key), text: keyText(tree, entry.key), revision: entry.revision };
+  const written = entry.schemaVersion === undefined ? {} : { schemaVersion: entry.schemaVersion };
+  const base = { key: wireKey(entry.key), text: keyText(tree, entry.key), revision: entry.revision, ...written };
   if (entry.problems) return { ...base, problems: entry.problems.map(({ path, message }) => ({ path, message })) };
   return { ...base, value: entry.value };
 }

@@ -277,6 +277,7 @@ describe.each(backends)('contract: transactions, change events, opaque face ($na
         key: 1,
         value: { name: 'Ann', email: 'ann@x', joined: '2024-05-01T12:00:00.000Z', avatar: 'AQID' },
         revision: db.users.getEntry(ann)!.revision,
+        schemaVersion: 1,
       });
       expect(db.opaque.tree('toys').get([rex, 'ball'])?.value).toEqual({ pet: 1, name: 'ball' });
       expect(db.opaque.tree('users').get(2)).toBeUndefined();

@@ -32,7 +32,7 @@ describe('records.page', () => {
   it('gives records in their wire form: key, text, revision, JSON value', async () => {
     const { client } = await startHost();
     const page = await client.call('records.page', { tree: 'users', limit: 1 });
-    expect(page.entries).toEqual([{ key: 1, text: 'users/1', revision: expect.any(Number), value: { name: 'user01', email: 'one@example.com', joined: JOINED } }]);
+    expect(page.entries).toEqual([{ key: 1, text: 'users/1', revision: expect.any(Number), schemaVersion: 1, value: { name: 'user01', email: 'one@example.com', joined: JOINED } }]);
     const toys = await client.call('records.page', { tree: 'toys', limit: 10 });
     expect(toys.entries.map((e) => [e.key, e.text])).toEqual([
       [[1, 'ball'], 'toys/[1,"ball"]'],

@@ -78,7 +78,7 @@ describe('records.insert', () => {
   it('inserts with a generated key (auto, uuid, composite) and returns the stored entry', async () => {
     const { client } = await startHost();
     const inserted = await client.call('records.insert', { tree: 'users', value: user('new') });
-    expect(inserted.entry).toEqual({ key: USER_COUNT + 1, text: `users/${USER_COUNT + 1}`, revision: expect.any(Number), value: user('new') });
+    expect(inserted.entry).toEqual({ key: USER_COUNT + 1, text: `users/${USER_COUNT + 1}`, revision: expect.any(Number), schemaVersion: 1, value: user('new') });
     const pet = await client.call('records.insert', { tree: 'pets', value: { name: 'Kit', owner: 2, friends: [] } });
     expect(pet.entry.key).toMatch(/^[0-9a-f-]{36}$/);
     const toy = await client.call('records.insert', { tree: 'toys', value: { owner: 3, name: 'rope', squeaks: false } });

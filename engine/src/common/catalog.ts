@@ -74,6 +74,20 @@ export const StoredTree = Type.ReadonlyObject(
 );
 export type StoredTree = Static<typeof StoredTree>;
 
+/** One schema version the database has had: when it became current, and what each tree was under it. */
+export const SchemaVersionEntry = Type.ReadonlyObject(
+  Type.Object({
+    version: Type.Integer({ minimum: 1 }),
+    /** The last revision before it: records with a later revision were written under this version (or a later one). */
+    after: Type.Integer({ minimum: 0 }),
+    /** When it was applied, as ISO 8601 UTC text. */
+    at: Type.String(),
+    /** Each tree's definition under this version, as a hash of its catalog entry: how code with an older definition is recognised. */
+    trees: Type.Record(Type.String(), Type.String()),
+  }),
+);
+export type SchemaVersionEntry = Static<typeof SchemaVersionEntry>;
+
 export const Catalog = Type.ReadonlyObject(
   Type.Object({
     format: Type.Literal(CATALOG_FORMAT),
@@ -82,6 +96,11 @@ export const Catalog = Type.ReadonlyObject(
     schemaVersion: Type.Integer({ minimum: 0 }),
     /** Each tree under its own name. */
     trees: Type.Record(Type.String(), StoredTree),
+    /**
+     * The schema versions applied since the engine kept them, oldest first (absent in catalogs written
+     * before): a record's version is the last one applied before its revision.
+     */
+    history: Type.Optional(List(SchemaVersionEntry)),
   }),
 );
 export type Catalog = Static<typeof Catalog>;

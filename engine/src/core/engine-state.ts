@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClosedError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
-import type { Catalog } from '../schema/catalog.js';
+import type { Catalog, JsonSchema } from '../schema/catalog.js';
 import { TreeModel, type ReferenceModel } from './tree-model.js';
 import { encodeKey } from '../storage/key-encoding.js';
 import { PositionIndex } from './positions.js';
@@ -29,8 +29,19 @@ export class EngineState {
     readonly backend: Backend,
     public catalog: Catalog,
     derivers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
+    /** Value schemas of the trees the application declares in an older definition than the stored one. */
+    olderCode: ReadonlyMap<string, JsonSchema> = new Map(),
   ) {
-    for (const stored of Object.values(catalog.trees)) this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name)));
+    for (const stored of Object.values(catalog.trees)) {
+      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name)));
+    }
+  }
+
+  /** The schema version a record with this revision was written under; undefined when it predates the catalog's history. */
+  schemaVersionAt(revision: number): number | undefined {
+    const history = this.catalog.history ?? [];
+    for (let i = history.length - 1; i >= 0; i--) if (history[i]!.after < revision) return history[i]!.version;
+    return undefined;
   }
 
   get path(): string {

@@ -9,8 +9,8 @@ import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseErro
 import { lmdbDataFileProblem, lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
-import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type StoredTree } from '../schema/catalog.js';
-import { compareTree, type TreeChange } from '../schema/compatibility.js';
+import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type StoredTree } from '../schema/catalog.js';
+import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
 import { CATALOG_KEY, META_STORE, REFERENCE_STORES_FORMAT } from './meta.js';
@@ -146,29 +146,52 @@ function readCatalogFrom(backend: Backend, probing: boolean): Catalog | 'empty' 
 
 async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {
   const changes: TreeChange[] = [];
+  const olderCode = new Map<string, JsonSchema>();
+  const past = pastDefinitions(stored);
   for (const tree of declared.trees) {
-    const change = compareTree(stored?.trees[tree.name], tree);
-    if (change) changes.push(change);
+    const found = standing(stored?.trees[tree.name], tree, past.get(tree.name) ?? new Set());
+    if (found.kind === 'newer') changes.push(found.change);
+    // Code written for an earlier definition works on the stored one, which it never rewrites.
+    else if (found.kind === 'older') olderCode.set(tree.name, tree.value);
   }
-  const next: Catalog = {
-    format: CATALOG_FORMAT,
-    formatVersion: CATALOG_FORMAT_VERSION,
-    schemaVersion: (stored?.schemaVersion ?? 0) + (changes.length > 0 ? 1 : 0),
-    trees: { ...stored?.trees, ...Object.fromEntries(declared.trees.map((t) => [t.name, t])) },
-  };
-  const engine = new Engine(backend, changes.length > 0 ? next : (stored ?? next), declared.derivers);
-  if (changes.length === 0 && stored) return engine;
+  const current = stored ?? emptyCatalog();
+  const trees = { ...current.trees, ...Object.fromEntries(declared.trees.filter((t) => !olderCode.has(t.name)).map((t) => [t.name, t])) };
+  const changed = changes.length > 0 || !stored;
+  const engine = new Engine(backend, changed ? { ...current, trees } : current, declared.derivers, olderCode);
+  if (!changed) return engine;
   if (backend.readOnly) throw new ReadOnlyError(path);
   // The stored trees and the declared ones together, before anything is written.
-  checkStoreBudget(Object.values(next.trees), `${path} with this schema`);
+  checkStoreBudget(Object.values(trees), `${path} with this schema`);
   await engine.transaction(
     () => {
       for (const change of changes) applyChange(engine, change);
+      // Read under the write lock: every record with a later revision is written under the new version.
+      const version = current.schemaVersion + 1;
+      const entry = { version, after: engine.revision(), at: new Date().toISOString(), trees: mapValues(trees, definitionHash) };
+      const next: Catalog = { format: CATALOG_FORMAT, formatVersion: CATALOG_FORMAT_VERSION, schemaVersion: version, trees, history: [...(current.history ?? []), entry] };
+      engine.catalog = next;
       engine.meta.put(CATALOG_KEY, next);
     },
     { reconciling: true },
   );
   return engine;
+}
+
+function emptyCatalog(): Catalog {
+  return { format: CATALOG_FORMAT, formatVersion: CATALOG_FORMAT_VERSION, schemaVersion: 0, trees: {} };
+}
+
+/** The hashes of every definition each tree has had, from the catalog's history. */
+function pastDefinitions(catalog: Catalog | undefined): Map<string, Set<string>> {
+  const past = new Map<string, Set<string>>();
+  for (const entry of catalog?.history ?? []) {
+    for (const [tree, hash] of Object.entries(entry.trees)) past.set(tree, (past.get(tree) ?? new Set()).add(hash));
+  }
+  return past;
+}
+
+function mapValues<V, W>(record: Readonly<Record<string, V>>, map: (value: V) => W): Record<string, W> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, map(v)]));
 }
 
 function applyChange(engine: Engine, change: TreeChange): void {

@@ -55,6 +55,11 @@ export class TreeModel {
   constructor(
     readonly stored: StoredTree,
     derive?: (value: unknown) => unknown,
+    /**
+     * The value schema the application's code declares, where it is an older definition than the
+     * stored one (schema/compatibility.ts `standing`): the code's writes keep the fields it does not know.
+     */
+    readonly codeValue?: JsonSchema,
   ) {
     // A stored catalog may come from another tool or from an engine before the limit: nothing deeper is compiled or served.
     assertSchemaDepth(stored.name, 'value', stored.value);

@@ -25,6 +25,7 @@ import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
 import { referrers } from './reads.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import type { EngineState } from './engine-state.js';
+import { keepUnknownFields } from '../schema/unknown-fields.js';
 
 /** Where a value comes from decides how it is checked: native objects, or JSON text form. */
 export type ValueForm = 'native' | 'json';
@@ -101,13 +102,13 @@ export class WriteContext {
     const key = model.key.check(rawKey);
     // Before the value is checked: a record already there is the answer, whatever the value (one lookup, only when asked).
     if (options.create && this.engine.records(model).has(key)) throw new DuplicateKeyError(model.name, key);
-    const { value, json } = this.checkValue(model, input, form);
+    const old = this.engine.records(model).getEntry(key);
+    const { value, json } = this.checkValue(model, this.withUnknownFields(model, old, input, form), form);
     const implied = model.key.derive?.(value, json);
     if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) {
       throw new InvalidKeyError(model.name, rawKey, `the value implies the key ${keyText(implied)}`);
     }
     if (model.stored.key.kind === 'auto') this.raiseAutoId(model, key as number);
-    const old = this.engine.records(model).getEntry(key);
     this.write(model, key, old, value, options);
     return key;
   }
@@ -121,7 +122,7 @@ export class WriteContext {
       throw new NotFoundError(model.name, key);
     }
     const current = form === 'native' ? old.value : this.jsonOf(model, old.value);
-    const { value, json } = this.checkValue(model, change(current), form);
+    const { value, json } = this.checkValue(model, this.withUnknownFields(model, old, change(current), form), form);
     const implied = model.key.derive?.(value, json);
     if (implied !== undefined && model.stored.key.kind !== 'hash' && keyText(implied) !== keyText(key)) {
       throw new InvalidKeyError(model.name, key, 'an update cannot change the fields the key is made of; delete and insert instead');
@@ -190,6 +191,11 @@ export class WriteContext {
           'or through a handle kept after it); nothing was written',
       );
     }
+  }
+
+  /** Code with an older definition of the tree writes in its own terms: the stored record's fields it does not know are kept. */
+  private withUnknownFields(model: TreeModel, old: Entry | undefined, input: unknown, form: ValueForm): unknown {
+    return old && model.codeValue && form === 'native' ? keepUnknownFields(model.codeValue, old.value, input) : input;
   }
 
   private checkValue(model: TreeModel, input: unknown, form: ValueForm): { value: unknown; json: unknown } {

@@ -12,6 +12,7 @@ import { entryIssues } from '../core/entry-size.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
 import type { Engine } from '../core/engine.js';
+import type { EngineState } from '../core/engine-state.js';
 import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
@@ -30,6 +31,8 @@ export interface OpaqueEntry {
   readonly key: KeyValue;
   readonly value: unknown;
   readonly revision: number;
+  /** The schema version the record was written under; absent when it was written before the catalog kept its history. */
+  readonly schemaVersion?: number;
   readonly problems?: readonly ValidationIssue[];
 }
 
@@ -229,7 +232,7 @@ export class OpaqueTree {
   }
 
   private toText(key: KeyValue, value: unknown, revision: number): OpaqueEntry {
-    return textEntry(this.model, key, value, revision);
+    return textEntry(this.engine, this.model, key, value, revision);
   }
 
   /** Text-form bounds (timestamps as ISO text) → native, as the typed face would give them. */
@@ -289,13 +292,15 @@ export class OpaqueTransaction {
     return this.context.written.map(({ tree, key, kind, revision, before }) => {
       const written = { tree, key, kind, revision };
       if (!before) return written;
-      return { ...written, before: textEntry(this.engine.model(tree), key, before.value, before.version) };
+      return { ...written, before: textEntry(this.engine, this.engine.model(tree), key, before.value, before.version) };
     });
   }
 }
 
 /** A stored (native) value in text form, as every read gives it. */
-function textEntry(model: TreeModel, key: KeyValue, value: unknown, revision: number): OpaqueEntry {
+function textEntry(engine: EngineState, model: TreeModel, key: KeyValue, value: unknown, revision: number): OpaqueEntry {
   const json = model.codec.toJson(value);
-  return json.ok ? { key, value: json.value, revision } : { key, value: undefined, revision, problems: json.issues };
+  const schemaVersion = engine.schemaVersionAt(revision);
+  const entry = schemaVersion === undefined ? { key, revision } : { key, revision, schemaVersion };
+  return json.ok ? { ...entry, value: json.value } : { ...entry, value: undefined, problems: json.issues };
 }

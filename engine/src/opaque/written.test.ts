@@ -40,14 +40,14 @@ describe.each(backends)('OpaqueTransaction.written ($name)', (backend) => {
       ['owners', owner, 'delete'],
     ]);
     expect(written.map((w) => w.before)).toEqual([
-      { key: note, value: { box, text: 'hammer' }, revision: before.note },
-      { key: box, value: { owner, label: 'tools' }, revision: before.box },
-      { key: pet, value: { owner, name: 'Rex' }, revision: before.pet },
-      { key: owner, value: { name: 'Ada' }, revision: before.owner },
+      { key: note, value: { box, text: 'hammer' }, revision: before.note, schemaVersion: 1 },
+      { key: box, value: { owner, label: 'tools' }, revision: before.box, schemaVersion: 1 },
+      { key: pet, value: { owner, name: 'Rex' }, revision: before.pet, schemaVersion: 1 },
+      { key: owner, value: { name: 'Ada' }, revision: before.owner, schemaVersion: 1 },
     ]);
     // The revisions the writes took, in order, ending at the database's.
     expect(written.map((w) => w.revision)).toEqual([end - 3, end - 2, end - 1, end]);
-    expect(db.opaque.tree('pets').get(pet)).toEqual({ key: pet, value: { owner: null, name: 'Rex' }, revision: end - 1 });
+    expect(db.opaque.tree('pets').get(pet)).toEqual({ key: pet, value: { owner: null, name: 'Rex' }, revision: end - 1, schemaVersion: 1 });
   });
 
   it('gives an insert no `before`, and an update the value it replaced in text form', async () => {
@@ -58,6 +58,6 @@ describe.each(backends)('OpaqueTransaction.written ($name)', (backend) => {
       return tx.written();
     });
     expect(written[0]).toEqual({ tree: 'events', key: 1, kind: 'insert', revision: 1 });
-    expect(written[1]).toEqual({ tree: 'events', key: 1, kind: 'update', revision: 2, before: { key: 1, value: { at: '2026-01-02T03:04:05.000Z' }, revision: 1 } });
+    expect(written[1]).toEqual({ tree: 'events', key: 1, kind: 'update', revision: 2, before: { key: 1, value: { at: '2026-01-02T03:04:05.000Z' }, revision: 1, schemaVersion: 1 } });
   });
 });

@@ -3,7 +3,9 @@
  * nothing (same), apply (new tree, new optional field, index added, removed or
  * changed), or refuse with the tree and field named.
  */
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { canonicalJson } from './key-codec.js';
 import { IncompatibleSchemaError } from '../errors.js';
 import { KIND, REF_ON_DELETE } from './values.js';
 import type { JsonSchema, StoredIndex, StoredTree } from './catalog.js';
@@ -14,6 +16,60 @@ export interface TreeChange {
   readonly buildIndexes: readonly StoredIndex[];
   readonly dropIndexes: readonly StoredIndex[];
   readonly isNew: boolean;
+}
+
+/**
+ * How the application's definition of a tree stands to the stored one:
+ * - `same`: nothing to do;
+ * - `newer`: the change to apply (a compatible change, as `compareTree` decides);
+ * - `older`: the code was written for an earlier version of this tree, and the stored one only added to it
+ *   (optional fields, indexes): the code works on the stored definition, which is never rewritten downwards.
+ * `past`: hashes of the definitions the tree has had (the catalog's history). Throws IncompatibleSchemaError.
+ */
+export type TreeStanding = { readonly kind: 'same' } | { readonly kind: 'newer'; readonly change: TreeChange } | { readonly kind: 'older' };
+
+export function standing(stored: StoredTree | undefined, declared: StoredTree, past: ReadonlySet<string>): TreeStanding {
+  if (stored && isDeepStrictEqual(stored, declared)) return { kind: 'same' };
+  // A definition the tree has had before, which the stored one extends: older code, whatever else would apply.
+  if (stored && past.has(definitionHash(declared)) && extends_(stored, declared)) return { kind: 'older' };
+  try {
+    const change = compareTree(stored, declared);
+    return change ? { kind: 'newer', change } : { kind: 'same' };
+  } catch (error) {
+    // The stored tree has what the code does not know (an optional field added by newer code): older code.
+    if (stored && extends_(stored, declared)) return { kind: 'older' };
+    throw error;
+  }
+}
+
+/**
+ * Whether `later` is `earlier` with only additions older code can live with: optional fields (at any
+ * depth of objects), indexes; every field `earlier` declares is as it was (a field made nullable or
+ * optional, or a reference's onDelete changed, is not an addition: older code would misread it).
+ */
+function extends_(later: StoredTree, earlier: StoredTree): boolean {
+  if (!isDeepStrictEqual(later.key, earlier.key) || !isDeepStrictEqual(later.keySchema, earlier.keySchema)) return false;
+  if (!earlier.indexes.every((index) => later.indexes.some((kept) => isDeepStrictEqual(kept, index)))) return false;
+  return addsFields(later.value, earlier.value);
+}
+
+function addsFields(later: JsonSchema, earlier: JsonSchema): boolean {
+  if (isDeepStrictEqual(later, earlier)) return true;
+  const laterProps = later['properties'] as Record<string, JsonSchema> | undefined;
+  const earlierProps = earlier['properties'] as Record<string, JsonSchema> | undefined;
+  if (!laterProps || !earlierProps) return false;
+  const rest = (s: JsonSchema) => ({ ...s, properties: undefined });
+  if (!isDeepStrictEqual(rest(later), rest(earlier))) return false; // `required` included: the same fields are required
+  for (const [name, field] of Object.entries(earlierProps)) {
+    const kept = laterProps[name];
+    if (!kept || !addsFields(kept, field)) return false;
+  }
+  return true;
+}
+
+/** A tree's definition as a short hash of its catalog entry (keys sorted): equal definitions, equal hashes. */
+export function definitionHash(tree: StoredTree): string {
+  return createHash('sha256').update(canonicalJson(tree)).digest('hex').slice(0, 32);
 }
 
 /** Throws IncompatibleSchemaError; returns the work needed, or undefined when nothing changed. */

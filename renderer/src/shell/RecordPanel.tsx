@@ -37,7 +37,12 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
     <aside className="record-panel" data-testid="record-panel" data-key={text ?? undefined} aria-label={text ? `Record ${text}` : `New record in ${tree.name}`} tabIndex={-1}>
       <header className="record-panel-header">
         {text ? <RecordTitle tree={tree} text={text} entry={entry} /> : <h2 className="record-panel-title">New record in {tree.name}</h2>}
-        {entry && <span className="muted">rev {entry.revision}</span>}
+        {entry && (
+          <span className="muted" data-testid="record-revision" title={entry.schemaVersion === undefined ? undefined : `Written under schema version ${entry.schemaVersion}`}>
+            rev {entry.revision}
+            {entry.schemaVersion !== undefined && ` · schema v${entry.schemaVersion}`}
+          </span>
+        )}
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close record panel" title="Close (Esc)">
           ✕
         </button>
