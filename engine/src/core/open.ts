@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
-import { lmdbDataFileProblem, lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
+import { lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
+import { lmdbDataFileProblem } from '../storage/lmdb-data-file.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type StoredTree } from '../schema/catalog.js';

@@ -24,6 +24,7 @@ import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
 import { referrers } from './reads.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
+import { diff, unlink } from './entry-diff.js';
 import type { EngineState } from './engine-state.js';
 import { keepUnknownFields } from '../schema/unknown-fields.js';
 
@@ -392,46 +393,4 @@ export class WriteContext {
     deleting.delete(id);
     deleted.add(id);
   }
-}
-
-const NONE: KeyPart[][] = [];
-
-function diff(before: KeyPart[][], after: KeyPart[][]): { removed: KeyPart[][]; added: KeyPart[][] } {
-  if (before.length === 0 || after.length === 0) return { removed: before, added: after }; // inserts and deletes: nothing to compare
-  // One entry before and after (a plain field): compared part by part, without text forms.
-  if (before.length === 1 && after.length === 1) return sameParts(before[0]!, after[0]!) ? { removed: NONE, added: NONE } : { removed: before, added: after };
-  const beforeText = new Set(before.map(keyText));
-  const afterText = new Set(after.map(keyText));
-  return { removed: before.filter((t) => !afterText.has(keyText(t))), added: after.filter((t) => !beforeText.has(keyText(t))) };
-}
-
-/** Whether two tuples are the same entry: parts are strings, numbers and booleans, so `===` is what their text forms would say. */
-function sameParts(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The value with references to `target` at the path set to null, or dropped from lists. */
-function unlink(value: unknown, segments: readonly string[], target: KeyValue): unknown {
-  const targetText = keyText(target);
-  const walk = (node: unknown, depth: number): unknown => {
-    if (depth === segments.length) return node;
-    const segment = segments[depth]!;
-    const last = depth === segments.length - 1;
-    if (segment === '[]') {
-      if (!Array.isArray(node)) return node;
-      if (last) return node.filter((item) => keyText(item) !== targetText);
-      return node.map((item) => walk(item, depth + 1));
-    }
-    if (typeof node !== 'object' || node === null) return node;
-    const record = { ...(node as Record<string, unknown>) };
-    if (last) {
-      if (keyText(record[segment]) === targetText) record[segment] = null;
-    } else {
-      record[segment] = walk(record[segment], depth + 1);
-    }
-    return record;
-  };
-  return walk(value, 0);
 }

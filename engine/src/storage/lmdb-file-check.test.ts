@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { autoIncrement, open, openDatabase, schema, t, tree } from '../index.js';
-import { lmdbDataFileProblem } from './lmdb-backend.js';
+import { lmdbDataFileProblem } from './lmdb-data-file.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trellis-file-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
