@@ -213,6 +213,24 @@ export class ReadOnlyError extends TrellisError {
   }
 }
 
+/**
+ * Another process changed the database's schema (a new index, field or tree) after this handle
+ * opened it: a write made with the old definitions could miss what the new one keeps (an index
+ * entry), so it is refused, and nothing is written. Reopen the database to write again.
+ */
+export class StaleSchemaError extends TrellisError {
+  readonly code = 'STALE_SCHEMA';
+  constructor(
+    readonly path: string,
+    readonly openedVersion: number,
+    readonly storedVersion: number,
+  ) {
+    super(
+      `the schema of ${path} changed in another process (version ${openedVersion} when opened here, ${storedVersion} now): writes through this handle are refused; reopen the database`,
+    );
+  }
+}
+
 export class InvalidSchemaError extends TrellisError {
   readonly code = 'INVALID_SCHEMA';
   constructor(readonly reason: string) {

@@ -9,7 +9,7 @@
  * LMDB only: the in-memory backend has no path to open twice.
  */
 import { describe, expect, it } from 'vitest';
-import { autoIncrement, IncompatibleSchemaError, open, openDatabase, ReferencedError, schema, t, tree, type Catalog } from './index.js';
+import { autoIncrement, IncompatibleSchemaError, open, openDatabase, ReferencedError, schema, StaleSchemaError, t, tree, verifyDatabase, type Catalog } from './index.js';
 import { failure, tempDir, afterThisTest } from './testing/contract-backends.js';
 
 const notesV1 = tree('notes', { key: autoIncrement(), value: t.object({ title: t.string(), meta: t.object({ a: t.integer() }) }) });
@@ -143,5 +143,28 @@ describe('older code on a newer database', () => {
     expect(notes.get(rich)?.schemaVersion).toBe(2);
     expect(notes.get(later)?.schemaVersion).toBe(2);
     expect(db.opaque.catalog.history?.map((h) => h.version)).toEqual([1, 2]);
+  });
+
+  it('refuses the writes of a handle opened before another changed the schema, and writes nothing', async () => {
+    const path = tempDir();
+    const plain = tree('notes', { key: autoIncrement(), value: t.object({ title: t.string() }) });
+    const indexed = tree('notes', { key: autoIncrement(), value: t.object({ title: t.string() }), indexes: { byTitle: { on: 'title' } } });
+    const stale = await opened(path, schema(plain));
+    const tool = await openDatabase(path);
+    afterThisTest(() => tool.close());
+    await stale.notes.insert({ title: 'before' });
+    // Another handle (here in this process; in another process alike) adds an index, which the stale one would not keep.
+    const newer = await opened(path, schema(indexed));
+    const refused = await failure(stale.notes.insert({ title: 'missing from byTitle' }), StaleSchemaError);
+    expect([refused.code, refused.openedVersion, refused.storedVersion]).toEqual(['STALE_SCHEMA', 1, 2]);
+    await failure(tool.tree('notes').insert({ title: 'nor through the opaque face' }), StaleSchemaError);
+    expect(newer.notes.count()).toBe(1);
+    // Reopened, the old code works on the stored definition and keeps the new index.
+    await stale.close();
+    const reopened = await opened(path, schema(plain));
+    await reopened.notes.insert({ title: 'kept in byTitle' });
+    expect([...newer.notes.index('byTitle').records({ equals: 'kept in byTitle' })]).toHaveLength(1);
+    await Promise.all([reopened.close(), newer.close(), tool.close()]);
+    expect((await verifyDatabase(path)).ok).toBe(true);
   });
 });

@@ -6,13 +6,13 @@
  * runs (./write-context.ts, ./reads.ts) need not import Engine back.
  */
 import { randomUUID } from 'node:crypto';
-import { ClosedError, UnknownTreeError } from '../errors.js';
+import { ClosedError, StaleSchemaError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
 import type { Catalog, JsonSchema } from '../schema/catalog.js';
 import { TreeModel, type ReferenceModel } from './tree-model.js';
 import { encodeKey } from '../storage/key-encoding.js';
 import { PositionIndex } from './positions.js';
-import { CHANGES_STORE, META_STORE, REFERENCE_STORES_FORMAT, REFS_STORE, REVISION_KEY } from './meta.js';
+import { CHANGES_STORE, META_STORE, REFERENCE_STORES_FORMAT, REFS_STORE, REVISION_KEY, SCHEMA_VERSION_KEY } from './meta.js';
 
 export class EngineState {
   readonly writerId = randomUUID();
@@ -42,6 +42,12 @@ export class EngineState {
     const history = this.catalog.history ?? [];
     for (let i = history.length - 1; i >= 0; i--) if (history[i]!.after < revision) return history[i]!.version;
     return undefined;
+  }
+
+  /** Throws StaleSchemaError when another process stored a schema version other than the one this handle runs on. */
+  assertSchemaCurrent(): void {
+    const stored = this.meta.get(SCHEMA_VERSION_KEY) as number | undefined;
+    if (stored !== undefined && stored !== this.catalog.schemaVersion) throw new StaleSchemaError(this.path, this.catalog.schemaVersion, stored);
   }
 
   get path(): string {

@@ -25,6 +25,8 @@ export class Engine extends EngineState {
     // Not while the schema is reconciled: nothing else reads yet, and a refused change must write nothing.
     if (!options.reconciling) this.openEveryStore();
     const { result, changes } = await this.closedAware(() => this.backend.transaction(() => {
+      // Under the write lock: the schema this handle writes by is still the stored one.
+      this.assertSchemaCurrent();
       const context = new WriteContext(this);
       this.writing = true;
       try {

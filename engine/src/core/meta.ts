@@ -7,6 +7,11 @@ export const REFS_STORE = '__refs';
 export const REFERENCE_STORES_FORMAT = 2;
 
 export const CATALOG_KEY = 'catalog';
+/**
+ * The catalog's schema version, beside it: every write transaction reads it (a number, not the
+ * whole catalog) to find out whether another process changed the schema since this one opened.
+ */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
 /** The last revision given out; every write takes the next one. */
 export const REVISION_KEY = 'revision';
 /** The last auto-increment id of a tree: ['auto', tree]. */

@@ -14,7 +14,7 @@ import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogForm
 import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
-import { CATALOG_KEY, META_STORE, REFERENCE_STORES_FORMAT } from './meta.js';
+import { CATALOG_KEY, META_STORE, REFERENCE_STORES_FORMAT, SCHEMA_VERSION_KEY } from './meta.js';
 import { upgradeReferenceStores } from './reference-layout.js';
 import { checkStoreBudget, storeSlots, storesFor } from './store-budget.js';
 import { indexStoreName } from './tree-model.js';
@@ -172,6 +172,7 @@ async function reconcile(backend: Backend, stored: Catalog | undefined, declared
       const next: Catalog = { format: CATALOG_FORMAT, formatVersion: CATALOG_FORMAT_VERSION, schemaVersion: version, trees, history: [...(current.history ?? []), entry] };
       engine.catalog = next;
       engine.meta.put(CATALOG_KEY, next);
+      engine.meta.put(SCHEMA_VERSION_KEY, version);
     },
     { reconciling: true },
   );
