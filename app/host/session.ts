@@ -7,7 +7,7 @@
  * (open-either.ts): `raw` reads it, `db` and every write refuse.
  */
 import { resolve } from 'node:path';
-import type { ChangeEvent, OpaqueDatabase, RawEnvironment, ResyncEvent } from '@trellis/engine';
+import type { ChangeEvent, OpaqueDatabase, RawEnvironment, ResyncEvent, SchemaEvent } from '@trellis/engine';
 import type { DatabaseInfo, HostEvents } from '../contract/index.js';
 import { databaseInfo, rawDatabaseInfo } from './database-info.js';
 import { openEither, pathOf, type Opened } from './open-either.js';
@@ -155,7 +155,8 @@ export class Session {
     await (current.kind === 'trellis' ? current.db.close() : current.env.close());
   }
 
-  private forward(events: readonly ChangeEvent[] | ResyncEvent): void {
+  private forward(events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent): void {
+    if ('kind' in events && events.kind === 'schema') return this.reopenForSchema();
     let payload: HostEvents['changes'];
     if ('kind' in events) {
       payload = { revision: events.revision, changes: [], resync: true };
@@ -164,6 +165,16 @@ export class Session {
       payload = { revision: Math.max(0, ...changes.map((c) => c.revision)), changes, resync: false };
     }
     this.options.emitter.emit('changes', payload);
+  }
+
+  /**
+   * Another process changed the schema: this handle's writes would be refused (STALE_SCHEMA), and its
+   * trees are out of date. Opened again as it was, the database is announced with the new schema.
+   */
+  private reopenForSchema(): void {
+    const current = this.current;
+    if (current?.kind !== 'trellis') return;
+    this.open(current.db.path, current.db.readOnly).catch((error: unknown) => this.options.log(`could not reopen ${current.db.path} after its schema changed`, error));
   }
 
   private announce(): void {

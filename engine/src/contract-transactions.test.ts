@@ -20,7 +20,7 @@ import {
   UniqueViolationError,
   type ChangeEvent,
   type Database,
-  type ResyncEvent,
+  type ChangeListener,
 } from '@trellis/engine';
 import { backends } from './testing/contract-backends.js';
 
@@ -65,7 +65,7 @@ function snapshot(db: Db) {
 
 /** Records every batch of change events. */
 function recorder(db: Db) {
-  const batches: (readonly ChangeEvent[] | ResyncEvent)[] = [];
+  const batches: Parameters<ChangeListener>[0][] = [];
   const stop = db.onChange((events) => batches.push(events));
   return { batches, stop };
 }

@@ -47,7 +47,7 @@ export {
 export type { OpenOptions } from './core/open.js';
 export type { WriteOptions, PutOptions } from './core/write-context.js';
 export type { RangeOptions, IndexQuery, IndexHit, IndexCursor, ReferenceGroup, ReferrersQuery } from './core/reads.js';
-export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent } from './core/changes.js';
+export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent, SchemaEvent } from './core/changes.js';
 export type { WatchOptions } from './core/watch.js';
 export type { Catalog, StoredTree, StoredIndex, StoredReference, StoredKeyStrategy, JsonSchema } from './schema/catalog.js';
 export { MAX_KEY_BYTES } from './storage/backend.js';

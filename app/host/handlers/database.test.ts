@@ -7,8 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeOf, collect, onCleanup, startHost } from '../fixtures/host-harness.js';
-import { makeSampleDatabase, USER_COUNT } from '../fixtures/sample-database.js';
+import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
+import { codeOf, collect, onCleanup, startHost, until } from '../fixtures/host-harness.js';
+import { makeSampleDatabase, pets, toys, USER_COUNT, users } from '../fixtures/sample-database.js';
 import { createHost } from '../host.js';
 import { fileRecentList } from '../recent.js';
 
@@ -96,6 +97,18 @@ describe('database.open', () => {
     }
     expect((await client.call('database.info', {})).path).toBe(sample.path);
     expect((await client.call('records.get', { tree: 'users', key: 1 })).entry).not.toBeNull();
+  });
+
+  it('reopens the database and announces it when another process changes its schema, and writes by the new one', async () => {
+    const { client, sample } = await startHost({ watchIntervalMs: 20 });
+    const events = collect(client, 'database');
+    // Another handle (an application, in another process alike) adds a tree.
+    const notes = tree('notes', { key: autoIncrement(), value: t.object({ text: t.string() }) });
+    const app = await open(sample.path, schema(users, pets, toys, notes));
+    onCleanup(() => app.close());
+    await until('the database event', () => events.some((e) => e.trees.some((tree) => tree.name === 'notes')));
+    const inserted = await client.call('records.insert', { tree: 'notes', value: { text: 'written by the reopened host' } });
+    expect(app.notes.get(app.notes.key(inserted.entry.key as number))).toEqual({ text: 'written by the reopened host' });
   });
 
   it('reopens the same database read-only, and writable again', async () => {

@@ -23,7 +23,19 @@ export interface ResyncEvent {
   readonly revision: number;
 }
 
-export type ChangeListener = (events: readonly ChangeEvent[] | ResyncEvent) => void;
+/**
+ * Delivered to watchers when another process changed the database's schema (a new tree, field or
+ * index; a migration): this handle's writes are refused from then on (STALE_SCHEMA). Reopen the
+ * database to read and write by the new schema.
+ */
+export interface SchemaEvent {
+  readonly kind: 'schema';
+  /** The schema version this handle runs on, and the stored one. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export type ChangeListener = (events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent) => void;
 
 /**
  * The change log keeps at least the last CHANGE_LOG_RETAIN revisions; a

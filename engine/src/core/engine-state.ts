@@ -46,8 +46,13 @@ export class EngineState {
 
   /** Throws StaleSchemaError when another process stored a schema version other than the one this handle runs on. */
   assertSchemaCurrent(): void {
-    const stored = this.meta.get(SCHEMA_VERSION_KEY) as number | undefined;
+    const stored = this.storedSchemaVersion();
     if (stored !== undefined && stored !== this.catalog.schemaVersion) throw new StaleSchemaError(this.path, this.catalog.schemaVersion, stored);
+  }
+
+  /** The schema version stored beside the catalog (undefined before an engine that keeps it changed the schema). */
+  storedSchemaVersion(): number | undefined {
+    return this.meta.get(SCHEMA_VERSION_KEY) as number | undefined;
   }
 
   get path(): string {

@@ -66,7 +66,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 20_000): Pr
 
 /** Collects what a listener receives: every batch, and the change events flattened. */
 function recorder() {
-  const batches: (readonly ChangeEvent[] | ResyncEvent)[] = [];
+  const batches: Parameters<ChangeListener>[0][] = [];
   const listener: ChangeListener = (received) => batches.push(received);
   const events = () => batches.flatMap((b) => ('kind' in b ? [] : b));
   const resyncs = () => batches.filter((b): b is ResyncEvent => 'kind' in b && b.kind === 'resync');
@@ -325,4 +325,29 @@ describe('when the other process writes more than the change log keeps', () => {
       await engine.close();
     }
   }, 60_000);
+});
+
+describe('watching the schema', () => {
+  it('tells a watcher, once, that another handle changed the schema; its writes are then refused', async () => {
+    const db = await open(path, appSchema);
+    const seen = recorder();
+    const stop = db.watch(seen.listener, { intervalMs: 20 });
+    const withIndex = tree('tags', {
+      key: composite('item', 'label'),
+      value: t.object({ item: t.ref(items, { onDelete: 'cascade' }), label: t.string() }),
+      indexes: { byLabel: { on: 'label' } },
+    });
+    const newer = await open(path, schema(items, withIndex));
+    const schemaEvents = () => seen.batches.filter((b) => 'kind' in b && b.kind === 'schema');
+    await until('the schema event', () => schemaEvents().length > 0);
+    expect(schemaEvents()).toEqual([{ kind: 'schema', from: 1, to: 2 }]);
+    await expect(db.items.insert({ name: 'stale', n: 0 })).rejects.toMatchObject({ code: 'STALE_SCHEMA' });
+    // Later looks say nothing more about it.
+    await newer.items.insert({ name: 'from the newer handle', n: 1 });
+    await until('the newer handle’s write', () => seen.events().some((e) => e.revision > 0 && !e.local));
+    expect(schemaEvents()).toHaveLength(1);
+    stop();
+    await newer.close();
+    await db.close();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Watching for changes made by any process. LMDB gives a reader in another
- * process no event, so the watcher looks at the revision counter (one small
- * read) and, when it moved, reads the change log from where it left off. It
+ * process no event, so the watcher looks at the revision counter and the schema
+ * version (two small reads) and, when the revision moved, reads the change log
+ * from where it left off. It
  * looks when the data file changes (a file event, within a millisecond of a
  * commit) and on a timer besides, for platforms without file events.
  */
@@ -19,9 +20,16 @@ export function watchChanges(engine: Engine, listener: ChangeListener, options: 
   // In-process commits are delivered at once; the log supplies the other processes' writes.
   const stopLocal = engine.onChange(listener);
   let seen = engine.revision();
+  let schemaSeen = engine.catalog.schemaVersion;
   const poll = () => {
     try {
       engine.backend.refresh();
+      // A schema change writes no record, so the revision does not tell of it: the version beside the catalog does.
+      const schema = engine.storedSchemaVersion();
+      if (schema !== undefined && schema !== schemaSeen) {
+        schemaSeen = schema;
+        listener({ kind: 'schema', from: engine.catalog.schemaVersion, to: schema });
+      }
       const now = engine.revision();
       if (now <= seen) return;
       const events: ChangeEvent[] = [];
