@@ -156,7 +156,8 @@ export class Session {
   }
 
   private forward(events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent): void {
-    if ('kind' in events && events.kind === 'schema') return this.reopenForSchema();
+    // While another process migrates, reopening would read the old trees again: wait for the end of it.
+    if ('kind' in events && events.kind === 'schema') return events.migrating ? undefined : this.reopenForSchema();
     let payload: HostEvents['changes'];
     if ('kind' in events) {
       payload = { revision: events.revision, changes: [], resync: true };

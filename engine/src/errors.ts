@@ -226,8 +226,45 @@ export class StaleSchemaError extends TrellisError {
     readonly storedVersion: number,
   ) {
     super(
-      `the schema of ${path} changed in another process (version ${openedVersion} when opened here, ${storedVersion} now): writes through this handle are refused; reopen the database`,
+      Number.isInteger(storedVersion)
+        ? `the schema of ${path} changed in another process (version ${openedVersion} when opened here, ${storedVersion} now): writes through this handle are refused; reopen the database`
+        : // A half version: a migration to the next one runs (core/migrate.ts), or a process died while running it.
+          `${path} is being migrated to schema version ${Math.ceil(storedVersion)} (version ${openedVersion} when opened here): writes are refused until the migration ends; then reopen the database (if the process running it died, opening with the code that declares it resumes it)`,
     );
+  }
+}
+
+/**
+ * A migration step failed: its transaction was rolled back with every batch before it, and the
+ * database is as the previous migration (or none) left it. Names the step, and the record it was
+ * migrating when it failed (`tree` and `key`; absent when it failed outside a record).
+ */
+export class MigrationFailedError extends TrellisError {
+  readonly code = 'MIGRATION_FAILED';
+  constructor(
+    readonly migration: string,
+    readonly tree: string | undefined,
+    readonly key: unknown,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    const record = tree === undefined ? '' : ` at ${tree} ${safeStringify(key)}`;
+    super(`migration '${migration}' failed${record}: ${reason}; the database is as it was before this migration`, options);
+  }
+}
+
+/**
+ * The database ran a migration the application's code does not declare (it was opened before with
+ * newer code): the code would read records shaped by a schema it does not know. Nothing is written.
+ */
+export class MigrationMissingError extends TrellisError {
+  readonly code = 'MIGRATION_MISSING';
+  constructor(
+    readonly path: string,
+    readonly migration: string,
+    readonly reason: string,
+  ) {
+    super(`${path} ran migration '${migration}', which this code does not declare (${reason}); open it with the code that ran it, or later code`);
   }
 }
 
@@ -247,7 +284,7 @@ export class IncompatibleSchemaError extends TrellisError {
   ) {
     super(
       `schema of tree '${tree}' is incompatible with the stored one at ${field || '(tree)'}: ${reason} ` +
-        `(migrations are not supported yet)`,
+        `(a change like this needs a migration: see Migrations in the engine's README)`,
     );
   }
 }

@@ -84,9 +84,29 @@ export const SchemaVersionEntry = Type.ReadonlyObject(
     at: Type.String(),
     /** Each tree's definition under this version, as a hash of its catalog entry: how code with an older definition is recognised. */
     trees: Type.Record(Type.String(), Type.String()),
+    /** The migration that made this version, by id (absent for a change applied as it was declared). */
+    migration: Type.Optional(Type.String()),
   }),
 );
 export type SchemaVersionEntry = Static<typeof SchemaVersionEntry>;
+
+/** A migration the database ran, or skipped because the database was made after it. */
+export const MigrationRecord = Type.ReadonlyObject(
+  Type.Object({
+    id: Type.String({ minLength: 1 }),
+    description: Type.String(),
+    /** 'applied': it ran; 'not needed': the database was created by code that already declared it. */
+    outcome: Type.Enum(['applied', 'not needed']),
+    /** When it finished (or was found not needed), as ISO 8601 UTC text. */
+    at: Type.String(),
+    /** The schema version it made (applied), or the one the database had (not needed). */
+    version: Type.Integer({ minimum: 0 }),
+    /** Records the migration read, and how long it ran, in milliseconds (applied only). */
+    records: Type.Optional(Type.Integer({ minimum: 0 })),
+    ms: Type.Optional(Type.Number({ minimum: 0 })),
+  }),
+);
+export type MigrationRecord = Static<typeof MigrationRecord>;
 
 export const Catalog = Type.ReadonlyObject(
   Type.Object({
@@ -101,6 +121,13 @@ export const Catalog = Type.ReadonlyObject(
      * before): a record's version is the last one applied before its revision.
      */
     history: Type.Optional(List(SchemaVersionEntry)),
+    /** The migrations this database ran or found not needed, in the order they were declared. */
+    migrations: Type.Optional(List(MigrationRecord)),
+    /**
+     * The generation of each tree's stores (absent: 0). A migration writes the trees it rebuilds into stores
+     * of the next generation (`t/users@1`) and switches to them in its last transaction.
+     */
+    generations: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 1 }))),
   }),
 );
 export type Catalog = Static<typeof Catalog>;

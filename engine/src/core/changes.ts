@@ -33,6 +33,11 @@ export interface SchemaEvent {
   /** The schema version this handle runs on, and the stored one. */
   readonly from: number;
   readonly to: number;
+  /**
+   * True while another process migrates the database to `to`: its records are still those of `from`, and
+   * every handle's writes are refused until the migration ends (a second event, without `migrating`).
+   */
+  readonly migrating?: boolean;
 }
 
 export type ChangeListener = (events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent) => void;

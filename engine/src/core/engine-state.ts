@@ -33,7 +33,7 @@ export class EngineState {
     olderCode: ReadonlyMap<string, JsonSchema> = new Map(),
   ) {
     for (const stored of Object.values(catalog.trees)) {
-      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name)));
+      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name), catalog.generations?.[stored.name]));
     }
   }
 

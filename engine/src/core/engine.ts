@@ -19,14 +19,14 @@ export class Engine extends EngineState {
    * synchronous: holding LMDB's single write lock across awaits would stall
    * every other writer, in this process and others.
    */
-  async transaction<T>(body: (context: WriteContext) => T, options: { reconciling?: boolean } = {}): Promise<T> {
+  async transaction<T>(body: (context: WriteContext) => T, options: { reconciling?: boolean; migrating?: boolean } = {}): Promise<T> {
     this.assertOpen();
     if (this.readOnly) throw new ReadOnlyError(this.path);
     // Not while the schema is reconciled: nothing else reads yet, and a refused change must write nothing.
     if (!options.reconciling) this.openEveryStore();
     const { result, changes } = await this.closedAware(() => this.backend.transaction(() => {
-      // Under the write lock: the schema this handle writes by is still the stored one.
-      this.assertSchemaCurrent();
+      // Under the write lock: the schema this handle writes by is still the stored one (a migration moves it on purpose).
+      if (!options.migrating) this.assertSchemaCurrent();
       const context = new WriteContext(this);
       this.writing = true;
       try {

@@ -12,6 +12,8 @@ export const CATALOG_KEY = 'catalog';
  * whole catalog) to find out whether another process changed the schema since this one opened.
  */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
+/** The migration running, or left by a process that died while it ran (./migrate.ts). */
+export const MIGRATION_KEY = 'migration';
 /** The last revision given out; every write takes the next one. */
 export const REVISION_KEY = 'revision';
 /** The last auto-increment id of a tree: ['auto', tree]. */

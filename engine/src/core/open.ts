@@ -5,19 +5,22 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseError, ReadOnlyError, UniqueViolationError } from '../errors.js';
+import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseError, ReadOnlyError } from '../errors.js';
 import { lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { lmdbDataFileProblem } from '../storage/lmdb-data-file.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
 import { openMemoryBackend } from '../storage/memory-backend.js';
-import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type StoredTree } from '../schema/catalog.js';
+import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type MigrationRecord } from '../schema/catalog.js';
 import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
+import { applyChange } from './schema-changes.js';
+import { runMigration, type MigrationProgress } from './migrate.js';
+import type { Declared } from './migration-plan.js';
+import { checkIds, pendingMigrations } from './pending-migrations.js';
 import type { Backend } from '../storage/backend.js';
 import { Engine } from './engine.js';
 import { CATALOG_KEY, META_STORE, REFERENCE_STORES_FORMAT, SCHEMA_VERSION_KEY } from './meta.js';
 import { upgradeReferenceStores } from './reference-layout.js';
 import { checkStoreBudget, storeSlots, storesFor } from './store-budget.js';
-import { indexStoreName } from './tree-model.js';
 
 export interface OpenOptions {
   /** Open for reading only: every write is refused with a ReadOnlyError. */
@@ -26,17 +29,19 @@ export interface OpenOptions {
   readonly inMemory?: boolean;
   /** Upper bound of LMDB's memory map, in bytes. */
   readonly mapSize?: number;
+  /** Called after each batch of a migration that opening runs (see Migrations in the README). */
+  readonly onMigration?: ((progress: MigrationProgress) => void) | undefined;
+  /** Records per transaction of a migration (5,000 by default). */
+  readonly migrationBatch?: number | undefined;
 }
 
-export interface Declared {
-  readonly trees: readonly StoredTree[];
-  readonly derivers: ReadonlyMap<string, (value: unknown) => unknown>;
-}
+export type { Declared };
 
 /** Opens with the application's schema: creates the database if needed and applies compatible changes. */
 export async function openEngine(path: string, declared: Declared | undefined, options: OpenOptions = {}): Promise<Engine> {
   // Before anything is created: a schema the database could not hold is refused as a whole.
   if (declared) checkStoreBudget(declared.trees, 'the schema');
+  if (declared?.migrations) checkIds(declared.migrations);
   const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared, options);
   try {
     let stored = readCatalog(backend);
@@ -46,6 +51,8 @@ export async function openEngine(path: string, declared: Declared | undefined, o
       if (!stored) throw new NotADatabaseError(path, 'it holds no Trellis catalog');
       return new Engine(backend, stored);
     }
+    // Code that declares no migration is still checked: the database may have run one it does not know.
+    if (stored && (declared.migrations?.length || stored.migrations?.length)) stored = await migrate(backend, stored, declared, path, options);
     return await reconcile(backend, stored, declared, path);
   } catch (error) {
     await backend.close();
@@ -146,6 +153,25 @@ function readCatalogFrom(backend: Backend, probing: boolean): Catalog | 'empty' 
 }
 
 async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {
+  return (await reconcileWith(backend, stored, declared, path)).engine;
+}
+
+/**
+ * Runs the migrations the database has not run yet, each from its `from` schema (compatible
+ * changes to reach it applied first), and answers the catalog after the last.
+ */
+async function migrate(backend: Backend, stored: Catalog, declared: Declared, path: string, options: OpenOptions): Promise<Catalog> {
+  const pending = pendingMigrations(stored, declared.migrations ?? [], path);
+  let catalog = stored;
+  for (const [i, plan] of pending.entries()) {
+    if (backend.readOnly) throw new ReadOnlyError(path);
+    const { engine: from } = await reconcileWith(backend, catalog, plan.from, path);
+    catalog = await runMigration(from, plan, { step: i + 1, steps: pending.length }, { onProgress: options.onMigration, batchSize: options.migrationBatch });
+  }
+  return catalog;
+}
+
+async function reconcileWith(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<{ engine: Engine }> {
   const changes: TreeChange[] = [];
   const olderCode = new Map<string, JsonSchema>();
   const past = pastDefinitions(stored);
@@ -159,7 +185,7 @@ async function reconcile(backend: Backend, stored: Catalog | undefined, declared
   const trees = { ...current.trees, ...Object.fromEntries(declared.trees.filter((t) => !olderCode.has(t.name)).map((t) => [t.name, t])) };
   const changed = changes.length > 0 || !stored;
   const engine = new Engine(backend, changed ? { ...current, trees } : current, declared.derivers, olderCode);
-  if (!changed) return engine;
+  if (!changed) return { engine };
   if (backend.readOnly) throw new ReadOnlyError(path);
   // The stored trees and the declared ones together, before anything is written.
   checkStoreBudget(Object.values(trees), `${path} with this schema`);
@@ -169,14 +195,22 @@ async function reconcile(backend: Backend, stored: Catalog | undefined, declared
       // Read under the write lock: every record with a later revision is written under the new version.
       const version = current.schemaVersion + 1;
       const entry = { version, after: engine.revision(), at: new Date().toISOString(), trees: mapValues(trees, definitionHash) };
-      const next: Catalog = { format: CATALOG_FORMAT, formatVersion: CATALOG_FORMAT_VERSION, schemaVersion: version, trees, history: [...(current.history ?? []), entry] };
+      // A new database was made by code that declares its migrations: none of them is needed.
+      const migrations = stored ? current.migrations : notNeeded(declared, version);
+      const history = [...(current.history ?? []), entry];
+      const next: Catalog = { ...current, format: CATALOG_FORMAT, formatVersion: CATALOG_FORMAT_VERSION, schemaVersion: version, trees, history, ...(migrations?.length ? { migrations } : {}) };
       engine.catalog = next;
       engine.meta.put(CATALOG_KEY, next);
       engine.meta.put(SCHEMA_VERSION_KEY, version);
     },
     { reconciling: true },
   );
-  return engine;
+  return { engine };
+}
+
+function notNeeded(declared: Declared, version: number): MigrationRecord[] {
+  const at = new Date().toISOString();
+  return (declared.migrations ?? []).map((m) => ({ id: m.id, description: m.description, outcome: 'not needed', at, version }));
 }
 
 function emptyCatalog(): Catalog {
@@ -195,32 +229,3 @@ function pastDefinitions(catalog: Catalog | undefined): Map<string, Set<string>>
 function mapValues<V, W>(record: Readonly<Record<string, V>>, map: (value: V) => W): Record<string, W> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, map(v)]));
 }
-
-function applyChange(engine: Engine, change: TreeChange): void {
-  const model = engine.model(change.tree);
-  for (const index of change.dropIndexes) clearStore(engine, indexStoreName(change.tree, index.name));
-  if (change.isNew) return;
-  for (const stored of change.buildIndexes) {
-    clearStore(engine, indexStoreName(change.tree, stored.name));
-    const index = model.index(stored.name)!;
-    const store = engine.store(index.storeName);
-    for (const entry of engine.records(model).entries({})) {
-      const key = model.key.fromStored(entry.key);
-      for (const tuple of index.entries(entry.value)) {
-        if (stored.unique) {
-          const holder = store.get(tuple);
-          if (holder !== undefined) throw new UniqueViolationError(model.name, stored.name, tuple.length === 1 ? tuple[0] : tuple, holder);
-          store.put(tuple, key);
-        } else {
-          store.put([...tuple, ...model.key.parts(key)], null);
-        }
-      }
-    }
-  }
-}
-
-function clearStore(engine: Engine, name: string): void {
-  const store = engine.store(name);
-  for (const key of [...store.keys({})]) store.remove(key);
-}
-

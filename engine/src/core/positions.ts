@@ -80,7 +80,7 @@ export class PositionIndex {
     const store = this.engine.records(model);
     const count = store.count();
     if (count < 2 * POSITION_STRIDE) return undefined;
-    const shape = (this.engine.meta.get(shapeKey(model.name)) as number | undefined) ?? 0;
+    const shape = (this.engine.meta.get(shapeKey(model.storage)) as number | undefined) ?? 0;
     const known = this.trees.get(model.name);
     // The count too: a database written before shape counters existed, or a counter that did not move.
     if (known && known.shape === shape && known.count === count) return known;

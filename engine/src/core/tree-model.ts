@@ -35,6 +35,8 @@ export interface ReferenceModel {
   targets(value: unknown): KeyValue[];
 }
 
+/** A tree's stores are named after this: `users`, then `users@1` once a migration rebuilt it (tree names hold no '@'). */
+export const storageName = (tree: string, generation: number) => (generation === 0 ? tree : `${tree}@${generation}`);
 export const recordStoreName = (tree: string) => `t/${tree}`;
 export const indexStoreName = (tree: string, index: string) => `i/${tree}/${index}`;
 /**
@@ -51,6 +53,11 @@ export class TreeModel {
   readonly indexes: readonly IndexModel[];
   readonly references: readonly ReferenceModel[];
   readonly storeName: string;
+  /**
+   * What the tree's stores and counters are named after: its name, and from the first migration that
+   * rebuilt it the generation too (`users@1`: catalog `generations`).
+   */
+  readonly storage: string;
 
   constructor(
     readonly stored: StoredTree,
@@ -60,17 +67,19 @@ export class TreeModel {
      * stored one (schema/compatibility.ts `standing`): the code's writes keep the fields it does not know.
      */
     readonly codeValue?: JsonSchema,
+    generation = 0,
   ) {
     // A stored catalog may come from another tool or from an engine before the limit: nothing deeper is compiled or served.
     assertSchemaDepth(stored.name, 'value', stored.value);
     assertSchemaDepth(stored.name, 'key', stored.keySchema);
     this.codec = new ValueCodec(stored.value);
     this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
-    this.storeName = recordStoreName(stored.name);
-    this.indexes = stored.indexes.map((index) => makeIndex(stored.name, stored.value, index));
+    this.storage = storageName(stored.name, generation);
+    this.storeName = recordStoreName(this.storage);
+    this.indexes = stored.indexes.map((index) => makeIndex(stored.name, this.storage, stored.value, index));
     this.references = stored.references.map((ref) => {
       const segments = pathSegments(ref.path);
-      return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(stored.name, ref.path), targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
+      return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(this.storage, ref.path), targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
     });
   }
 
@@ -87,7 +96,7 @@ export class TreeModel {
   }
 }
 
-function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexModel {
+function makeIndex(tree: string, storage: string, value: JsonSchema, stored: StoredIndex): IndexModel {
   const fields = stored.on.map((path) => {
     const segments = pathSegments(path);
     const node = schemaAt(value, segments) ?? {};
@@ -108,7 +117,7 @@ function makeIndex(tree: string, value: JsonSchema, stored: StoredIndex): IndexM
   return {
     tree,
     stored,
-    storeName: indexStoreName(tree, stored.name),
+    storeName: indexStoreName(storage, stored.name),
     entries(record) {
       const only = fields.length === 1 ? fields[0]! : undefined;
       if (only) {

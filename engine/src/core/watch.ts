@@ -20,7 +20,9 @@ export function watchChanges(engine: Engine, listener: ChangeListener, options: 
   // In-process commits are delivered at once; the log supplies the other processes' writes.
   const stopLocal = engine.onChange(listener);
   let seen = engine.revision();
-  let schemaSeen = engine.catalog.schemaVersion;
+  // Opened while a migration runs (a half version stored: core/migrate.ts), the end of it is what to report.
+  const storedAtStart = engine.storedSchemaVersion();
+  let schemaSeen = storedAtStart !== undefined && Math.floor(storedAtStart) === engine.catalog.schemaVersion ? storedAtStart : engine.catalog.schemaVersion;
   const poll = () => {
     try {
       engine.backend.refresh();
@@ -28,7 +30,8 @@ export function watchChanges(engine: Engine, listener: ChangeListener, options: 
       const schema = engine.storedSchemaVersion();
       if (schema !== undefined && schema !== schemaSeen) {
         schemaSeen = schema;
-        listener({ kind: 'schema', from: engine.catalog.schemaVersion, to: schema });
+        const migrating = !Number.isInteger(schema);
+        listener({ kind: 'schema', from: engine.catalog.schemaVersion, to: Math.ceil(schema), ...(migrating ? { migrating } : {}) });
       }
       const now = engine.revision();
       if (now <= seen) return;

@@ -80,6 +80,8 @@ export class WriteContext {
    * input holds them (../opaque/import.ts) and writes them in a later batch.
    */
   awaitedTargets: ((tree: string, key: KeyValue) => boolean) | undefined;
+  /** Log the transaction by its size only (watchers resync): a migration's writes to stores no catalog names yet. */
+  logAsCount = false;
 
   constructor(private readonly engine: EngineState) {}
 
@@ -155,8 +157,8 @@ export class WriteContext {
 
   /** Called once the transaction body returned: persists the revision counter, logs the transaction and trims the change log. */
   finish(): void {
-    for (const [tree, id] of this.autoIds) this.engine.meta.put(autoKey(tree), id);
-    for (const tree of this.reshaped) this.engine.meta.put(shapeKey(tree), ((this.engine.meta.get(shapeKey(tree)) as number | undefined) ?? 0) + 1);
+    for (const [storage, id] of this.autoIds) this.engine.meta.put(autoKey(storage), id);
+    for (const storage of this.reshaped) this.engine.meta.put(shapeKey(storage), ((this.engine.meta.get(shapeKey(storage)) as number | undefined) ?? 0) + 1);
     if (this.revision === undefined) return;
     const first = this.firstRevision!;
     this.engine.meta.put(REVISION_KEY, this.revision);
@@ -180,7 +182,7 @@ export class WriteContext {
   private log(first: number): void {
     const revision = this.revision!;
     const count = revision - first + 1;
-    const listed = count === this.changes.length && count <= CHANGE_LOG_MAX_LISTED;
+    const listed = !this.logAsCount && count === this.changes.length && count <= CHANGE_LOG_MAX_LISTED;
     const logged: LoggedTransaction = [this.engine.writerId, listed ? this.changes.map((c) => [c.tree, c.key, c.kind] as const) : count];
     this.engine.changeLog.put(revision, logged);
   }
@@ -215,7 +217,7 @@ export class WriteContext {
       const id = this.lastAutoId(model) + 1;
       // Past the largest safe integer an id could be stored but never read back (keys are checked on every read).
       if (!Number.isSafeInteger(id)) throw new InvalidKeyError(model.name, id, `auto-increment ids are used up (the last is ${Number.MAX_SAFE_INTEGER})`);
-      this.autoIds.set(model.name, id);
+      this.autoIds.set(model.storage, id);
       return id;
     }
     if (model.key.generate) return model.key.generate();
@@ -250,11 +252,11 @@ export class WriteContext {
 
   /** An explicit id past the counter moves the counter, so later inserts never reuse it. */
   private raiseAutoId(model: TreeModel, id: number): void {
-    if (id > this.lastAutoId(model)) this.autoIds.set(model.name, id);
+    if (id > this.lastAutoId(model)) this.autoIds.set(model.storage, id);
   }
 
   private lastAutoId(model: TreeModel): number {
-    return this.autoIds.get(model.name) ?? (this.engine.meta.get(autoKey(model.name)) as number | undefined) ?? 0;
+    return this.autoIds.get(model.storage) ?? (this.engine.meta.get(autoKey(model.storage)) as number | undefined) ?? 0;
   }
 
   private nextRevision(): number {
@@ -289,7 +291,7 @@ export class WriteContext {
     model.indexes.forEach((index, i) => this.reindex(index, model, key, old?.value, entries[i] ?? []));
     this.relink(model, key, old?.value, value);
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
-    if (kind !== 'update') this.reshaped.add(model.name);
+    if (kind !== 'update') this.reshaped.add(model.storage);
     this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
     this.written.push({ tree: model.name, key, kind, revision, before: old });
     if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);

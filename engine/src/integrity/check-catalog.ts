@@ -55,8 +55,8 @@ export function checkRevision(stores: Stores, maxRecordVersion: number, findings
   }
 }
 
-/** `t/users` → users, `i/users/byName` → users, `r/pets/owner` → pets; other names as they are. */
+/** `t/users` → users, `i/users/byName` → users, `r/pets@1/owner` → pets; other names as they are. */
 function treeOfStore(name: string): string {
-  const [prefix, tree] = name.split('/');
-  return (prefix === 't' || prefix === 'i' || prefix === 'r') && tree !== undefined ? tree : name;
+  const [prefix, storage] = name.split('/');
+  return (prefix === 't' || prefix === 'i' || prefix === 'r') && storage !== undefined ? storage.split('@')[0]! : name;
 }

@@ -62,7 +62,7 @@ export function checkTree(stores: Stores, model: TreeModel, refsFound: ExpectedE
   if (counted !== scanned) {
     findings.add({ kind: 'count-mismatch', tree, store, message: `${tree}: the store counts ${counted} records, ${scanned} were read` });
   }
-  if (model.stored.key.kind === 'auto') checkCounter(stores, tree, largestKey as number | undefined, findings);
+  if (model.stored.key.kind === 'auto') checkCounter(stores, tree, model.storage, largestKey as number | undefined, findings);
   return { maxVersion, indexes };
 }
 
@@ -147,8 +147,8 @@ function checkReference(stores: Stores, model: TreeModel, ref: ReferenceModel, k
   }
 }
 
-function checkCounter(stores: Stores, tree: string, largest: number | undefined, findings: Findings): void {
-  const counter = (stores.meta.get(autoKey(tree)) as number | undefined) ?? 0;
+function checkCounter(stores: Stores, tree: string, storage: string, largest: number | undefined, findings: Findings): void {
+  const counter = (stores.meta.get(autoKey(storage)) as number | undefined) ?? 0;
   if (largest !== undefined && counter < largest) {
     findings.countersToRaise.set(tree, largest);
     findings.add({

@@ -33,7 +33,7 @@ export function repair(engine: Engine, findings: Findings): IntegrityRepair[] {
     repairs.push({ action: 'rebuild-references', message: `rebuilt the reverse-reference store from the records (${changed} entries removed or added)` });
   }
   for (const [tree, largest] of findings.countersToRaise) {
-    engine.meta.put(autoKey(tree), largest);
+    engine.meta.put(autoKey(engine.model(tree).storage), largest);
     repairs.push({ action: 'raise-counter', tree, message: `raised ${tree}'s auto-increment counter to ${largest}` });
   }
   return repairs;

@@ -43,7 +43,7 @@ export async function* exportRecords(engine: Engine, options: ExportOptions = {}
   const counters: Record<string, number> = {};
   for (const model of models) {
     if (model.stored.key.kind !== 'auto') continue;
-    const last = engine.meta.get(autoKey(model.name)) as number | undefined;
+    const last = engine.meta.get(autoKey(model.storage)) as number | undefined;
     if (last !== undefined) counters[model.name] = last;
   }
   const header: ExportHeader = { trellis: 'export', format: EXPORT_FORMAT, trees: Object.fromEntries(models.map((m) => [m.name, m.stored])), counters };

@@ -13,6 +13,7 @@ export {
   CATALOG_FORMAT_VERSION,
   type Catalog,
   type JsonSchema,
+  type MigrationRecord,
   type SchemaVersionEntry,
   type StoredIndex,
   type StoredKeyStrategy,

@@ -12,14 +12,25 @@ import type { ChangeListener } from '../core/changes.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { TreeDeclaration } from '../schema/tree.js';
 import { TransactionTree, TreeHandle } from './tree-handle.js';
+import { migrationPlans, type AnyMigration } from './migrations.js';
 
 export interface Schema<T extends readonly TreeDeclaration[] = readonly TreeDeclaration[]> {
   readonly trees: T;
+  /** The migrations that lead from earlier schemas to this one, oldest first (see `withMigrations`). */
+  readonly migrations?: readonly AnyMigration[];
+}
+
+export interface DeclaredSchema<T extends readonly TreeDeclaration[]> extends Schema<T> {
+  /**
+   * This schema, reached from earlier ones by these migrations, oldest first: the last one's `to` is this
+   * schema, each one's `to` the next one's `from`. Opening runs those the database has not run yet.
+   */
+  withMigrations(...migrations: readonly AnyMigration[]): Schema<T>;
 }
 
 /** Gathers tree declarations into one schema; checked (names, references, indexes) when opened. */
-export function schema<const T extends readonly TreeDeclaration[]>(...trees: T): Schema<T> {
-  return { trees };
+export function schema<const T extends readonly TreeDeclaration[]>(...trees: T): DeclaredSchema<T> {
+  return { trees, withMigrations: (...migrations) => ({ trees, migrations }) };
 }
 
 type ByName<T extends readonly TreeDeclaration[], H extends 'handle' | 'tx'> = {
@@ -57,7 +68,8 @@ export async function openTyped<S extends Schema>(path: string, declared: S, opt
   const derivers = new Map(
     declared.trees.flatMap((t) => (t.key.kind === 'custom' ? [[t.name, t.key.derive as (v: unknown) => unknown] as const] : [])),
   );
-  const engine = await openEngine(path, { trees, derivers }, options);
+  const migrations = declared.migrations?.length ? migrationPlans(declared.migrations, { trees, derivers }) : undefined;
+  const engine = await openEngine(path, { trees, derivers, migrations }, options);
   return makeDatabase(engine, declared, integrityCheck);
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Applying a compatible change to a tree's stores: an index added is built from
+ * the records, one dropped is emptied. Opening (./open.ts) and a migration's
+ * carried trees (./migrate.ts) do it inside their own transaction.
+ */
+import { UniqueViolationError } from '../errors.js';
+import type { TreeChange } from '../schema/compatibility.js';
+import type { Engine } from './engine.js';
+import type { KeyPart } from '../schema/key-brand.js';
+import { indexStoreName } from './tree-model.js';
+
+export function applyChange(engine: Engine, change: TreeChange): void {
+  const model = engine.model(change.tree);
+  for (const index of change.dropIndexes) clearStore(engine, indexStoreName(model.storage, index.name));
+  if (change.isNew) return;
+  for (const stored of change.buildIndexes) {
+    clearStore(engine, indexStoreName(model.storage, stored.name));
+    const index = model.index(stored.name)!;
+    const store = engine.store(index.storeName);
+    for (const entry of engine.records(model).entries({})) {
+      const key = model.key.fromStored(entry.key);
+      for (const tuple of index.entries(entry.value)) {
+        if (stored.unique) {
+          const holder = store.get(tuple);
+          if (holder !== undefined) throw new UniqueViolationError(model.name, stored.name, tuple.length === 1 ? tuple[0] : tuple, holder);
+          store.put(tuple, key);
+        } else {
+          store.put([...tuple, ...model.key.parts(key)], null);
+        }
+      }
+    }
+  }
+}
+
+export function clearStore(engine: Engine, name: string): void {
+  // A store is opened once per name and kind: a record store must be opened as one.
+  const store = engine.store(name, name.startsWith('t/') ? 'records' : 'plain');
+  // A key stored as a one-part tuple (a unique index's `[value]`) reads back as the part alone, which names another key.
+  for (const key of [...store.keys({})]) if (!store.remove(key) && !Array.isArray(key)) store.remove([key as KeyPart]);
+}
+
