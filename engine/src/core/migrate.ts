@@ -14,7 +14,7 @@ import { MigrationFailedError } from '../errors.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, type Catalog, type MigrationRecord } from '../schema/catalog.js';
 import { compareTree, definitionHash } from '../schema/compatibility.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import type { StoredKey } from '../storage/backend.js';
+import type { Store, StoredKey } from '../storage/backend.js';
 import { Engine } from './engine.js';
 import { applyChange, clearStore } from './schema-changes.js';
 import { CATALOG_KEY, MIGRATION_KEY, SCHEMA_VERSION_KEY, autoKey, shapeKey } from './meta.js';
@@ -250,10 +250,9 @@ export function migrationInProgress(engine: Engine): { readonly id: string; read
   return progress && { id: progress.id, records: progress.records, startedAt: progress.startedAt };
 }
 
-/** Rolls back the migration a process left in progress (for code that does not declare it). */
-export async function rollBackInterrupted(engine: Engine): Promise<void> {
-  const progress = engine.meta.get(MIGRATION_KEY) as Progress | undefined;
-  if (progress) await rollBack(engine, progress);
+/** The stores a migration in progress writes (the integrity check counts them as known: they belong to it). */
+export function storesOfMigrationInProgress(meta: Store): readonly string[] {
+  return (meta.get(MIGRATION_KEY) as Progress | undefined)?.stores ?? [];
 }
 
 function storesOf(model: TreeModel): string[] {
