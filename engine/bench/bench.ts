@@ -11,6 +11,7 @@ import { toRow, type Row } from './report.js';
 import { openSqlite } from './sqlite-system.js';
 import type { System } from './system.js';
 import { insertWorkload, readWorkloads, removeTempDirs, tempDir, updateWorkload, type Plan } from './workloads.js';
+import { migrationWorkload } from './migration-workload.js';
 import { concurrentWritersWorkload, importWorkload, writerProcessesWorkload, type SharedDatabase, type SystemMaker } from './write-workloads.js';
 
 /** Seconds in all: enough rounds for stable ratios at 100k and 1M records. */
@@ -53,6 +54,8 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
         // Writers in other processes go last: raw lmdb's own inserts keep their next id in memory.
         const workloads = [
           ...readWorkloads(systems, size, plan),
+          // Before the writes: each round migrates a copy of the databases as loaded.
+          migrationWorkload({ engine: dirs.engine, lmdb: dirs.lmdb }, size, plan.importRounds),
           insertWorkload(systems, plan),
           insertWorkload(systems, plan, IN_FLIGHT),
           updateWorkload(systems, size, plan),

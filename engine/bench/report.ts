@@ -92,24 +92,40 @@ function comparisonCell(c: Comparison): string {
   return `${times(c.ratio)} (aim ≥ ${times(c.aim)}: ${c.met ? 'met' : `missed by ${(100 * (1 - c.ratio / c.aim)).toFixed(0)}%`})`;
 }
 
-/** A markdown table: one row per size and workload. */
+/** A markdown table: one row per size and workload; a workload that leaves a system out shows "—" there. */
 export function table(rows: readonly Row[]): string {
-  const first = rows[0];
-  if (!first) return '(no results)';
+  if (rows.length === 0) return '(no results)';
+  // The columns of the row comparing the most systems (a migration is compared with raw lmdb alone).
+  const widest = rows.reduce((a, b) => (b.systems.length > a.systems.length ? b : a));
+  const systems = widest.systems.map((s) => s.system);
+  const against = widest.comparisons.map((c) => c.against);
   const header = [
     'records',
     'workload',
-    ...first.systems.map((s) => `${s.system} ops/s`),
-    ...first.comparisons.map((c) => `${first.systems[0]!.system} / ${c.against}`),
-    ...first.comparisons.map((c) => `by CPU time / ${c.against}`),
+    ...systems.map((name) => `${name} ops/s`),
+    ...against.map((name) => `${systems[0]!} / ${name}`),
+    ...against.map((name) => `by CPU time / ${name}`),
   ];
-  const body = rows.map((row) => [
-    row.size.toLocaleString('en-US'),
-    `${row.workload} (${row.unit})`,
-    ...row.systems.map((s) => `${fmtOps(s.opsPerSec)} ±${s.spreadPct.toFixed(0)}%`),
-    ...row.comparisons.map(comparisonCell),
-    ...row.comparisons.map((c) => times(c.cpuRatio)),
-  ]);
+  const body = rows.map((row) => {
+    const system = (name: string) => row.systems.find((s) => s.system === name);
+    const comparison = (name: string) => row.comparisons.find((c) => c.against === name);
+    return [
+      row.size.toLocaleString('en-US'),
+      `${row.workload} (${row.unit})`,
+      ...systems.map((name) => {
+        const s = system(name);
+        return s ? `${fmtOps(s.opsPerSec)} ±${s.spreadPct.toFixed(0)}%` : '—';
+      }),
+      ...against.map((name) => {
+        const c = comparison(name);
+        return c ? comparisonCell(c) : '—';
+      }),
+      ...against.map((name) => {
+        const c = comparison(name);
+        return c ? times(c.cpuRatio) : '—';
+      }),
+    ];
+  });
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;

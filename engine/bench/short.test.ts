@@ -13,6 +13,7 @@ const WORKLOADS = [
   'range scans, pages of',
   'index lookups',
   'back-references',
+  'migration: rename + type change',
   'indexed inserts (1000/txn, 1 index',
   'indexed inserts (1000/txn, 4 txns at once',
   'updates of the indexed field',
@@ -28,7 +29,8 @@ describe('engine benchmark, short mode', () => {
     expect(rows.map((row) => WORKLOADS.findIndex((w) => row.workload.startsWith(w)))).toEqual(WORKLOADS.map((_, i) => i));
     for (const row of rows) {
       expect(row.size).toBe(2000);
-      expect(row.systems.map((s) => s.system)).toEqual(SYSTEMS);
+      // The migration is compared with raw lmdb only (the issue's reference: a copy written by hand).
+      expect(row.systems.map((s) => s.system)).toEqual(row.workload.startsWith('migration') ? SYSTEMS.slice(0, 2) : SYSTEMS);
       for (const figure of row.systems) {
         for (const n of [figure.opsPerSec, figure.cpuOpsPerSec]) expect(Number.isFinite(n) && n > 0, `${row.workload}, ${figure.system}: ${n}`).toBe(true);
       }

@@ -1,0 +1,17 @@
+import { open } from '@trellis/engine';
+import { benchSchema, makeItems, OWNERS } from './engine/bench/data.ts';
+import { execSync } from 'node:child_process';
+const dir = '/tmp/mig-b1';
+execSync(`rm -rf ${dir} ${dir}c`);
+const db = await open(dir, benchSchema);
+await db.transaction((tx) => { for (let i = 1; i <= OWNERS; i++) tx.owners.insert({ name: `o${i}` }); });
+const items = makeItems(100_000);
+for (let i = 0; i < items.length; i += 5000) await db.transaction((tx) => { for (const it of items.slice(i, i + 5000)) tx.items.insert(it as never); });
+await db.close();
+execSync(`mkdir ${dir}c && cp ${dir}/data.mdb ${dir}c/`);
+const { migrationApp } = await import('./.w-app.mts');
+const t0 = performance.now(); let last = 0;
+const db2 = await open(`${dir}c`, migrationApp, { onMigration: () => (last = performance.now()) });
+const t1 = performance.now();
+console.log('batches', (last - t0).toFixed(0), 'ms; finish', (t1 - last).toFixed(0), 'ms');
+await db2.close();
