@@ -15,6 +15,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { open as openLmdb } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidSchemaError, MigrationFailedError, MigrationMissingError, migration, open, openDatabase, previewMigrations, schema, StaleSchemaError, verifyDatabase, type MigrationProgress } from './index.js';
 import { afterThisTest, failure, tempDir } from './testing/contract-backends.js';
@@ -116,6 +117,27 @@ describe('a migration from v1 to v2', () => {
     afterThisTest(() => opaque.close());
     // Every store with entries belongs to the catalog (verify reports others).
     await expectVerified(path);
+  }, 120_000);
+});
+
+describe('the old stores of a finished migration', () => {
+  it('are emptied on the next open when the process stopped before emptying them, and the check counts them as the migration’s meanwhile', async () => {
+    const path = copyOfV1();
+    (await open(path, appV2)).close();
+    // As a process that stopped right after the switch leaves it: an old store with entries, listed to be emptied.
+    const root = openLmdb({ path, maxDbs: 10_000 });
+    const old = root.openDB('i/tags/old', { useVersions: true });
+    await old.put(['a', 1], null);
+    await root.openDB('__meta', { useVersions: true }).put('retiredStores', ['i/tags/old']);
+    await root.close();
+    await expectVerified(path);
+
+    const db = await opened(path, appV2);
+    await db.close();
+    const after = openLmdb({ path, maxDbs: 10_000, readOnly: true });
+    afterThisTest(() => after.close());
+    expect(after.openDB('i/tags/old', { useVersions: true }).getCount()).toBe(0);
+    expect(after.openDB('__meta', { useVersions: true }).get('retiredStores')).toBeUndefined();
   }, 120_000);
 });
 

@@ -14,6 +14,8 @@ export const CATALOG_KEY = 'catalog';
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 /** The migration running, or left by a process that died while it ran (./migrate.ts). */
 export const MIGRATION_KEY = 'migration';
+/** Stores a finished migration no longer uses, to be emptied (./migrate.ts `clearRetired`). */
+export const RETIRED_KEY = 'retiredStores';
 /** The last revision given out; every write takes the next one. */
 export const REVISION_KEY = 'revision';
 /** The last auto-increment id of a tree: ['auto', tree]. */

@@ -17,7 +17,7 @@ import type { KeyValue } from '../schema/key-brand.js';
 import type { Store, StoredKey } from '../storage/backend.js';
 import { Engine } from './engine.js';
 import { applyChange, clearStore } from './schema-changes.js';
-import { CATALOG_KEY, MIGRATION_KEY, SCHEMA_VERSION_KEY, autoKey, shapeKey } from './meta.js';
+import { CATALOG_KEY, MIGRATION_KEY, RETIRED_KEY, SCHEMA_VERSION_KEY, autoKey, shapeKey } from './meta.js';
 import { migrationShape, type MigrationPlan, type MigrationShape, type MigrationTarget } from './migration-plan.js';
 import { storageName, type TreeModel } from './tree-model.js';
 
@@ -62,6 +62,8 @@ interface Progress {
 class TakenOver extends Error {}
 
 export const DEFAULT_MIGRATION_BATCH = 5_000;
+/** Batches queued for commit at once. */
+const IN_FLIGHT = 3;
 
 /**
  * Runs `plan` on the database `from` has open (its catalog is the plan's `from` schema, already
@@ -81,12 +83,35 @@ export async function runMigration(from: Engine, plan: MigrationPlan, place: { s
   const report = (done: number) => options.onProgress?.({ migration: plan.id, description: plan.description, ...place, done, total });
   let current = progress;
   const where: { tree?: string; key?: unknown } = {};
+  // Batches are queued a few at a time (as insertMany's are: ./batches.ts), so one is prepared while
+  // the one before commits. Each body takes the cursor the body before it left: they run in order.
+  let failed = false;
+  const batch = () =>
+    to.transaction(
+      (context) => {
+        if (failed || current.source >= plan.sources.length) return undefined;
+        try {
+          current = migrateBatch(from, to, plan, shape, current, context, batchSize, where);
+          return current.records;
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      },
+      { migrating: true },
+    );
   try {
-    while (current.source < plan.sources.length) {
-      current = await to.transaction((context) => migrateBatch(from, to, plan, shape, current, context, batchSize, where), { migrating: true });
-      report(current.records);
+    const queued: Promise<number | undefined>[] = [];
+    for (let done = false; !done; ) {
+      while (queued.length < IN_FLIGHT) queued.push(batch());
+      const records = await queued.shift()!;
+      if (records === undefined) done = true;
+      else report(records);
     }
-    return await to.transaction(() => finish(from, to, plan, shape, current, Date.now() - started), { migrating: true });
+    await Promise.all(queued);
+    const catalog = await to.transaction(() => finish(from, to, plan, shape, current, Date.now() - started), { migrating: true });
+    await clearRetired(to);
+    return catalog;
   } catch (error) {
     if (!(error instanceof TakenOver)) await rollBack(from, current);
     const reason = error instanceof Error ? error.message : String(error);
@@ -203,14 +228,17 @@ function finish(from: Engine, to: Engine, plan: MigrationPlan, shape: MigrationS
     const change = compareTree(from.catalog.trees[tree], to.catalog.trees[tree]!);
     if (change) applyChange(to, change);
   }
+  // The old stores are emptied once the switch is committed (clearRetired): LMDB frees their pages
+  // at once, where removing their entries one by one made this transaction the slowest of the migration.
+  const retired = [...shape.rekeyed].map((tree) => keyMapStore(plan.id, tree));
   for (const tree of [...shape.rebuilt, ...shape.dropped]) {
     const old = from.models.get(tree);
     if (!old) continue;
-    for (const name of storesOf(old)) clearStore(from, name);
+    retired.push(...storesOf(old));
     from.meta.remove(autoKey(old.storage));
     from.meta.remove(shapeKey(old.storage));
   }
-  for (const tree of shape.rekeyed) clearStore(from, keyMapStore(plan.id, tree));
+  to.meta.put(RETIRED_KEY, [...retiredStores(to.meta), ...retired]);
   const at = new Date().toISOString();
   const version = progress.version;
   const record: MigrationRecord = { id: plan.id, description: plan.description, outcome: 'applied', at, version, records: progress.records, ms };
@@ -250,9 +278,27 @@ export function migrationInProgress(engine: Engine): { readonly id: string; read
   return progress && { id: progress.id, records: progress.records, startedAt: progress.startedAt };
 }
 
-/** The stores a migration in progress writes (the integrity check counts them as known: they belong to it). */
-export function storesOfMigrationInProgress(meta: Store): readonly string[] {
-  return (meta.get(MIGRATION_KEY) as Progress | undefined)?.stores ?? [];
+/**
+ * The stores migrations own besides the catalog's: those a migration in progress writes, and the old
+ * ones a finished migration left to empty (the integrity check counts them as known).
+ */
+export function storesOfMigrations(meta: Store): readonly string[] {
+  return [...((meta.get(MIGRATION_KEY) as Progress | undefined)?.stores ?? []), ...retiredStores(meta)];
+}
+
+function retiredStores(meta: Store): readonly string[] {
+  return (meta.get(RETIRED_KEY) as string[] | undefined) ?? [];
+}
+
+/**
+ * Empties the stores finished migrations left behind (right after each, and on the next writable open
+ * if the process stopped in between), then forgets them.
+ */
+export async function clearRetired(engine: Engine): Promise<void> {
+  const names = retiredStores(engine.meta);
+  if (names.length === 0) return;
+  for (const name of names) await engine.store(name, name.startsWith('t/') ? 'records' : 'plain').clear();
+  await engine.transaction(() => engine.meta.remove(RETIRED_KEY), { migrating: true });
 }
 
 function storesOf(model: TreeModel): string[] {

@@ -13,7 +13,7 @@ import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type MigrationRecord } from '../schema/catalog.js';
 import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
 import { applyChange } from './schema-changes.js';
-import { runMigration, type MigrationProgress } from './migrate.js';
+import { clearRetired, runMigration, type MigrationProgress } from './migrate.js';
 import type { Declared } from './migration-plan.js';
 import { checkIds, pendingMigrations } from './pending-migrations.js';
 import type { Backend } from '../storage/backend.js';
@@ -53,7 +53,10 @@ export async function openEngine(path: string, declared: Declared | undefined, o
     }
     // Code that declares no migration is still checked: the database may have run one it does not know.
     if (stored && (declared.migrations?.length || stored.migrations?.length)) stored = await migrate(backend, stored, declared, path, options);
-    return await reconcile(backend, stored, declared, path);
+    const engine = await reconcile(backend, stored, declared, path);
+    // A process that stopped right after a migration left its old stores to empty.
+    if (!backend.readOnly) await clearRetired(engine);
+    return engine;
   } catch (error) {
     await backend.close();
     throw error;

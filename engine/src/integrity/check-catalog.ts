@@ -11,7 +11,7 @@ import type { Stores } from './stores.js';
 import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from '../core/meta.js';
 import type { Findings } from './findings.js';
 import { firstOf } from '../storage/backend.js';
-import { storesOfMigrationInProgress } from '../core/migrate.js';
+import { storesOfMigrations } from '../core/migrate.js';
 
 export function checkCatalogReferences(engine: Engine, findings: Findings): void {
   for (const model of engine.models.values()) {
@@ -25,8 +25,8 @@ export function checkCatalogReferences(engine: Engine, findings: Findings): void
 
 export function checkUnknownStores(stores: Stores, findings: Findings): void {
   const { engine } = stores;
-  // A migration left in progress (its process died) owns the new stores it writes: opening with its code resumes it.
-  const known = new Set([META_STORE, CHANGES_STORE, REFS_STORE, ...storesOfMigrationInProgress(stores.meta)]);
+  // A migration left in progress (its process died) owns the new stores it writes, a finished one the old stores it empties.
+  const known = new Set([META_STORE, CHANGES_STORE, REFS_STORE, ...storesOfMigrations(stores.meta)]);
   for (const model of engine.models.values()) {
     known.add(model.storeName);
     for (const index of model.indexes) known.add(index.storeName);

@@ -41,6 +41,11 @@ export interface Store {
   keys(query: RangeQuery): Iterable<StoredKey>;
   /** Number of entries, in constant time. */
   count(): number;
+  /**
+   * Outside any transaction: removes every entry at once (LMDB frees the store's pages without
+   * reading them), resolved once committed. For stores nothing names any more (a migration's old ones).
+   */
+  clear(): Promise<void>;
   /** Number of entries in a range (`limit` and `offset` ignored), counted over keys: no value is read. */
   countRange(query: RangeQuery): number;
 }
@@ -105,6 +110,7 @@ export const EMPTY_STORE: Store = {
   keys: () => [],
   count: () => 0,
   countRange: () => 0,
+  clear: () => Promise.resolve(),
 };
 
 /** The first item of an iterable (closing it after), or undefined. */

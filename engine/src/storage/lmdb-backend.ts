@@ -213,6 +213,10 @@ class LmdbStore implements Store {
     return this.db.get(key as never);
   }
 
+  async clear(): Promise<void> {
+    await this.db.clearAsync();
+  }
+
   /**
    * For an aborted transaction: msgpackr saves a new shared structure inside the
    * running transaction, and keeps it in memory when LMDB rolls the save back.

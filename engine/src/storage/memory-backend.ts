@@ -118,6 +118,11 @@ class MemoryStore implements Store {
     return this.tree.delete(encode(key));
   }
 
+  clear(): Promise<void> {
+    this.tree = new BTree<Buffer, Slot>(undefined, compare);
+    return Promise.resolve();
+  }
+
   *entries(query: RangeQuery): Iterable<StoredEntry> {
     for (const slot of this.walk(query)) {
       yield { key: structuredClone(slot.key), value: structuredClone(slot.value), version: slot.version };
