@@ -268,6 +268,25 @@ export class MigrationMissingError extends TrellisError {
   }
 }
 
+/**
+ * A computed index was written past without its function (by a tool without the application's code,
+ * or by older code): its entries may be wrong, so it answers no lookup until the application, which
+ * has the function, opens the database and rebuilds it.
+ */
+export class IndexStaleError extends TrellisError {
+  readonly code = 'INDEX_STALE';
+  constructor(
+    readonly tree: string,
+    readonly index: string,
+    readonly since: number | undefined,
+  ) {
+    super(
+      `index ${tree}.${index} is computed by the application's code and is stale${since === undefined ? '' : ` since revision ${since}`} ` +
+        `(a record was written without that code): open the database with the application's schema to rebuild it`,
+    );
+  }
+}
+
 export class InvalidSchemaError extends TrellisError {
   readonly code = 'INVALID_SCHEMA';
   constructor(readonly reason: string) {

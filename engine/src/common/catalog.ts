@@ -33,9 +33,14 @@ export type StoredKeyStrategy = Static<typeof StoredKeyStrategy>;
 export const StoredIndex = Type.ReadonlyObject(
   Type.Object({
     name: Type.String(),
-    /** Dotted field paths; more than one for a compound index. */
+    /** Dotted field paths; more than one for a compound index; none for a computed index. */
     on: List(Type.String()),
     unique: Type.Boolean(),
+    /**
+     * An index whose values a function of the application computes from the record: the schema of one
+     * value, and the version the application gives the function (a new version rebuilds the index).
+     */
+    computed: Type.Optional(Type.ReadonlyObject(Type.Object({ schema: JsonSchema, version: Type.Integer({ minimum: 1 }) }))),
   }),
 );
 export type StoredIndex = Static<typeof StoredIndex>;

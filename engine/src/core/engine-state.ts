@@ -31,9 +31,12 @@ export class EngineState {
     derivers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
     /** Value schemas of the trees the application declares in an older definition than the stored one. */
     olderCode: ReadonlyMap<string, JsonSchema> = new Map(),
+    /** The functions of computed indexes the application gives, by `tree/index`. */
+    computers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
   ) {
     for (const stored of Object.values(catalog.trees)) {
-      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name), catalog.generations?.[stored.name]));
+      const compute = (index: string) => computers.get(`${stored.name}/${index}`);
+      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name), catalog.generations?.[stored.name], compute));
     }
   }
 

@@ -26,3 +26,8 @@ export const autoKey = (tree: string) => ['auto', tree] as const;
  * positions (./positions.ts) stay valid across them, in every process.
  */
 export const shapeKey = (tree: string) => ['shape', tree] as const;
+/**
+ * A computed index written past without its function (a tool without the application's code): ['stale', store].
+ * Its lookups are refused until code with the function opens the database and rebuilds it.
+ */
+export const staleIndexKey = (store: string) => ['stale', store] as const;

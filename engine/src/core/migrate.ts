@@ -131,7 +131,7 @@ function targetEngine(from: Engine, plan: MigrationPlan, shape: MigrationShape, 
     trees: { ...kept, ...Object.fromEntries(plan.to.trees.map((t) => [t.name, t])) },
     generations,
   };
-  return new Engine(from.backend, catalog, plan.to.derivers);
+  return new Engine(from.backend, catalog, plan.to.derivers, undefined, plan.to.computers);
 }
 
 async function begin(from: Engine, to: Engine, plan: MigrationPlan, shape: MigrationShape): Promise<Progress> {

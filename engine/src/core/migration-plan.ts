@@ -15,6 +15,8 @@ import type { WriteContext } from './write-context.js';
 export interface Declared {
   readonly trees: readonly StoredTree[];
   readonly derivers: ReadonlyMap<string, (value: unknown) => unknown>;
+  /** The functions of computed indexes, by `tree/index` (absent: none, as for a tool without the application's code). */
+  readonly computers?: ReadonlyMap<string, (value: unknown) => unknown> | undefined;
   /** The migrations that lead to this schema, oldest first. */
   readonly migrations?: readonly MigrationPlan[] | undefined;
 }

@@ -12,7 +12,7 @@ import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFi
 import { openMemoryBackend } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type MigrationRecord } from '../schema/catalog.js';
 import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
-import { applyChange } from './schema-changes.js';
+import { applyChange, rebuildStaleIndexes } from './schema-changes.js';
 import { clearRetired, runMigration, type MigrationProgress } from './migrate.js';
 import type { Declared } from './migration-plan.js';
 import { checkIds, pendingMigrations } from './pending-migrations.js';
@@ -54,8 +54,11 @@ export async function openEngine(path: string, declared: Declared | undefined, o
     // Code that declares no migration is still checked: the database may have run one it does not know.
     if (stored && (declared.migrations?.length || stored.migrations?.length)) stored = await migrate(backend, stored, declared, path, options);
     const engine = await reconcile(backend, stored, declared, path);
-    // A process that stopped right after a migration left its old stores to empty.
-    if (!backend.readOnly) await clearRetired(engine);
+    if (!backend.readOnly) {
+      // A process that stopped right after a migration left its old stores to empty.
+      await clearRetired(engine);
+      await rebuildStaleIndexes(engine);
+    }
     return engine;
   } catch (error) {
     await backend.close();
@@ -187,7 +190,7 @@ async function reconcileWith(backend: Backend, stored: Catalog | undefined, decl
   const current = stored ?? emptyCatalog();
   const trees = { ...current.trees, ...Object.fromEntries(declared.trees.filter((t) => !olderCode.has(t.name)).map((t) => [t.name, t])) };
   const changed = changes.length > 0 || !stored;
-  const engine = new Engine(backend, changed ? { ...current, trees } : current, declared.derivers, olderCode);
+  const engine = new Engine(backend, changed ? { ...current, trees } : current, declared.derivers, olderCode, declared.computers);
   if (!changed) return { engine };
   if (backend.readOnly) throw new ReadOnlyError(path);
   // The stored trees and the declared ones together, before anything is written.

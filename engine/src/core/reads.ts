@@ -2,7 +2,8 @@
  * Reads, shared by both faces: point reads, ranges with a cursor, index
  * lookups and back-references. Ranges are `[start, end)`, forward or reverse.
  */
-import { InvalidKeyError, UnknownIndexError, type ReferenceHolder } from '../errors.js';
+import { IndexStaleError, InvalidKeyError, UnknownIndexError, type ReferenceHolder } from '../errors.js';
+import { staleIndexKey } from './meta.js';
 import { assertKeyFits, oversizeBytes } from '../schema/key-codec.js';
 import { prefixRange, type RangeQuery, type StoredEntry, type StoredKey } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
@@ -184,7 +185,12 @@ export function indexModel(model: TreeModel, name: string): IndexModel {
 }
 
 export function* lookup(engine: EngineState, model: TreeModel, index: IndexModel, query: IndexQuery): Generator<IndexHit> {
-  const width = index.stored.on.length;
+  // A computed index written past without its function would answer with old entries: refused, never served stale.
+  if (index.computed) {
+    const since = engine.meta.get(staleIndexKey(index.storeName));
+    if (since !== undefined) throw new IndexStaleError(model.name, index.stored.name, typeof since === 'number' ? since : undefined);
+  }
+  const width = index.width;
   const where = `${model.name}.${index.stored.name}`;
   // A compound index is looked up by all of its fields or leading ones; more parts than fields
   // would be compared with the record key's parts, which callers do not know, and match nothing.

@@ -8,6 +8,7 @@ import type { TreeChange } from '../schema/compatibility.js';
 import type { Engine } from './engine.js';
 import type { KeyPart } from '../schema/key-brand.js';
 import { indexStoreName } from './tree-model.js';
+import { staleIndexKey } from './meta.js';
 
 export function applyChange(engine: Engine, change: TreeChange): void {
   const model = engine.model(change.tree);
@@ -39,3 +40,23 @@ export function clearStore(engine: Engine, name: string): void {
   for (const key of [...store.keys({})]) if (!store.remove(key) && !Array.isArray(key)) store.remove([key as KeyPart]);
 }
 
+
+/**
+ * Rebuilds the computed indexes a write without their function left stale (core/write-context.ts),
+ * where this engine has the function: called when the application opens the database writable.
+ */
+export async function rebuildStaleIndexes(engine: Engine): Promise<void> {
+  const stale = [...engine.models.values()].flatMap((model) =>
+    model.indexes.filter((index) => index.computed && index.computable && engine.meta.get(staleIndexKey(index.storeName)) !== undefined).map((index) => ({ model, index })),
+  );
+  if (stale.length === 0) return;
+  await engine.transaction(
+    () => {
+      for (const { model, index } of stale) {
+        applyChange(engine, { tree: model.name, buildIndexes: [index.stored], dropIndexes: [], isNew: false });
+        engine.meta.remove(staleIndexKey(index.storeName));
+      }
+    },
+    { reconciling: true },
+  );
+}

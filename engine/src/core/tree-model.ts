@@ -2,7 +2,7 @@
  * The runtime model of one tree, built from its catalog entry: value codec,
  * key codec, and how to compute its index entries and outgoing references.
  */
-import { InvalidKeyError } from '../errors.js';
+import { InvalidKeyError, safeStringify, ValidationError } from '../errors.js';
 import { assertSchemaDepth } from '../schema/depth.js';
 import { makeKeyCodec, type KeyCodec } from '../schema/key-codec.js';
 import { pathSegments, valuesAt } from '../schema/references.js';
@@ -24,6 +24,11 @@ export interface IndexModel {
   fromJsonParts(values: readonly unknown[]): unknown[];
   /** Whether the first field holds text, so that a text prefix can match it. */
   readonly prefixable: boolean;
+  /** How many parts a value looked up has: the fields of a compound index, else 1. */
+  readonly width: number;
+  /** A computed index (its values come from a function of the application), and whether this process has the function. */
+  readonly computed: boolean;
+  readonly computable: boolean;
 }
 
 export interface ReferenceModel {
@@ -68,6 +73,8 @@ export class TreeModel {
      */
     readonly codeValue?: JsonSchema,
     generation = 0,
+    /** The function of each computed index the application gives (none: a tool without its code). */
+    compute: (index: string) => ((value: unknown) => unknown) | undefined = () => undefined,
   ) {
     // A stored catalog may come from another tool or from an engine before the limit: nothing deeper is compiled or served.
     assertSchemaDepth(stored.name, 'value', stored.value);
@@ -76,7 +83,9 @@ export class TreeModel {
     this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
     this.storage = storageName(stored.name, generation);
     this.storeName = recordStoreName(this.storage);
-    this.indexes = stored.indexes.map((index) => makeIndex(stored.name, this.storage, stored.value, index));
+    this.indexes = stored.indexes.map((index) =>
+      index.computed ? makeComputedIndex(stored.name, this.storage, index, index.computed.schema, compute(index.name)) : makeIndex(stored.name, this.storage, stored.value, index),
+    );
     this.references = stored.references.map((ref) => {
       const segments = pathSegments(ref.path);
       return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(this.storage, ref.path), targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
@@ -137,7 +146,68 @@ function makeIndex(tree: string, storage: string, value: JsonSchema, stored: Sto
     toParts: (values) => values.map(queryPart),
     prefixable: fields[0]?.text ?? false,
     fromJsonParts: (values) => values.map((v, i) => (fields[i]?.kind ? fields[i].kind.queryFromJson(v) : v)),
+    width: Math.max(1, fields.length),
+    computed: false,
+    computable: true,
   };
+}
+
+/**
+ * An index whose values a function of the application computes: none, one or a list per record, each
+ * checked against the index's value schema. Without the function (a tool without the application's
+ * code), `entries` cannot be called: the write path marks the index stale instead (./write-context.ts).
+ */
+function makeComputedIndex(tree: string, storage: string, stored: StoredIndex, schema: JsonSchema, compute: ((value: unknown) => unknown) | undefined): IndexModel {
+  const kind = valueKindOf(schema);
+  const where = `index ${tree}.${stored.name}`;
+  const part = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (notNegativeZero(v) as KeyPart));
+  return {
+    tree,
+    stored,
+    storeName: indexStoreName(storage, stored.name),
+    entries(record) {
+      if (!compute) throw new Error(`${where} is computed by the application's code, which is not here`);
+      const result = compute(record);
+      const values = result === null || result === undefined ? [] : Array.isArray(result) ? (result as unknown[]) : [result];
+      const parts: KeyPart[] = [];
+      for (const value of values) {
+        if (value === null || value === undefined) continue;
+        const problem = computedValueProblem(schema, kind, value);
+        if (problem) throw new ValidationError(tree, [{ path: '', message: `${where}: the function computed ${safeStringify(value)}, which ${problem}` }]);
+        parts.push(part(value));
+      }
+      return dedupe(parts).map((p) => [p]);
+    },
+    toParts: (values) =>
+      values.map((v) => {
+        const problem = computedValueProblem(schema, kind, v);
+        if (problem !== undefined) throw new InvalidKeyError(tree, v, `${where}: ${problem}`);
+        return part(v);
+      }),
+    prefixable: schema['type'] === 'string' && kind === undefined,
+    fromJsonParts: (values) => values.map((v) => (kind ? kind.queryFromJson(v) : v)),
+    width: 1,
+    computed: true,
+    computable: compute !== undefined,
+  };
+}
+
+function computedValueProblem(schema: JsonSchema, kind: ReturnType<typeof valueKindOf>, value: unknown): string | undefined {
+  if (kind) return kind.queryProblem(value);
+  const allowed = (schema['enum'] as unknown[] | undefined) ?? (schema['const'] !== undefined ? [schema['const']] : undefined);
+  if (allowed && !allowed.includes(value)) return `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+  switch (schema['type']) {
+    case 'string':
+      return typeof value === 'string' ? undefined : 'must be a string';
+    case 'integer':
+      return Number.isSafeInteger(value) ? undefined : 'must be an integer';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a finite number';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    default:
+      return undefined;
+  }
 }
 
 /**

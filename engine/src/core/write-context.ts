@@ -21,7 +21,7 @@ import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
 import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
 import { oversizeEntries } from './entry-size.js';
-import { REVISION_KEY, autoKey, shapeKey } from './meta.js';
+import { REVISION_KEY, autoKey, shapeKey, staleIndexKey } from './meta.js';
 import { referrers } from './reads.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import { diff, unlink } from './entry-diff.js';
@@ -72,6 +72,8 @@ export class WriteContext {
   private readonly freshAuto = new Map<string, boolean>();
   /** Trees that gained or lost records in this transaction: their shape counters move once, in `finish`. */
   private readonly reshaped = new Set<string>();
+  /** Computed indexes this transaction wrote records of without their function: marked stale in `finish`. */
+  private readonly staleIndexes = new Set<string>();
   /** Records being deleted in this operation: cascades that come back to them stop there. */
   private readonly deleting = new Set<string>();
   private ended = false;
@@ -159,6 +161,7 @@ export class WriteContext {
   finish(): void {
     for (const [storage, id] of this.autoIds) this.engine.meta.put(autoKey(storage), id);
     for (const storage of this.reshaped) this.engine.meta.put(shapeKey(storage), ((this.engine.meta.get(shapeKey(storage)) as number | undefined) ?? 0) + 1);
+    for (const store of this.staleIndexes) this.engine.meta.put(staleIndexKey(store), this.revision ?? true);
     if (this.revision === undefined) return;
     const first = this.firstRevision!;
     this.engine.meta.put(REVISION_KEY, this.revision);
@@ -274,7 +277,7 @@ export class WriteContext {
       throw new ConflictError(model.name, key, options.ifRevision, old?.version);
     }
     // Each index's entries for the new value, computed once: sized, checked for uniqueness, then written.
-    const entries = value === undefined ? [] : model.indexes.map((index) => index.entries(value));
+    const entries = value === undefined ? [] : model.indexes.map((index) => (index.computable ? index.entries(value) : []));
     if (value === undefined) {
       this.releaseReferences(model, key);
     } else {
@@ -288,7 +291,11 @@ export class WriteContext {
     const revision = this.nextRevision();
     if (value === undefined) store.remove(key);
     else store.put(key, value, revision);
-    model.indexes.forEach((index, i) => this.reindex(index, model, key, old?.value, entries[i] ?? []));
+    model.indexes.forEach((index, i) => {
+      if (index.computable) this.reindex(index, model, key, old?.value, entries[i] ?? []);
+      // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
+      else this.staleIndexes.add(index.storeName);
+    });
     this.relink(model, key, old?.value, value);
     const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.storage);

@@ -10,7 +10,7 @@
  * backward passes run only then. Neither pass builds a set of the entries.
  */
 import type { Engine } from '../core/engine.js';
-import { checkTree, type ExpectedEntries } from './check-tree.js';
+import { checkable, checkTree, type ExpectedEntries } from './check-tree.js';
 import { findStaleIndexEntries } from './check-index-store.js';
 import { findStaleReferenceEntries } from './check-reference-store.js';
 import { checkCatalogReferences, checkRevision, checkUnknownStores } from './check-catalog.js';
@@ -29,6 +29,7 @@ export function inspect(engine: Engine, maxProblems: number, onProgress: (step: 
     const tally = checkTree(stores, model, references, findings);
     maxVersion = Math.max(maxVersion, tally.maxVersion);
     for (const index of model.indexes) {
+      if (!checkable(stores, index)) continue;
       const { expected, found } = tally.indexes.get(index.storeName)!;
       if (!stores.exists(index.storeName)) {
         if (expected > 0) {

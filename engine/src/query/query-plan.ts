@@ -78,7 +78,7 @@ export function planQuery(engine: EngineState, model: TreeModel, query: RecordQu
   const field = conditionField(model, { field: sortField, op: 'empty' });
   if (field.list) throw new InvalidQueryError(model.name, `'${sortField}' is a list: sort by a field with one value`);
   const sortBy = sortValue(sortField, field.kind);
-  const sortIndex = model.indexes.find((index) => index.stored.on[0] === sortField);
+  const sortIndex = model.indexes.find((index) => !index.computed && index.stored.on[0] === sortField);
   const treeCount = engine.records(model).count();
   const wholeIndex: IndexSource | undefined = sortIndex && { kind: 'index', index: sortIndex, start: undefined, end: undefined, partTest: undefined };
   // Records without a value at the field have no index entry: in index order they are not listed at all.
@@ -142,7 +142,7 @@ function servedCondition(model: TreeModel, where: RecordFilter): { condition: Fi
     if (!RANGE_OPERATORS.has(condition.op)) continue;
     const field = conditionField(model, condition);
     if (field.list) continue; // a list field has an index entry per item: a record would come once per matching item
-    const index = model.indexes.find((i) => i.stored.on[0] === condition.field && (condition.op !== 'startsWith' || i.prefixable));
+    const index = model.indexes.find((i) => !i.computed && i.stored.on[0] === condition.field && (condition.op !== 'startsWith' || i.prefixable));
     if (!index) continue;
     return { condition, index, source: indexBounds(index, condition) };
   }

@@ -10,7 +10,7 @@ import { keySchemaOf } from './key-codec.js';
 import { describeReferences, findRefNodes, pathSegments, pathText } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
 import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredTree } from './catalog.js';
-import type { TreeDeclaration } from './tree.js';
+import type { IndexDeclaration, TreeDeclaration } from './tree.js';
 
 const TREE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
@@ -40,12 +40,8 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
     // A reference takes its target's key schema, which may nest deeper than the reference did.
     assertSchemaDepth(d.name, 'value', value);
     checkSetNullLists(d.name, value);
-    const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => ({
-      name,
-      on: typeof index.on === 'string' ? [index.on] : [...index.on],
-      unique: index.unique ?? false,
-    }));
-    for (const index of indexes) checkIndex(d.name, value, index);
+    const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => storedIndex(d.name, name, index));
+    for (const index of indexes) if (!index.computed) checkIndex(d.name, value, index);
     const entry: StoredTree = {
       name: d.name,
       key: strategies.get(d.name)!,
@@ -58,6 +54,18 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
     assertWellFormedEntry(d.name, entry);
     return entry;
   });
+}
+
+function storedIndex(tree: string, name: string, index: IndexDeclaration): StoredIndex {
+  if (!('compute' in index)) return { name, on: typeof index.on === 'string' ? [index.on] : [...index.on], unique: index.unique ?? false };
+  const version = index.version ?? 1;
+  if (!Number.isSafeInteger(version) || version < 1) throw new InvalidSchemaError(`index ${tree}.${name}: version must be a whole number from 1, got ${String(index.version)}`);
+  if (typeof index.compute !== 'function') throw new InvalidSchemaError(`index ${tree}.${name}: compute must be a function of the record`);
+  const schema = clone(index.value as unknown as JsonSchema);
+  if (!isIndexable(schema) || schema['type'] === 'null') {
+    throw new InvalidSchemaError(`index ${tree}.${name}: a computed index's value must be a string, number, integer, boolean or timestamp schema`);
+  }
+  return { name, on: [], unique: index.unique ?? false, computed: { schema, version } };
 }
 
 function storedStrategy(d: TreeDeclaration): StoredKeyStrategy {

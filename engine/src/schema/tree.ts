@@ -9,11 +9,32 @@ import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
 import type { IndexablePath, PathValue } from './paths.js';
 
-export interface IndexDeclaration<P extends string = string> {
+export interface FieldIndexDeclaration<P extends string = string> {
   /** A field path ('name', 'address.city'), or a tuple of paths for a compound index. */
   readonly on: P | readonly [P, ...P[]];
   readonly unique?: boolean;
 }
+
+/**
+ * An index whose values the application computes from each record (`computedIndex`): none, one or
+ * several per record, each valid for `value` (a string, number, integer, boolean or timestamp schema).
+ */
+export interface ComputedIndexDeclaration<V = never, S extends TSchema = TSchema> {
+  readonly value: S;
+  readonly compute: (record: V) => Static<S> | readonly Static<S>[] | null | undefined;
+  readonly unique?: boolean;
+  /** Give the function a new version when it changes: the index is rebuilt when opened. 1 by default. */
+  readonly version?: number;
+}
+
+/** Makes a computed index of a tree's records: `computedIndexes: (index) => ({ byDomain: index(t.string(), (user) => …) })`. */
+export type ComputedIndexFactory<V> = <S extends TSchema>(
+  value: S,
+  compute: (record: V) => Static<S> | readonly Static<S>[] | null | undefined,
+  options?: { readonly unique?: boolean; readonly version?: number },
+) => ComputedIndexDeclaration<V, S>;
+
+export type IndexDeclaration<P extends string = string, V = never> = FieldIndexDeclaration<P> | ComputedIndexDeclaration<V>;
 
 export interface TreeDeclaration<
   N extends string = string,
@@ -55,18 +76,28 @@ export type KeyFor<V> =
 /**
  * Declares a tree; a value or key schema nested deeper than MAX_VALUE_DEPTH is refused here (InvalidSchemaError).
  * `label` names the field path(s) whose text labels a record in tools (text, numbers or booleans; checked when the
- * schema is assembled); without it, the heuristic of common/labels.ts picks one.
+ * schema is assembled); without it, the heuristic of common/labels.ts picks one. `computedIndexes` are indexes
+ * whose values a function computes from the record (looked up with `index(name)` like the others).
  */
 export function tree<
   const N extends string,
   V extends TObject,
   K extends KeyFor<Static<V>>,
-  const I extends Record<string, IndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
->(name: N, declaration: { value: V; key: K; indexes?: I; label?: LabelDeclaration<Static<V>> }): TreeDeclaration<N, V, K, I> {
+  const I extends Record<string, FieldIndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
+  C extends Record<string, ComputedIndexDeclaration<Static<V>>> = Record<never, never>,
+>(
+  name: N,
+  declaration: { value: V; key: K; indexes?: I; computedIndexes?: (index: ComputedIndexFactory<Static<V>>) => C; label?: LabelDeclaration<Static<V>> },
+): TreeDeclaration<N, V, K, I & C> {
   assertSchemaDepth(name, 'value', declaration.value);
   if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
   if (declaration.key.kind === 'custom' && declaration.key.field !== undefined) assertKeyField(name, declaration.value, declaration.key.field);
-  const declared = { name, value: declaration.value, key: declaration.key, indexes: declaration.indexes ?? ({} as I) };
+  const computedIndexes = declaration.computedIndexes?.((value, compute, options) => ({ value, compute, ...options }));
+  const indexes = { ...declaration.indexes, ...computedIndexes } as I & C;
+  for (const computed of Object.keys(computedIndexes ?? {})) {
+    if (Object.hasOwn(declaration.indexes ?? {}, computed)) throw new InvalidSchemaError(`tree '${name}': index '${computed}' is declared twice (in indexes and in computedIndexes)`);
+  }
+  const declared = { name, value: declaration.value, key: declaration.key, indexes };
   const label = declaration.label;
   return label === undefined ? declared : { ...declared, label: typeof label === 'string' ? [label] : [...label] };
 }
@@ -98,7 +129,9 @@ type RawKeyOf<T extends TreeDeclaration> = T['key'] extends AutoIncrementKey
 export type KeyOf<T extends TreeDeclaration> = Key<T['name'], RawKeyOf<T>>;
 
 /** The value an index is looked up by: one field value, or a tuple for a compound index. */
-export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']> = T['indexes'][I] extends {
+export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']> = T['indexes'][I] extends { value: infer S extends TSchema }
+  ? Static<S>
+  : T['indexes'][I] extends {
   on: infer P;
 }
   ? P extends readonly string[]

@@ -12,7 +12,7 @@ import type { ChangeListener } from '../core/changes.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { TreeDeclaration } from '../schema/tree.js';
 import { TransactionTree, TreeHandle } from './tree-handle.js';
-import { migrationPlans, type AnyMigration } from './migrations.js';
+import { computersOf, migrationPlans, type AnyMigration } from './migrations.js';
 
 export interface Schema<T extends readonly TreeDeclaration[] = readonly TreeDeclaration[]> {
   readonly trees: T;
@@ -68,8 +68,9 @@ export async function openTyped<S extends Schema>(path: string, declared: S, opt
   const derivers = new Map(
     declared.trees.flatMap((t) => (t.key.kind === 'custom' ? [[t.name, t.key.derive as (v: unknown) => unknown] as const] : [])),
   );
-  const migrations = declared.migrations?.length ? migrationPlans(declared.migrations, { trees, derivers }) : undefined;
-  const engine = await openEngine(path, { trees, derivers, migrations }, options);
+  const computers = computersOf(declared.trees);
+  const migrations = declared.migrations?.length ? migrationPlans(declared.migrations, { trees, derivers, computers }) : undefined;
+  const engine = await openEngine(path, { trees, derivers, computers, migrations }, options);
   return makeDatabase(engine, declared, integrityCheck);
 }
 

@@ -98,7 +98,16 @@ function hashes(declared: Declared): Map<string, string> {
 
 function declaredOf(schema: SchemaTrees): Declared {
   const derivers = new Map(schema.trees.flatMap((t) => (t.key.kind === 'custom' ? [[t.name, t.key.derive as (v: unknown) => unknown] as const] : [])));
-  return { trees: assembleTrees(schema.trees), derivers };
+  return { trees: assembleTrees(schema.trees), derivers, computers: computersOf(schema.trees) };
+}
+
+/** The functions of the computed indexes of these trees, by `tree/index`. */
+export function computersOf(trees: readonly TreeDeclaration[]): Map<string, (value: unknown) => unknown> {
+  const found = new Map<string, (value: unknown) => unknown>();
+  for (const t of trees) {
+    for (const [name, index] of Object.entries(t.indexes)) if ('compute' in index) found.set(`${t.name}/${name}`, index.compute as (value: unknown) => unknown);
+  }
+  return found;
 }
 
 type StepFunction = (value: unknown, step: unknown) => void;
