@@ -8,7 +8,7 @@
  * same messages work over Electron IPC and over WebSocket.
  */
 import Type, { type Static } from 'typebox';
-import { StoredTree } from '@trellis/engine/common/catalog';
+import { MigrationRecord, SchemaVersionEntry, StoredTree } from '@trellis/engine/common/catalog';
 import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
 import { MAX_ISSUES, MAX_PAGE, MAX_SEARCH_HITS, MAX_UNDO_RECORDS } from './limits.js';
 import { rawMethods } from './raw.js';
@@ -62,6 +62,13 @@ export const DatabaseInfo = Type.Object({
   revision: Revision,
   schemaVersion: Type.Integer(),
   trees: Type.Array(TreeSummary),
+  /**
+   * The schema versions the database has had, oldest first, as its catalog keeps them (the catalog's own
+   * schema): empty for a database written before the catalog kept them, and for a raw LMDB environment.
+   */
+  history: Type.Array(SchemaVersionEntry),
+  /** The migrations the database ran or recorded as not needed, in the order they were declared (the catalog's own schema). */
+  migrations: Type.Array(MigrationRecord),
 });
 export type DatabaseInfo = Static<typeof DatabaseInfo>;
 

@@ -1,6 +1,7 @@
 /**
  * `database.info`: the catalog as the renderer needs it, with each tree's
- * record count and the references that point into it ("Referenced by").
+ * record count and the references that point into it ("Referenced by"), and
+ * the schema versions and migrations the database has had (its history).
  */
 import type { OpaqueDatabase, RawEnvironment, TreeInfo } from '@trellis/engine';
 import type { DatabaseInfo, TreeSummary } from '../contract/index.js';
@@ -16,12 +17,15 @@ export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, start
     revision: db.revision(),
     schemaVersion: db.catalog.schemaVersion,
     trees: trees.map((tree) => treeSummary(tree, trees)),
+    // Copies, as for the trees; absent in catalogs written before the engine kept them.
+    history: (db.catalog.history ?? []).map((entry) => structuredClone(entry)),
+    migrations: (db.catalog.migrations ?? []).map((record) => structuredClone(record)),
   };
 }
 
-/** An LMDB environment without a catalog: read-only whatever was asked, no trees (its databases come from raw.databases). */
+/** An LMDB environment without a catalog: read-only whatever was asked, no trees (its databases come from raw.databases), no schema history. */
 export function rawDatabaseInfo(env: RawEnvironment, startedReadOnly: boolean): DatabaseInfo {
-  return { path: env.path, readOnly: true, lockedReadOnly: true, startedReadOnly, kind: 'raw', revision: 0, schemaVersion: 0, trees: [] };
+  return { path: env.path, readOnly: true, lockedReadOnly: true, startedReadOnly, kind: 'raw', revision: 0, schemaVersion: 0, trees: [], history: [], migrations: [] };
 }
 
 function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
@@ -32,7 +36,7 @@ function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
     key: structuredClone(tree.key),
     keySchema: structuredClone(tree.keySchema),
     value: structuredClone(tree.value),
-    indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique })),
+    indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique, ...(index.computed ? { computed: structuredClone(index.computed) } : {}) })),
     references: tree.references.map((ref) => ({ path: ref.path, target: ref.target, onDelete: ref.onDelete, many: ref.many })),
     ...(tree.label ? { label: [...tree.label] } : {}),
     referencedFrom: all.flatMap((source) =>

@@ -9,6 +9,11 @@ export class SchemaPages {
   readonly indexes: Locator;
   readonly referencesOut: Locator;
   readonly referencesIn: Locator;
+  readonly versionSummary: Locator;
+  readonly history: Locator;
+  readonly historyEmpty: Locator;
+  /** One row per schema version, newest first. */
+  readonly versions: Locator;
   readonly diagram: Locator;
   readonly diagramEntry: Locator;
   readonly boxes: Locator;
@@ -22,6 +27,10 @@ export class SchemaPages {
     this.indexes = this.view.getByTestId('schema-index');
     this.referencesOut = this.view.getByTestId('schema-ref-out');
     this.referencesIn = this.view.getByTestId('schema-ref-in');
+    this.versionSummary = this.view.getByTestId('schema-version-summary');
+    this.history = this.view.getByTestId('schema-history');
+    this.historyEmpty = this.history.getByTestId('schema-history-empty');
+    this.versions = this.history.getByTestId('schema-version');
     this.diagram = page.getByTestId('schema-diagram');
     this.diagramEntry = page.getByTestId('schema-diagram-entry');
     this.boxes = this.diagram.getByTestId('diagram-box');
@@ -36,6 +45,15 @@ export class SchemaPages {
 
   field(path: string): Locator {
     return this.view.locator(byTestId('schema-field', { path }));
+  }
+
+  version(version: number): Locator {
+    return this.history.locator(byTestId('schema-version', { version }));
+  }
+
+  /** A migration as its version's row lists it (applied or not needed). */
+  migration(id: string): Locator {
+    return this.history.locator(byTestId('schema-migration', { migration: id }));
   }
 
   box(tree: string): Locator {

@@ -1,5 +1,5 @@
 /**
- * database.* and session.*: info (with referencedFrom), opening another
+ * database.* and session.*: info (with referencedFrom and the schema history), opening another
  * database (and refusing what is not one without losing the current one),
  * the recent list, and the session's read-only toggle.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
 import { codeOf, collect, onCleanup, startHost, until } from '../fixtures/host-harness.js';
+import { forgetHistory, makeMigratedDatabase, PEOPLE_MIGRATION } from '../fixtures/migrated-database.js';
 import { makeSampleDatabase, pets, toys, USER_COUNT, users } from '../fixtures/sample-database.js';
 import { createHost } from '../host.js';
 import { fileRecentList } from '../recent.js';
@@ -42,6 +43,36 @@ describe('database.info', () => {
     ]);
     expect(byName['toys']).toMatchObject({ count: 3, key: { kind: 'composite', fields: ['owner', 'name'] }, referencedFrom: [] });
     expect(byName['users']!.value['properties']).toHaveProperty('joined');
+    // Made by one open under one schema: its first version, no migration.
+    expect(info.history).toEqual([{ version: 1, after: 0, at: expect.any(String), trees: { pets: expect.any(String), toys: expect.any(String), users: expect.any(String) } }]);
+    expect(info.migrations).toEqual([]);
+  });
+
+  it('lists the schema versions the database has had and the migrations it ran, as its catalog keeps them', async () => {
+    const path = join(tempDir(), 'db');
+    await makeMigratedDatabase(path, 40);
+    const { client } = await startHost({ path });
+    const info = await client.call('database.info', {});
+    expect(info.schemaVersion).toBe(3);
+    expect(info.history.map(({ version, after, migration }) => ({ version, after, migration }))).toEqual([
+      { version: 1, after: 0, migration: undefined },
+      { version: 2, after: 120, migration: undefined },
+      { version: 3, after: 120, migration: PEOPLE_MIGRATION.id },
+    ]);
+    // The index on posts changed posts only; the migration changed people only.
+    const [v1, v2, v3] = info.history;
+    expect([v2!.trees['people'] === v1!.trees['people'], v2!.trees['posts'] === v1!.trees['posts']]).toEqual([true, false]);
+    expect([v3!.trees['people'] === v2!.trees['people'], v3!.trees['posts'] === v2!.trees['posts']]).toEqual([false, true]);
+    expect(info.history.every((version) => !Number.isNaN(Date.parse(version.at)))).toBe(true);
+    expect(info.migrations).toEqual([{ ...PEOPLE_MIGRATION, outcome: 'applied', at: v3!.at, version: 3, records: 40, ms: expect.any(Number) }]);
+  });
+
+  it('answers empty lists for a catalog written before the engine kept its history', async () => {
+    const path = join(tempDir(), 'db');
+    await makeMigratedDatabase(path, 3);
+    await forgetHistory(path);
+    const { client } = await startHost({ path });
+    expect(await client.call('database.info', {})).toMatchObject({ schemaVersion: 3, history: [], migrations: [] });
   });
 });
 
@@ -107,6 +138,11 @@ describe('database.open', () => {
     const app = await open(sample.path, schema(users, pets, toys, notes));
     onCleanup(() => app.close());
     await until('the database event', () => events.some((e) => e.trees.some((tree) => tree.name === 'notes')));
+    // The new tree is a schema version of its own, applied on open.
+    expect(events.at(-1)!.history.map((version) => [version.version, Object.keys(version.trees).sort().join(' ')])).toEqual([
+      [1, 'pets toys users'],
+      [2, 'notes pets toys users'],
+    ]);
     const inserted = await client.call('records.insert', { tree: 'notes', value: { text: 'written by the reopened host' } });
     expect(app.notes.get(app.notes.key(inserted.entry.key as number))).toEqual({ text: 'written by the reopened host' });
   });

@@ -46,7 +46,7 @@ describe('an LMDB environment without a Trellis catalog', () => {
 
     for (const readOnly of [false, true, undefined]) {
       const info = await client.call('database.open', { path, ...(readOnly === undefined ? {} : { readOnly }) });
-      expect(info).toMatchObject({ path, kind: 'raw', readOnly: true, lockedReadOnly: true, trees: [] });
+      expect(info).toMatchObject({ path, kind: 'raw', readOnly: true, lockedReadOnly: true, trees: [], history: [], migrations: [] });
       expect(await refusals(client)).toEqual(REFUSED);
     }
     expect(await client.call('session.setReadOnly', { readOnly: true })).toMatchObject({ kind: 'raw', readOnly: true });

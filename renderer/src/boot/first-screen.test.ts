@@ -11,7 +11,7 @@ import { firstPageArgs, prefetchFirstScreen } from './first-screen.js';
 import { callKey, type PrefetchingClient } from '../client/prefetch.js';
 
 const tree = (name: string): TreeSummary => ({ name, count: 1, key: { kind: 'auto' }, keySchema: {}, value: {}, indexes: [], references: [], referencedFrom: [] });
-const info: DatabaseInfo = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [tree('owners'), tree('items')] };
+const info: DatabaseInfo = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [tree('owners'), tree('items')], history: [], migrations: [] };
 
 function recording(answer: DatabaseInfo | Error) {
   const asked: string[] = [];

@@ -37,7 +37,7 @@ function scripted() {
   };
 }
 
-const info = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [] };
+const info = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [], history: [], migrations: [] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('withPrefetch', () => {

@@ -8,7 +8,7 @@ import { HostError } from '../../../app/contract/index.js';
 import { DisconnectedError } from './host-client.js';
 import { WebSocketClient, webSocketUrl } from './websocket-client.js';
 
-const info = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [] };
+const info = { path: '/db', readOnly: false, lockedReadOnly: false, startedReadOnly: false, revision: 1, schemaVersion: 1, trees: [], history: [], migrations: [] };
 let server: WebSocketServer;
 let url: string;
 /** Requests for this method are never answered, so a drop catches them waiting. */

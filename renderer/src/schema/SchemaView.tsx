@@ -1,13 +1,15 @@
 /**
- * A tree's schema: key strategy, fields with their types, indexes, and the
- * references out of and into the tree, read from the catalog (no record is
- * read). Its own chunk, loaded when first shown (SchemaPlace.tsx).
+ * A tree's schema: key strategy, fields with their types, indexes, the
+ * references out of and into the tree, and the database's schema history,
+ * read from the catalog (no record is read). Its own chunk, loaded when first
+ * shown (SchemaPlace.tsx).
  */
 import { useMemo, type JSX, type ReactNode } from 'react';
 import type { DatabaseInfo, TreeSummary } from '../../../app/contract/index.js';
 import type { Navigator } from '../state/contexts.js';
 import { onDeleteMeaning, schemaSheet, type ReferenceInfo } from './core/schema-sheet.js';
 import { SchemaFields } from './SchemaFields.js';
+import { SchemaHistory } from './SchemaHistory.js';
 import './schema.css';
 
 /**
@@ -41,6 +43,10 @@ export function SchemaView({ database, tree, navigator, tabs }: { database: Data
           <dd>
             {sheet.referencesOut.length} out, {sheet.referencesIn.length} in
           </dd>
+          <dt>Schema</dt>
+          <dd data-testid="schema-version-summary">
+            version {database.schemaVersion} <span className="muted">of the database · {migrationsText(database)} (Schema history, below)</span>
+          </dd>
         </dl>
 
         <SchemaFields fields={sheet.fields} onOpenTree={(target) => navigator.showView(target, 'schema')} />
@@ -64,7 +70,15 @@ export function SchemaView({ database, tree, navigator, tabs }: { database: Data
                 {sheet.indexes.map((index) => (
                   <tr key={index.name} data-testid="schema-index" data-index={index.name}>
                     <td className="mono">{index.name}</td>
-                    <td className="mono">{index.fields.join(', ')}</td>
+                    <td className={index.computed ? undefined : 'mono'}>
+                      {index.computed ? (
+                        <span className="muted" title="Its values come from a function of the application: tools without its code can look it up but not keep it">
+                          computed by the application ({index.computed.type}, version {index.computed.version})
+                        </span>
+                      ) : (
+                        index.fields.join(', ')
+                      )}
+                    </td>
                     <td>{index.unique ? <span className="schema-flag">unique</span> : <span className="muted">no</span>}</td>
                   </tr>
                 ))}
@@ -96,9 +110,17 @@ export function SchemaView({ database, tree, navigator, tabs }: { database: Data
             </>
           )}
         />
+
+        <SchemaHistory database={database} tree={tree.name} />
       </div>
     </div>
   );
+}
+
+function migrationsText(database: DatabaseInfo): string {
+  if (database.history.length === 0 && database.migrations.length === 0) return 'no history recorded';
+  const ran = database.migrations.filter((m) => m.outcome === 'applied').length;
+  return `${ran === 0 ? 'no' : ran} ${ran === 1 ? 'migration' : 'migrations'} run`;
 }
 
 function References(props: { title: string; none: string; testId: string; references: readonly ReferenceInfo[]; describe(reference: ReferenceInfo): JSX.Element }): JSX.Element {

@@ -58,6 +58,12 @@ describe('schemaSheet', () => {
     ]);
   });
 
+  it('shows a computed index by the type of its values and its version, on no field', () => {
+    const withComputed = { ...people, indexes: [...people.indexes, { name: 'byDomain', on: [], unique: false, computed: { schema: { type: 'string' }, version: 2 } }] };
+    expect(schemaSheet(withComputed, e2eDatabase).indexes.at(-1)).toEqual({ name: 'byDomain', fields: [], unique: false, computed: { type: 'string', version: 2 } });
+    expect(schemaSheet(withComputed, e2eDatabase).fields.flatMap((f) => f.indexes)).not.toContain('byDomain');
+  });
+
   it('lists references out with their targets, and references in with the holder’s onDelete rule', () => {
     expect(sheet.referencesOut.map((r) => `${r.path} → ${r.tree} (${r.onDelete})`)).toEqual([
       'owner → people (restrict)',

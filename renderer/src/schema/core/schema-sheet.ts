@@ -54,6 +54,8 @@ export interface IndexRow {
   readonly name: string;
   readonly fields: readonly string[];
   readonly unique: boolean;
+  /** A computed index: its values come from a function of the application, of this JSON type (e.g. 'string'). */
+  readonly computed?: { readonly type: string; readonly version: number } | undefined;
 }
 
 export interface SchemaSheet {
@@ -74,7 +76,7 @@ export function schemaSheet(tree: TreeSummary, database: Pick<DatabaseInfo, 'tre
     count: tree.count,
     key: keyRow(tree),
     fields: fieldRows(tree, referencesOut),
-    indexes: tree.indexes.map(({ name, on, unique }) => ({ name, fields: on, unique })),
+    indexes: tree.indexes.map(({ name, on, unique, computed }) => ({ name, fields: on, unique, computed: computed && { type: schemaTypeText(computed.schema), version: computed.version } })),
     referencesOut,
     referencesIn: referencesInto(tree, database),
   };
@@ -211,4 +213,9 @@ export function onDeleteMeaning(reference: Pick<ReferenceInfo, 'onDelete' | 'man
     case 'setNull':
       return reference.many ? 'Deleting the target removes it from the list' : 'Deleting the target sets the field to null';
   }
+}
+
+/** A computed index's value type in a word: its JSON type, or 'timestamp' for the engine's timestamp marker. */
+function schemaTypeText(schema: Readonly<Record<string, unknown>>): string {
+  return markedKindOf(schema) ?? (typeof schema['type'] === 'string' ? schema['type'] : 'value');
 }
