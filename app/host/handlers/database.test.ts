@@ -67,6 +67,15 @@ describe('database.info', () => {
     expect(info.migrations).toEqual([{ ...PEOPLE_MIGRATION, outcome: 'applied', at: v3!.at, version: 3, records: 40, ms: expect.any(Number) }]);
   });
 
+  it('marks a computed index as such, with the schema of its values and its version', async () => {
+    const path = join(tempDir(), 'db');
+    const words = tree('words', { key: autoIncrement(), value: t.object({ text: t.string() }), computedIndexes: (index) => ({ byLength: index(t.integer(), (word) => word.text.length, { version: 3 }) }) });
+    (await open(path, schema(words))).close();
+    const { client } = await startHost({ path });
+    const [summary] = (await client.call('database.info', {})).trees;
+    expect(summary!.indexes).toEqual([{ name: 'byLength', on: [], unique: false, computed: { schema: { type: 'integer' }, version: 3 } }]);
+  });
+
   it('answers empty lists for a catalog written before the engine kept its history', async () => {
     const path = join(tempDir(), 'db');
     await makeMigratedDatabase(path, 3);

@@ -158,10 +158,6 @@ function readCatalogFrom(backend: Backend, probing: boolean): Catalog | 'empty' 
   return checked.catalog;
 }
 
-async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {
-  return (await reconcileWith(backend, stored, declared, path)).engine;
-}
-
 /**
  * Runs the migrations the database has not run yet, each from its `from` schema (compatible
  * changes to reach it applied first), and answers the catalog after the last.
@@ -171,13 +167,13 @@ async function migrate(backend: Backend, stored: Catalog, declared: Declared, pa
   let catalog = stored;
   for (const [i, plan] of pending.entries()) {
     if (backend.readOnly) throw new ReadOnlyError(path);
-    const { engine: from } = await reconcileWith(backend, catalog, plan.from, path);
+    const from = await reconcile(backend, catalog, plan.from, path);
     catalog = await runMigration(from, plan, { step: i + 1, steps: pending.length }, { onProgress: options.onMigration, batchSize: options.migrationBatch });
   }
   return catalog;
 }
 
-async function reconcileWith(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<{ engine: Engine }> {
+async function reconcile(backend: Backend, stored: Catalog | undefined, declared: Declared, path: string): Promise<Engine> {
   const changes: TreeChange[] = [];
   const olderCode = new Map<string, JsonSchema>();
   const past = pastDefinitions(stored);
@@ -191,7 +187,7 @@ async function reconcileWith(backend: Backend, stored: Catalog | undefined, decl
   const trees = { ...current.trees, ...Object.fromEntries(declared.trees.filter((t) => !olderCode.has(t.name)).map((t) => [t.name, t])) };
   const changed = changes.length > 0 || !stored;
   const engine = new Engine(backend, changed ? { ...current, trees } : current, declared.derivers, olderCode, declared.computers);
-  if (!changed) return { engine };
+  if (!changed) return engine;
   if (backend.readOnly) throw new ReadOnlyError(path);
   // The stored trees and the declared ones together, before anything is written.
   checkStoreBudget(Object.values(trees), `${path} with this schema`);
@@ -211,7 +207,7 @@ async function reconcileWith(backend: Backend, stored: Catalog | undefined, decl
     },
     { reconciling: true },
   );
-  return { engine };
+  return engine;
 }
 
 function notNeeded(declared: Declared, version: number): MigrationRecord[] {
