@@ -6,7 +6,7 @@
 import { UniqueViolationError } from '../errors.js';
 import type { TreeChange } from '../schema/compatibility.js';
 import type { Engine } from './engine.js';
-import type { KeyPart } from '../schema/key-brand.js';
+import { removeListedKey } from '../storage/backend.js';
 import { indexStoreName } from './tree-model.js';
 import { staleIndexKey } from './meta.js';
 
@@ -36,8 +36,7 @@ export function applyChange(engine: Engine, change: TreeChange): void {
 export function clearStore(engine: Engine, name: string): void {
   // A store is opened once per name and kind: a record store must be opened as one.
   const store = engine.store(name, name.startsWith('t/') ? 'records' : 'plain');
-  // A key stored as a one-part tuple (a unique index's `[value]`) reads back as the part alone, which names another key.
-  for (const key of [...store.keys({})]) if (!store.remove(key) && !Array.isArray(key)) store.remove([key as KeyPart]);
+  for (const key of [...store.keys({})]) removeListedKey(store, key);
 }
 
 

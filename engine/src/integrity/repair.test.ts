@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isTrellisError, open, openDatabase, verifyDatabase } from '../index.js';
+import { autoIncrement, isTrellisError, open, openDatabase, schema, t, tree, verifyDatabase } from '../index.js';
 import { createLibrary, librarySchema, type LibraryKeys } from './fixtures/library.js';
 import { fileState, withRawStores } from './fixtures/raw-stores.js';
 
@@ -58,6 +58,19 @@ describe('verifyDatabase with repair', () => {
     expect(db.authors.referencedBy(keys.cy)).toEqual([{ tree: 'books', path: 'coauthors[]', key: keys.engines }]);
     expect(await db.authors.insert({ name: 'Dee', tags: [] })).toBe(4);
     await db.close();
+  });
+
+  it('removes a stale entry of a unique index on numbers (a one-part key, which reads back as the number alone)', async () => {
+    const ranked = tree('ranked', { key: autoIncrement(), value: t.object({ rank: t.integer() }), indexes: { byRank: { on: 'rank', unique: true } } });
+    const rankedPath = join(dir, 'ranked');
+    const db = await open(rankedPath, schema(ranked));
+    await db.ranked.insert({ rank: 7 });
+    await db.close();
+    await withRawStores(rankedPath, (raw) => raw.plain('i/ranked/byRank').putSync([99], 1));
+    expect((await verifyDatabase(rankedPath)).problems.map((p) => p.kind)).toEqual(['stale-index-entry']);
+    const repaired = await verifyDatabase(rankedPath, { repair: true });
+    expect(repaired.problems).toEqual([]);
+    expect((await verifyDatabase(rankedPath)).ok).toBe(true);
   });
 
   it('reports dangling references and undecodable records, and leaves the records alone', async () => {

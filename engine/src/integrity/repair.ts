@@ -10,6 +10,7 @@ import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { Engine } from '../core/engine.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import { Stores } from './stores.js';
+import { removeListedKey } from '../storage/backend.js';
 import { whyIndexEntryIsStale } from './check-index-store.js';
 import { whyReferenceEntryIsStale } from './check-reference-store.js';
 import { storedParts } from './stored-keys.js';
@@ -48,7 +49,7 @@ function rebuildIndex(engine: Engine, stores: Stores, model: TreeModel, index: I
   const store = engine.store(index.storeName);
   // Never remove while iterating the same store (CONTEXT.md): the stale keys are read first.
   const stale = [...store.entries({})].filter((e) => whyIndexEntryIsStale(stores, model, index, e.key, e.value) !== undefined);
-  for (const entry of stale) store.remove(entry.key);
+  for (const entry of stale) removeListedKey(store, entry.key);
   let added = 0;
   for (const { key, value } of readableRecords(engine, model)) {
     for (const tuple of entriesOf(index, value)) {

@@ -113,6 +113,15 @@ export const EMPTY_STORE: Store = {
   clear: () => Promise.resolve(),
 };
 
+/**
+ * Removes an entry by a key as a listing gave it. A key stored as a one-part tuple (a unique index's
+ * `[value]`) is listed as the part alone, whose encoding names another key (numbers differ): that
+ * one is tried as a tuple too. True when something was removed.
+ */
+export function removeListedKey(store: Store, key: StoredKey): boolean {
+  return store.remove(key) || (!Array.isArray(key) && store.remove([key as KeyPart]));
+}
+
 /** The first item of an iterable (closing it after), or undefined. */
 export function firstOf<T>(items: Iterable<T>): T | undefined {
   for (const item of items) return item;
