@@ -42,9 +42,17 @@ export class EngineState {
 
   /** The schema version a record with this revision was written under; undefined when it predates the catalog's history. */
   schemaVersionAt(revision: number): number | undefined {
+    // Every read of the opaque face asks (a page of 100 asks 100 times): a binary search over the
+    // history, whose `after` revisions never decrease (each version is appended under the write lock).
     const history = this.catalog.history ?? [];
-    for (let i = history.length - 1; i >= 0; i--) if (history[i]!.after < revision) return history[i]!.version;
-    return undefined;
+    let low = 0;
+    let high = history.length; // the first entry with `after` >= revision
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (history[middle]!.after < revision) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? undefined : history[low - 1]!.version;
   }
 
   /** Throws StaleSchemaError when another process stored a schema version other than the one this handle runs on. */

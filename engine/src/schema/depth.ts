@@ -7,6 +7,7 @@
  */
 import { InvalidSchemaError, type ValidationIssue } from '../errors.js';
 import { pathText } from './references.js';
+import { isPlainObject } from './plain-object.js';
 
 /**
  * The deepest a value may nest (objects and lists; the record itself is
@@ -125,10 +126,4 @@ function tooDeep(value: unknown, above: unknown[], limit: number): string | unde
   }
   above.pop();
   return found;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
 }

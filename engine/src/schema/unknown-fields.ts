@@ -9,6 +9,8 @@
  * Lists are taken as the code wrote them: their elements have no identity to
  * match an old element's unknown fields to a new one.
  */
+import { isPlainObject } from './plain-object.js';
+
 type JsonSchema = Record<string, unknown>;
 
 export function keepUnknownFields(codeSchema: JsonSchema, before: unknown, after: unknown): unknown {
@@ -42,10 +44,4 @@ function objectProperties(schema: JsonSchema): Record<string, JsonSchema> | unde
     if (found) return found;
   }
   return undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }

@@ -11,6 +11,7 @@ import { valueDepthIssue } from './depth.js';
 import { jsonFacts } from './json-facts.js';
 import { referenceAt } from './reference-issues.js';
 import { loneSurrogateIssues } from './well-formed-text.js';
+import { isPlainObject } from './plain-object.js';
 
 type Convert = (value: unknown, path: string, issues: ValidationIssue[]) => unknown;
 type JsonSchema = Record<string, unknown>;
@@ -207,9 +208,6 @@ function plan(schema: JsonSchema, direction: 'toJson' | 'fromJson'): Convert | u
   return undefined;
 }
 
-function isPlainObject(node: unknown): node is Record<string, unknown> {
-  return typeof node === 'object' && node !== null && !Array.isArray(node) && [Object.prototype, null].includes(Object.getPrototypeOf(node) as object | null);
-}
 
 /** Whether a plain object in `value` (within the depth limit, checked first) has a field set to undefined. */
 function hasUndefinedField(value: unknown): boolean {
