@@ -19,7 +19,8 @@ import {
 import { MAX_KEY_BYTES } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
-import { CHANGE_LOG_MAX_LISTED, CHANGE_LOG_RETAIN, CHANGE_LOG_TRIM_EVERY, type ChangeEvent, type ChangeKind, type LoggedTransaction } from './changes.js';
+import type { ChangeEvent, ChangeKind } from './changes.js';
+import { logTransaction } from './change-log.js';
 import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, autoKey, shapeKey, staleIndexKey } from './meta.js';
 import { referrers } from './reads.js';
@@ -163,31 +164,8 @@ export class WriteContext {
     for (const storage of this.reshaped) this.engine.meta.put(shapeKey(storage), ((this.engine.meta.get(shapeKey(storage)) as number | undefined) ?? 0) + 1);
     for (const store of this.staleIndexes) this.engine.meta.put(staleIndexKey(store), this.revision ?? true);
     if (this.revision === undefined) return;
-    const first = this.firstRevision!;
     this.engine.meta.put(REVISION_KEY, this.revision);
-    this.log(first);
-    const crossedTrim = Math.floor(this.revision / CHANGE_LOG_TRIM_EVERY) > Math.floor((first - 1) / CHANGE_LOG_TRIM_EVERY);
-    if (crossedTrim) {
-      const log = this.engine.changeLog;
-      // Entries whose revisions all fell out of the window go: as many as were written since the last
-      // trim, so the cost stays proportional to the writes. (A fixed limit let big transactions outgrow it.)
-      const old = [...log.keys({ end: this.revision - CHANGE_LOG_RETAIN + 1 })];
-      for (const key of old) log.remove(key);
-    }
-  }
-
-  /**
-   * One change log entry for the whole transaction, under its last revision. If a
-   * write took a revision and then failed (and the body went on), the changes no
-   * longer match the revisions: like a transaction too big to list, it is logged
-   * by its size only, and watchers resync.
-   */
-  private log(first: number): void {
-    const revision = this.revision!;
-    const count = revision - first + 1;
-    const listed = !this.logAsCount && count === this.changes.length && count <= CHANGE_LOG_MAX_LISTED;
-    const logged: LoggedTransaction = [this.engine.writerId, listed ? this.changes.map((c) => [c.tree, c.key, c.kind] as const) : count];
-    this.engine.changeLog.put(revision, logged);
+    logTransaction(this.engine, this.firstRevision!, this.revision, this.changes, this.logAsCount);
   }
 
   private assertLive(): void {
