@@ -287,6 +287,27 @@ export class IndexStaleError extends TrellisError {
   }
 }
 
+/**
+ * A released record was asked to change or to go (directly, or by a cascade or a setNull its
+ * deletion would make): released records are final. Nothing was written. Its lifecycle number
+ * can still be set, and `newVersion` makes a draft of the next version to edit.
+ */
+export class ReleasedError extends TrellisError {
+  readonly code = 'RELEASED';
+  constructor(
+    readonly tree: string,
+    readonly key: unknown,
+    /** What was refused: 'change', 'delete', or a delete of another record that would reach this one. */
+    readonly action: string,
+    readonly releasedAt: number,
+  ) {
+    super(
+      `${tree} ${safeStringify(key)} was released at revision ${releasedAt} and cannot ${action}; nothing was written ` +
+        `(its lifecycle number can still be set; make a new version to edit it)`,
+    );
+  }
+}
+
 export class InvalidSchemaError extends TrellisError {
   readonly code = 'INVALID_SCHEMA';
   constructor(readonly reason: string) {

@@ -21,7 +21,7 @@ export {
   type CustomKey,
   type KeyStrategy,
 } from './schema/key-strategies.js';
-export { tree, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration, type LabelDeclaration } from './schema/tree.js';
+export { tree, type IdentityOf, type KeyOf, type ValueOf, type IndexValueOf, type TreeDeclaration, type IndexDeclaration, type LabelDeclaration } from './schema/tree.js';
 export { labelFieldsOf, labelOf, LABEL_FIELD_NAMES, MAX_LABEL_CHARS } from './common/labels.js';
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
 export { open, openDatabase, createDatabase } from './open-database.js';
@@ -34,8 +34,9 @@ export { migration, type AnyMigration, type MigrationDeclaration, type Migration
 export type { MigrationProgress } from './core/migrate.js';
 export { previewMigrations, type MigrationPreview, type PendingMigration } from './typed/migration-preview.js';
 export type { TreeHandle, TransactionTree, Change, InsertManyOptions } from './typed/tree-handle.js';
+export type { ReleaseState } from './core/release.js';
 export type { BatchOptions } from './core/batches.js';
-export type { Entry, Page, IndexReader, TypedIndexQuery } from './typed/tree-reader.js';
+export type { Entry, Page, IndexReader, TypedIndexQuery, VersionedKey } from './typed/tree-reader.js';
 export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type OpaqueWritten, type TreeInfo } from './opaque/opaque-database.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
 export { verifyDatabase } from './integrity/verify-database.js';
@@ -48,6 +49,7 @@ export {
   type VerifyOptions,
 } from './integrity-report.js';
 export type { OpenOptions } from './core/open.js';
+export { MemoryVolume } from './storage/memory-backend.js';
 export type { WriteOptions, PutOptions } from './core/write-context.js';
 export type { RangeOptions, IndexQuery, IndexHit, IndexCursor, ReferenceGroup, ReferrersQuery } from './core/reads.js';
 export type { ChangeEvent, ChangeKind, ChangeListener, ResyncEvent, SchemaEvent } from './core/changes.js';

@@ -35,7 +35,11 @@ export type IntegrityProblemKind =
   /** A record or change-log entry is newer than the database's revision counter. */
   | 'revision-behind'
   /** The catalog contradicts itself (e.g. a reference to a tree it does not list). */
-  | 'invalid-catalog';
+  | 'invalid-catalog'
+  /** A versioned tree's release state for a record that does not exist. */
+  | 'stale-release-state'
+  /** A release state that is not `{ released?, lifecycle, revision }` of whole numbers. */
+  | 'invalid-release-state';
 
 export const INTEGRITY_PROBLEM_KINDS: readonly IntegrityProblemKind[] = [
   'undecodable-record',
@@ -53,6 +57,8 @@ export const INTEGRITY_PROBLEM_KINDS: readonly IntegrityProblemKind[] = [
   'auto-counter-behind',
   'revision-behind',
   'invalid-catalog',
+  'stale-release-state',
+  'invalid-release-state',
 ];
 
 export interface IntegrityProblem {
@@ -71,7 +77,7 @@ export interface IntegrityProblem {
 
 /** What a repair did, one line per store rebuilt or counter raised. */
 export interface IntegrityRepair {
-  readonly action: 'rebuild-index' | 'rebuild-references' | 'raise-counter';
+  readonly action: 'rebuild-index' | 'rebuild-references' | 'raise-counter' | 'remove-release-states';
   readonly tree?: string;
   readonly index?: string;
   readonly message: string;

@@ -7,8 +7,8 @@
  * leave the database as it was before the step (the killed one resumes); code
  * that lacks a migration the database ran is refused.
  *
- * LMDB only: migrations run when a database is opened again with new code, and
- * the in-memory backend keeps nothing between opens.
+ * LMDB only, for what only LMDB has (files copied, child processes, stores emptied
+ * after the switch); ./evolution-contract.test.ts runs the migrations on both backends.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';

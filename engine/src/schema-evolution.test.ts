@@ -6,7 +6,8 @@
  * writes, and keeps the indexes and references it does not declare. Every
  * record tells the schema version it was written under.
  *
- * LMDB only: the in-memory backend has no path to open twice.
+ * LMDB (files, a read-only open, other handles); ./evolution-contract.test.ts runs
+ * older code on a newer database on both backends.
  */
 import { describe, expect, it } from 'vitest';
 import { autoIncrement, IncompatibleSchemaError, open, openDatabase, ReferencedError, schema, StaleSchemaError, t, tree, verifyDatabase, type Catalog } from './index.js';

@@ -3,7 +3,8 @@
  * strategy, value types per field kind, index lookup values, and what the tree
  * handles take and return.
  */
-import type { Change, Entry, IndexValueOf, Key, KeyOf, KeyPart, Page, ReferenceHolder, TransactionTrees, ValueOf } from '@trellis/engine';
+import { autoIncrement, composite, t, tree } from '@trellis/engine';
+import type { Change, Database, Entry, IdentityOf, IndexValueOf, Key, KeyOf, KeyPart, Page, ReferenceHolder, ReleaseState, Schema, TransactionTrees, ValueOf } from '@trellis/engine';
 import type { Equal, Expect } from './expect.js';
 import type { appSchema, blobs, Db, events, grid, pets, slugs, toys, users } from './fixture-schema.js';
 
@@ -145,4 +146,28 @@ export async function keysFlowBetweenTrees(): Promise<void> {
   db.users.index('byCityAge').keys({ equals: ['Oslo', 30], reverse: true });
   db.toys.range({ prefix: [rex] });
   void firstOwned;
+}
+
+// Versioned trees: the key is the declared key's parts and a version; references to them name one version.
+const drawings = tree('drawings', { key: autoIncrement(), versioned: true, value: t.object({ title: t.string() }) });
+const sheets = tree('sheets', { key: composite('book', 'page'), versioned: true, value: t.object({ book: t.string(), page: t.integer() }) });
+const kits = tree('kits', { key: autoIncrement(), value: t.object({ drawing: t.ref(drawings) }) });
+export type VersionedKeyChecks = [
+  Expect<Equal<KeyOf<typeof drawings>, Key<'drawings', readonly [number, number]>>>,
+  Expect<Equal<KeyOf<typeof sheets>, Key<'sheets', readonly [string, number, number]>>>,
+  Expect<Equal<IdentityOf<typeof drawings>, number>>,
+  Expect<Equal<ValueOf<typeof kits>['drawing'], Key<'drawings', readonly unknown[]>>>,
+];
+export async function versionedUsage(db: Database<Schema<readonly [typeof drawings, typeof kits]>>): Promise<void> {
+  const plan = await db.drawings.insert({ title: 'plan' });
+  const state: ReleaseState = await db.drawings.release(plan);
+  const next: KeyOf<typeof drawings> = await db.drawings.newVersion(plan);
+  await db.drawings.setLifecycle(next, state.lifecycle + 1);
+  const all: KeyOf<typeof drawings>[] = db.drawings.versions(plan[0]);
+  await db.kits.insert({ drawing: plan });
+  // @ts-expect-error kits is not versioned: no release
+  await db.kits.release(db.kits.key(1));
+  // @ts-expect-error the identity of a drawing is a number, not its versioned key
+  db.drawings.versions(plan);
+  void all;
 }

@@ -75,6 +75,11 @@ export const StoredTree = Type.ReadonlyObject(
      * none was, and in catalogs written before labels existed (common/labels.ts decides then).
      */
     label: Type.Optional(Type.Immutable(Type.Array(Type.String({ minLength: 1, maxLength: 1024 }), { minItems: 1, maxItems: 16 }))),
+    /**
+     * Records are versioned (`versioned: true` in the declaration): a key is the declared key and a version
+     * number, `[...key, version]` (keySchema says so), and a record can be released (core/release.ts).
+     */
+    versioned: Type.Optional(Type.Literal(true)),
   }),
 );
 export type StoredTree = Static<typeof StoredTree>;

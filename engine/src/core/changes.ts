@@ -5,7 +5,10 @@
  */
 import type { KeyValue } from '../schema/key-brand.js';
 
-export type ChangeKind = 'insert' | 'update' | 'delete';
+/** What a write did to a record's value. */
+export type WriteKind = 'insert' | 'update' | 'delete';
+/** A write, or a change to a versioned record's release state (released; lifecycle number set), its value untouched. */
+export type ChangeKind = WriteKind | 'release' | 'lifecycle';
 
 export interface ChangeEvent {
   readonly tree: string;

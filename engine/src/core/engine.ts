@@ -61,6 +61,7 @@ export class Engine extends EngineState {
       this.records(model);
       for (const index of model.indexes) this.store(index.storeName);
       for (const ref of model.references) this.referenceStore(ref);
+      if (model.releaseStore) this.store(model.releaseStore);
     }
     this.everyStoreOpen = true;
   }

@@ -80,7 +80,7 @@ export function entryIssues(model: TreeModel, modelOf: (tree: string) => TreeMod
   } else if (model.key.generate) {
     keyParts = model.key.parts(model.key.generate());
   } else if (model.stored.key.kind === 'auto') {
-    keyParts = [Number.MAX_SAFE_INTEGER];
+    keyParts = model.key.parts(model.key.withVersion(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
   }
   const entries = model.indexes.map((index) => index.entries(value));
   return oversizeEntries(model, modelOf, keyParts, value, entries).map(({ place, path, bytes }) => ({
@@ -109,7 +109,7 @@ function longest(tuple: readonly KeyPart[]): number {
 }
 
 /** A catalog path (`address.city`, `friends[]`, `items[].owner`) → the JSON Pointer of the field, stopping at the first list. */
-function pointerOf(path: string): string {
+export function pointerOf(path: string): string {
   const segments = pathSegments(path);
   const list = segments.indexOf('[]');
   return (list === -1 ? segments : segments.slice(0, list)).map((s) => `/${escapePointer(s)}`).join('');

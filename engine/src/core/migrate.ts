@@ -194,10 +194,9 @@ function migrateBatch(
     const written = context.written.length;
     plan.visit(tree, key, entry.value, target);
     // The new key of a re-keyed record: the first record of its tree the step wrote for it.
-    if (rekeyed) {
-      const made = context.written.slice(written).find((w) => w.tree === tree && w.kind !== 'delete');
-      if (made) rekeyed.put(model.key.parts(key), made.key);
-    }
+    const made = rekeyed || model.releaseStore ? context.written.slice(written).find((w) => w.tree === tree && w.kind !== 'delete') : undefined;
+    if (rekeyed && made) rekeyed.put(model.key.parts(key), made.key);
+    if (made && model.releaseStore) carryRelease(from, to, model, entry.key, made.key);
     last = entry.key;
     read++;
   }
@@ -301,8 +300,19 @@ export async function clearRetired(engine: Engine): Promise<void> {
   await engine.transaction(() => engine.meta.remove(RETIRED_KEY), { migrating: true });
 }
 
+/**
+ * A released record stays released through a migration that rewrites it (the migration is the application's
+ * own, deliberate change): its state goes with the record the step wrote for it, in a tree still versioned.
+ */
+function carryRelease(from: Engine, to: Engine, model: TreeModel, oldKey: StoredKey, newKey: KeyValue): void {
+  const state = from.store(model.releaseStore!).get(oldKey);
+  const target = to.models.get(model.name)?.releaseStore;
+  if (state !== undefined && target) to.store(target).put(newKey, state);
+}
+
 function storesOf(model: TreeModel): string[] {
-  return [model.storeName, ...model.indexes.map((i) => i.storeName), ...model.references.map((r) => r.storeName)];
+  const release = model.releaseStore ? [model.releaseStore] : [];
+  return [model.storeName, ...model.indexes.map((i) => i.storeName), ...model.references.map((r) => r.storeName), ...release];
 }
 
 /** Old key → new key of a re-keyed tree, while its migration runs. */

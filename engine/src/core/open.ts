@@ -9,7 +9,7 @@ import { AccessDeniedError, InvalidSchemaError, isTrellisError, NotADatabaseErro
 import { lmdbOpenInThisProcess, openLmdbBackend } from '../storage/lmdb-backend.js';
 import { lmdbDataFileProblem } from '../storage/lmdb-data-file.js';
 import { explainAccessError, lmdbAccessProblem, lmdbFileKindProblem, type LmdbFilesProblem } from '../storage/lmdb-files.js';
-import { openMemoryBackend } from '../storage/memory-backend.js';
+import { openMemoryBackend, type MemoryVolume } from '../storage/memory-backend.js';
 import { CATALOG_FORMAT, CATALOG_FORMAT_VERSION, checkCatalog, claimsCatalogFormat, type Catalog, type JsonSchema, type MigrationRecord } from '../schema/catalog.js';
 import { definitionHash, standing, type TreeChange } from '../schema/compatibility.js';
 import { applyChange, rebuildStaleIndexes } from './schema-changes.js';
@@ -25,8 +25,11 @@ import { checkStoreBudget, storeSlots, storesFor } from './store-budget.js';
 export interface OpenOptions {
   /** Open for reading only: every write is refused with a ReadOnlyError. */
   readonly readOnly?: boolean;
-  /** Keep everything in memory (nothing is written to `path`). */
-  readonly inMemory?: boolean;
+  /**
+   * Keep everything in memory (nothing is written to `path`): a fresh database at each open, or, given a
+   * `MemoryVolume`, the one this process last closed at `path`.
+   */
+  readonly inMemory?: boolean | MemoryVolume;
   /** Upper bound of LMDB's memory map, in bytes. */
   readonly mapSize?: number;
   /** Called after each batch of a migration that opening runs (see Migrations in the README). */
@@ -42,7 +45,7 @@ export async function openEngine(path: string, declared: Declared | undefined, o
   // Before anything is created: a schema the database could not hold is refused as a whole.
   if (declared) checkStoreBudget(declared.trees, 'the schema');
   if (declared?.migrations) checkIds(declared.migrations);
-  const backend = options.inMemory ? openMemoryBackend(path) : await openLmdb(path, declared, options);
+  const backend = options.inMemory ? openMemoryBackend(path, options.inMemory === true ? undefined : options.inMemory) : await openLmdb(path, declared, options);
   try {
     let stored = readCatalog(backend);
     // Format 1's shared reverse-reference store becomes a store per reference; read-only, it is read as it is.

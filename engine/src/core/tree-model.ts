@@ -5,6 +5,7 @@
 import { InvalidKeyError, safeStringify, ValidationError } from '../errors.js';
 import { assertSchemaDepth } from '../schema/depth.js';
 import { makeKeyCodec, type KeyCodec } from '../schema/key-codec.js';
+import { identitySchemaOf, versionedCodec } from '../schema/versioned-key.js';
 import { pathSegments, valuesAt } from '../schema/references.js';
 import { schemaAt } from '../schema/assemble.js';
 import { ValueCodec } from '../schema/value-codec.js';
@@ -51,6 +52,8 @@ export const indexStoreName = (tree: string, index: string) => `i/${tree}/${inde
  * reference shared one store, `__refs`, with the tree names and path in each key.)
  */
 export const referenceStoreName = (tree: string, path: string) => `r/${tree}/${path}`;
+/** The release state of a versioned tree's records (core/release.ts): keyed by record key. */
+export const releaseStoreName = (tree: string) => `v/${tree}`;
 
 export class TreeModel {
   readonly codec: ValueCodec;
@@ -58,6 +61,8 @@ export class TreeModel {
   readonly indexes: readonly IndexModel[];
   readonly references: readonly ReferenceModel[];
   readonly storeName: string;
+  /** Where a versioned tree keeps its records' release state (undefined for other trees). */
+  readonly releaseStore: string | undefined;
   /**
    * What the tree's stores and counters are named after: its name, and from the first migration that
    * rebuilt it the generation too (`users@1`: catalog `generations`).
@@ -80,9 +85,10 @@ export class TreeModel {
     assertSchemaDepth(stored.name, 'value', stored.value);
     assertSchemaDepth(stored.name, 'key', stored.keySchema);
     this.codec = new ValueCodec(stored.value);
-    this.key = makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
+    this.key = keyCodecOf(stored, derive);
     this.storage = storageName(stored.name, generation);
     this.storeName = recordStoreName(this.storage);
+    this.releaseStore = stored.versioned ? releaseStoreName(this.storage) : undefined;
     this.indexes = stored.indexes.map((index) =>
       index.computed ? makeComputedIndex(stored.name, this.storage, index, index.computed.schema, compute(index.name)) : makeIndex(stored.name, this.storage, stored.value, index),
     );
@@ -103,6 +109,14 @@ export class TreeModel {
   reference(path: string): ReferenceModel | undefined {
     return this.references.find((r) => r.stored.path === path);
   }
+}
+
+/** A versioned tree's keys wrap the codec of the declared key strategy (its identity) with a version part. */
+function keyCodecOf(stored: StoredTree, derive?: (value: unknown) => unknown): KeyCodec {
+  if (!stored.versioned) return makeKeyCodec(stored.name, stored.key, stored.keySchema, derive);
+  const tuple = stored.key.kind === 'composite' || (stored.key.kind === 'custom' && stored.key.schema['type'] === 'array');
+  const identity = makeKeyCodec(stored.name, stored.key, identitySchemaOf(stored.keySchema, tuple, stored.name), derive);
+  return versionedCodec(stored.name, identity, stored.keySchema);
 }
 
 function makeIndex(tree: string, storage: string, value: JsonSchema, stored: StoredIndex): IndexModel {

@@ -19,15 +19,17 @@ import {
 import { MAX_KEY_BYTES } from '../storage/backend.js';
 import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { Checked } from '../schema/value-codec.js';
-import type { ChangeEvent, ChangeKind } from './changes.js';
+import type { ChangeEvent, WriteKind } from './changes.js';
 import { logTransaction } from './change-log.js';
 import { oversizeEntries } from './entry-size.js';
-import { REVISION_KEY, autoKey, shapeKey, staleIndexKey } from './meta.js';
+import { REVISION_KEY, shapeKey, staleIndexKey } from './meta.js';
+import { AutoIds } from './auto-ids.js';
 import { referrers } from './reads.js';
 import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
 import { diff, unlink } from './entry-diff.js';
 import type { EngineState } from './engine-state.js';
 import { keepUnknownFields } from '../schema/unknown-fields.js';
+import { assertNotReleased, forgetRelease } from './release-state.js';
 
 /** Where a value comes from decides how it is checked: native objects, or JSON text form. */
 export type ValueForm = 'native' | 'json';
@@ -53,7 +55,7 @@ type Entry = { readonly value: unknown; readonly version: number };
 export interface WrittenRecord {
   readonly tree: string;
   readonly key: KeyValue;
-  readonly kind: ChangeKind;
+  readonly kind: WriteKind;
   /** The revision the write gave the record (for deletes: the revision of the deletion). */
   readonly revision: number;
   /** The stored (native) value and revision before the write. */
@@ -67,10 +69,8 @@ export class WriteContext {
   private revision: number | undefined;
   /** The first revision this transaction took (read once, with the counter, by `nextRevision`). */
   private firstRevision: number | undefined;
-  /** Auto-increment counters read or moved in this transaction, by tree: read once, stored once in `finish`. */
-  private readonly autoIds = new Map<string, number>();
-  /** Auto-increment trees whose new keys need no lookup in this transaction (see `autoKeysFresh`). */
-  private readonly freshAuto = new Map<string, boolean>();
+  /** Auto-increment counters: read once, stored once in `finish`. */
+  private readonly autoIds: AutoIds;
   /** Trees that gained or lost records in this transaction: their shape counters move once, in `finish`. */
   private readonly reshaped = new Set<string>();
   /** Computed indexes this transaction wrote records of without their function: marked stale in `finish`. */
@@ -86,7 +86,9 @@ export class WriteContext {
   /** Log the transaction by its size only (watchers resync): a migration's writes to stores no catalog names yet. */
   logAsCount = false;
 
-  constructor(private readonly engine: EngineState) {}
+  constructor(private readonly engine: EngineState) {
+    this.autoIds = new AutoIds(engine);
+  }
 
   /** Called when the transaction is over, committed or not: later writes through this context are refused. */
   end(): void {
@@ -98,7 +100,7 @@ export class WriteContext {
     const { value, json } = this.checkValue(model, input, form);
     const key = this.newKey(model, value, json);
     const store = this.engine.records(model);
-    if (!this.autoKeysFresh(model) && store.has(key)) throw new DuplicateKeyError(model.name, key);
+    if (!this.autoIds.fresh(model) && store.has(key)) throw new DuplicateKeyError(model.name, key);
     this.write(model, key, undefined, value);
     return key;
   }
@@ -111,10 +113,10 @@ export class WriteContext {
     const old = this.engine.records(model).getEntry(key);
     const { value, json } = this.checkValue(model, this.withUnknownFields(model, old, input, form), form);
     const implied = model.key.derive?.(value, json);
-    if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) {
-      throw new InvalidKeyError(model.name, rawKey, `the value implies the key ${keyText(implied)}`);
+    if (implied !== undefined && keyText(model.key.identity(model.key.check(implied))) !== keyText(model.key.identity(key))) {
+      throw new InvalidKeyError(model.name, rawKey, `the value implies the key ${keyText(model.key.identity(model.key.check(implied)))}`);
     }
-    if (model.stored.key.kind === 'auto') this.raiseAutoId(model, key as number);
+    this.autoIds.raise(model, model.key.identity(key) as number);
     this.write(model, key, old, value, options);
     return key;
   }
@@ -129,8 +131,9 @@ export class WriteContext {
     }
     const current = form === 'native' ? old.value : this.jsonOf(model, old.value);
     const { value, json } = this.checkValue(model, this.withUnknownFields(model, old, change(current), form), form);
-    const implied = model.key.derive?.(value, json);
-    if (implied !== undefined && model.stored.key.kind !== 'hash' && keyText(implied) !== keyText(key)) {
+    const derived = model.key.derive?.(value, json);
+    const implied = derived === undefined ? undefined : model.key.identity(derived as KeyValue);
+    if (implied !== undefined && model.stored.key.kind !== 'hash' && keyText(implied) !== keyText(model.key.identity(key))) {
       throw new InvalidKeyError(model.name, key, 'an update cannot change the fields the key is made of; delete and insert instead');
     }
     if (model.stored.key.kind === 'hash' && keyText(implied) !== keyText(key)) {
@@ -158,9 +161,17 @@ export class WriteContext {
     return true;
   }
 
+  /** A change to a record's release state (./release.ts): a revision and a change event of its own; the value is untouched. */
+  stamp(model: TreeModel, key: KeyValue, kind: 'release' | 'lifecycle'): number {
+    this.assertLive();
+    const revision = this.nextRevision();
+    this.changes.push({ tree: model.name, key, kind, revision, local: true });
+    return revision;
+  }
+
   /** Called once the transaction body returned: persists the revision counter, logs the transaction and trims the change log. */
   finish(): void {
-    for (const [storage, id] of this.autoIds) this.engine.meta.put(autoKey(storage), id);
+    this.autoIds.persist();
     for (const storage of this.reshaped) this.engine.meta.put(shapeKey(storage), ((this.engine.meta.get(shapeKey(storage)) as number | undefined) ?? 0) + 1);
     for (const store of this.staleIndexes) this.engine.meta.put(staleIndexKey(store), this.revision ?? true);
     if (this.revision === undefined) return;
@@ -194,13 +205,7 @@ export class WriteContext {
   }
 
   private newKey(model: TreeModel, value: unknown, json: unknown): KeyValue {
-    if (model.stored.key.kind === 'auto') {
-      const id = this.lastAutoId(model) + 1;
-      // Past the largest safe integer an id could be stored but never read back (keys are checked on every read).
-      if (!Number.isSafeInteger(id)) throw new InvalidKeyError(model.name, id, `auto-increment ids are used up (the last is ${Number.MAX_SAFE_INTEGER})`);
-      this.autoIds.set(model.storage, id);
-      return id;
-    }
+    if (model.stored.key.kind === 'auto') return model.key.withVersion(this.autoIds.next(model), 1);
     if (model.key.generate) return model.key.generate();
     if (!model.key.derive) {
       throw new InvalidKeyError(model.name, undefined, 'this tree’s keys come from a function of the application; give the key explicitly (put)');
@@ -208,36 +213,10 @@ export class WriteContext {
     return model.key.check(model.key.derive(value, json));
   }
 
-  /**
-   * Whether every auto-increment key this transaction gives `model` is new without looking:
-   * true once its last stored key was found at or below the counter (looked at once per tree
-   * and transaction; keys given later are above the counter, and a put past it moves it).
-   * Not so in a database another program wrote keys into past the counter: each insert looks.
-   */
-  private autoKeysFresh(model: TreeModel): boolean {
-    if (model.stored.key.kind !== 'auto') return false;
-    let fresh = this.freshAuto.get(model.name);
-    if (fresh === undefined) {
-      const [last] = this.engine.records(model).keys({ reverse: true, limit: 1 });
-      fresh = last === undefined || (typeof last === 'number' && last <= this.lastAutoId(model));
-      this.freshAuto.set(model.name, fresh);
-    }
-    return fresh;
-  }
-
   /** Moves a tree's auto-increment counter up to `id` (never down): an import restores the counter its source had. */
   raiseAutoCounter(model: TreeModel, id: number): void {
     this.assertLive();
-    if (model.stored.key.kind === 'auto' && Number.isSafeInteger(id)) this.raiseAutoId(model, id);
-  }
-
-  /** An explicit id past the counter moves the counter, so later inserts never reuse it. */
-  private raiseAutoId(model: TreeModel, id: number): void {
-    if (id > this.lastAutoId(model)) this.autoIds.set(model.storage, id);
-  }
-
-  private lastAutoId(model: TreeModel): number {
-    return this.autoIds.get(model.storage) ?? (this.engine.meta.get(autoKey(model.storage)) as number | undefined) ?? 0;
+    this.autoIds.raise(model, id);
   }
 
   private nextRevision(): number {
@@ -254,6 +233,7 @@ export class WriteContext {
     if (options.ifRevision !== undefined && old?.version !== options.ifRevision) {
       throw new ConflictError(model.name, key, options.ifRevision, old?.version);
     }
+    if (old && model.releaseStore) assertNotReleased(this.engine, model, key, value === undefined ? 'be deleted' : 'change');
     // Each index's entries for the new value, computed once: sized, checked for uniqueness, then written.
     const entries = value === undefined ? [] : model.indexes.map((index) => (index.computable ? index.entries(value) : []));
     if (value === undefined) {
@@ -267,15 +247,19 @@ export class WriteContext {
     }
     const store = this.engine.records(model);
     const revision = this.nextRevision();
-    if (value === undefined) store.remove(key);
-    else store.put(key, value, revision);
+    if (value === undefined) {
+      store.remove(key);
+      forgetRelease(this.engine, model, key);
+    } else {
+      store.put(key, value, revision);
+    }
     model.indexes.forEach((index, i) => {
       if (index.computable) this.reindex(index, model, key, old?.value, entries[i] ?? []);
       // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
       else this.staleIndexes.add(index.storeName);
     });
     this.relink(model, key, old?.value, value);
-    const kind: ChangeKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
+    const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.storage);
     this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
     this.written.push({ tree: model.name, key, kind, revision, before: old });
@@ -366,7 +350,9 @@ export class WriteContext {
    * cascades before it, which stayed when the transaction's body caught the
    * error and went on. `deleted` stands in for what the walk would have removed.
    */
-  private assertDeletable(model: TreeModel, key: KeyValue, deleting: Set<string>, deleted: Set<string>): void {
+  private assertDeletable(model: TreeModel, key: KeyValue, deleting: Set<string>, deleted: Set<string>, cause = 'be deleted'): void {
+    // A released record is final: a cascade that would delete it, or a setNull that would change it, is refused whole.
+    if (model.releaseStore) assertNotReleased(this.engine, model, key, cause);
     const id = `${model.name}/${keyText(key)}`;
     deleting.add(id);
     const gone = (h: ReferenceHolder) => deleting.has(`${h.tree}/${keyText(h.key)}`) || deleted.has(`${h.tree}/${keyText(h.key)}`);
@@ -374,8 +360,11 @@ export class WriteContext {
     const policy = (h: ReferenceHolder) => this.engine.model(h.tree).reference(h.path)?.stored.onDelete ?? 'restrict';
     const refused = holders.filter((h) => policy(h) === 'restrict');
     if (refused.length > 0) throw new ReferencedError(model.name, key, refused);
+    const from = `${model.name} ${keyText(key)}`;
     for (const holder of holders) {
-      if (policy(holder) === 'cascade' && !gone(holder)) this.assertDeletable(this.engine.model(holder.tree), holder.key as KeyValue, deleting, deleted);
+      const source = this.engine.model(holder.tree);
+      if (policy(holder) === 'cascade' && !gone(holder)) this.assertDeletable(source, holder.key as KeyValue, deleting, deleted, `be deleted (deleting ${from} cascades to it)`);
+      else if (policy(holder) === 'setNull' && source.releaseStore) assertNotReleased(this.engine, source, holder.key as KeyValue, `change (deleting ${from} would set its reference to null)`);
     }
     deleting.delete(id);
     deleted.add(id);

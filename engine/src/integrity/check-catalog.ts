@@ -31,6 +31,7 @@ export function checkUnknownStores(stores: Stores, findings: Findings): void {
     known.add(model.storeName);
     for (const index of model.indexes) known.add(index.storeName);
     for (const ref of model.references) known.add(ref.storeName);
+    if (model.releaseStore) known.add(model.releaseStore);
   }
   for (const name of stores.names) {
     if (known.has(name)) continue;
@@ -57,8 +58,8 @@ export function checkRevision(stores: Stores, maxRecordVersion: number, findings
   }
 }
 
-/** `t/users` → users, `i/users/byName` → users, `r/pets@1/owner` → pets; other names as they are. */
+/** `t/users` → users, `v/parts` → parts, `i/users/byName` → users, `r/pets@1/owner` → pets; other names as they are. */
 function treeOfStore(name: string): string {
   const [prefix, storage] = name.split('/');
-  return (prefix === 't' || prefix === 'i' || prefix === 'r') && storage !== undefined ? storage.split('@')[0]! : name;
+  return (prefix === 't' || prefix === 'i' || prefix === 'r' || prefix === 'v') && storage !== undefined ? storage.split('@')[0]! : name;
 }

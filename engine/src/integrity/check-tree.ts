@@ -62,7 +62,7 @@ export function checkTree(stores: Stores, model: TreeModel, refsFound: ExpectedE
   if (counted !== scanned) {
     findings.add({ kind: 'count-mismatch', tree, store, message: `${tree}: the store counts ${counted} records, ${scanned} were read` });
   }
-  if (model.stored.key.kind === 'auto') checkCounter(stores, tree, model.storage, largestKey as number | undefined, findings);
+  if (model.stored.key.kind === 'auto') checkCounter(stores, tree, model.storage, (largestKey === undefined ? undefined : model.key.identity(largestKey)) as number | undefined, findings);
   return { maxVersion, indexes };
 }
 

@@ -4,6 +4,7 @@
  * what a repair would have to rebuild, recorded even for problems left out.
  */
 import type { IntegrityProblem, IntegrityReport } from '../integrity-report.js';
+import type { StoredKey } from '../storage/backend.js';
 
 export class Findings {
   readonly problems: IntegrityProblem[] = [];
@@ -14,6 +15,8 @@ export class Findings {
   referencesToRebuild = false;
   /** Trees whose auto-increment counter is behind, with the largest id present. */
   readonly countersToRaise = new Map<string, number>();
+  /** Per release store (`v/<tree>`): the keys of its entries whose record does not exist. */
+  readonly staleReleaseStates = new Map<string, StoredKey[]>();
 
   constructor(private readonly maxProblems: number) {}
 

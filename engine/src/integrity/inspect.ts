@@ -16,6 +16,7 @@ import { findStaleReferenceEntries } from './check-reference-store.js';
 import { checkCatalogReferences, checkRevision, checkUnknownStores } from './check-catalog.js';
 import { Findings } from './findings.js';
 import { Stores } from './stores.js';
+import { checkReleaseStates } from './check-release-store.js';
 
 export function inspect(engine: Engine, maxProblems: number, onProgress: (step: string) => void = () => {}): Findings {
   const findings = new Findings(maxProblems);
@@ -27,6 +28,7 @@ export function inspect(engine: Engine, maxProblems: number, onProgress: (step: 
     findings.checked.trees++;
     onProgress(`the records of ${model.name}, and the index entries and references they call for`);
     const tally = checkTree(stores, model, references, findings);
+    checkReleaseStates(stores, model, findings);
     maxVersion = Math.max(maxVersion, tally.maxVersion);
     for (const index of model.indexes) {
       if (!checkable(stores, index)) continue;

@@ -37,6 +37,10 @@ export function repair(engine: Engine, findings: Findings): IntegrityRepair[] {
     engine.meta.put(autoKey(engine.model(tree).storage), largest);
     repairs.push({ action: 'raise-counter', tree, message: `raised ${tree}'s auto-increment counter to ${largest}` });
   }
+  for (const [store, keys] of findings.staleReleaseStates) {
+    for (const key of keys) engine.store(store).remove(key);
+    repairs.push({ action: 'remove-release-states', tree: store.slice(2).split('@')[0]!, message: `removed ${keys.length} release state(s) of records that do not exist from ${store}` });
+  }
   return repairs;
 }
 

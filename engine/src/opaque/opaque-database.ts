@@ -21,6 +21,7 @@ import type { KeyValue } from '../schema/key-brand.js';
 import { exportRecords, type ExportOptions } from './export.js';
 import { checkImportRecords, importRecords, writeImportRecords, type ImportedRecord, type ImportOptions, type ImportRecord, type ImportResult, type ImportSource } from './import.js';
 import type { ImportProblem } from './import-check.js';
+import { newVersion, release, releaseStateOf, setLifecycle, versionKeys, type ReleaseState } from '../core/release.js';
 
 export interface TreeInfo extends StoredTree {
   readonly count: number;
@@ -34,6 +35,8 @@ export interface OpaqueEntry {
   /** The schema version the record was written under; absent when it was written before the catalog kept its history. */
   readonly schemaVersion?: number;
   readonly problems?: readonly ValidationIssue[];
+  /** In a versioned tree: whether the record is released, and its lifecycle number. */
+  readonly release?: ReleaseState;
 }
 
 /**
@@ -226,6 +229,35 @@ export class OpaqueTree {
     return this.engine.transaction((c) => c.delete(this.model, key, options));
   }
 
+  /** A versioned record's release state (see the typed face's `releaseState`). */
+  releaseState(key: unknown): ReleaseState {
+    this.engine.assertOpen();
+    return releaseStateOf(this.engine, this.model, this.model.key.check(key));
+  }
+  /** The keys of every version of a versioned record, given its key without the version, oldest first. */
+  versions(identity: unknown): KeyValue[] {
+    this.engine.assertOpen();
+    return versionKeys(this.engine, this.model, this.model.key.identity(this.model.key.check(this.model.key.withVersion(identity as KeyValue, 1))));
+  }
+  /** Releases a versioned record (RELEASED from then on for its changes and deletes); resolves to the record. */
+  release(key: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => {
+      release(c, this.engine, this.model, key, options);
+      return this.stored(this.model.key.check(key));
+    });
+  }
+  /** Sets a versioned record's lifecycle number, released or not; resolves to the record. */
+  setLifecycle(key: unknown, lifecycle: number, options?: WriteOptions): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => {
+      setLifecycle(c, this.engine, this.model, key, lifecycle, options);
+      return this.stored(this.model.key.check(key));
+    });
+  }
+  /** Makes the next version of a versioned record as a draft copy; resolves to the new record. */
+  newVersion(key: unknown): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => this.stored(newVersion(c, this.engine, this.model, key)));
+  }
+
   private stored(key: KeyValue): OpaqueEntry {
     const entry = this.engine.records(this.model).getEntry(key)!;
     return this.toText(key, entry.value, entry.version);
@@ -280,6 +312,15 @@ export class OpaqueTransaction {
   delete(tree: string, key: unknown, options?: WriteOptions): boolean {
     return this.context.delete(this.engine.model(tree), key, options);
   }
+  release(tree: string, key: unknown, options?: WriteOptions): ReleaseState {
+    return release(this.context, this.engine, this.engine.model(tree), key, options);
+  }
+  setLifecycle(tree: string, key: unknown, lifecycle: number, options?: WriteOptions): ReleaseState {
+    return setLifecycle(this.context, this.engine, this.engine.model(tree), key, lifecycle, options);
+  }
+  newVersion(tree: string, key: unknown): KeyValue {
+    return newVersion(this.context, this.engine, this.engine.model(tree), key);
+  }
   get(tree: string, key: unknown): OpaqueEntry | undefined {
     return new OpaqueTree(this.engine, this.engine.model(tree)).get(key);
   }
@@ -301,6 +342,7 @@ export class OpaqueTransaction {
 function textEntry(engine: EngineState, model: TreeModel, key: KeyValue, value: unknown, revision: number): OpaqueEntry {
   const json = model.codec.toJson(value);
   const schemaVersion = engine.schemaVersionAt(revision);
-  const entry = schemaVersion === undefined ? { key, revision } : { key, revision, schemaVersion };
+  const dated = schemaVersion === undefined ? { key, revision } : { key, revision, schemaVersion };
+  const entry = model.releaseStore ? { ...dated, release: releaseStateOf(engine, model, key) } : dated;
   return json.ok ? { ...entry, value: json.value } : { ...entry, value: undefined, problems: json.issues };
 }

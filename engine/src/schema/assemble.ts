@@ -7,6 +7,7 @@ import { assertSchemaDepth } from './depth.js';
 import { assertWellFormedEntry } from './well-formed-text.js';
 import { labelProblem } from './labels.js';
 import { keySchemaOf } from './key-codec.js';
+import { versionedKeySchema } from './versioned-key.js';
 import { describeReferences, findRefNodes, pathSegments, pathText } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
 import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredTree } from './catalog.js';
@@ -26,13 +27,13 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
   // Keys that do not depend on values first; composite keys may use references to those.
   for (const d of declarations) {
     const strategy = strategies.get(d.name)!;
-    if (strategy.kind !== 'composite') keySchemas.set(d.name, keySchemaOf(strategy, {}, d.name));
+    if (strategy.kind !== 'composite') keySchemas.set(d.name, withVersions(d, keySchemaOf(strategy, {}, d.name)));
   }
   for (const d of declarations) {
     const strategy = strategies.get(d.name)!;
     if (strategy.kind === 'composite') {
       const resolved = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
-      keySchemas.set(d.name, wrap(d.name, () => keySchemaOf(strategy, resolved, d.name)));
+      keySchemas.set(d.name, withVersions(d, wrap(d.name, () => keySchemaOf(strategy, resolved, d.name))));
     }
   }
   return declarations.map((d) => {
@@ -50,10 +51,16 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       indexes,
       references: describeReferences(value),
       ...(d.label ? { label: checkedLabel(d.name, value, d.label) } : {}),
+      ...(d.versioned ? { versioned: true as const } : {}),
     };
     assertWellFormedEntry(d.name, entry);
     return entry;
   });
+}
+
+/** A versioned tree's key schema: its declared key's parts, then the version (./versioned-key.ts). */
+function withVersions(d: TreeDeclaration, keySchema: JsonSchema): JsonSchema {
+  return d.versioned ? versionedKeySchema(keySchema, d.name) : keySchema;
 }
 
 function storedIndex(tree: string, name: string, index: IndexDeclaration): StoredIndex {

@@ -34,6 +34,14 @@ export interface KeyCodec {
   derive?(value: unknown, json: unknown): unknown;
   /** A fresh key, for strategies that generate keys. */
   generate?(): KeyValue;
+  /** Keys of a versioned tree end with a version number (./versioned-key.ts). */
+  readonly versioned: boolean;
+  /** The key without its version: what every version of one record shares (the key itself in other trees). */
+  identity(key: KeyValue): KeyValue;
+  /** The key of version `version` of the record `identity` (versioned trees; other trees: the identity). */
+  withVersion(identity: KeyValue, version: number): KeyValue;
+  /** The version a key names (undefined in a tree that is not versioned). */
+  versionOf(key: KeyValue): number | undefined;
 }
 
 export function keySchemaOf(strategy: StoredKeyStrategy, valueSchema: JsonSchema, tree: string): JsonSchema {
@@ -97,6 +105,10 @@ export function makeKeyCodec(
     fromStored: tuple && arity === 1 ? (stored) => (Array.isArray(stored) ? stored : [stored]) as KeyValue : (stored) => stored as KeyValue,
     parts: tuple ? (key) => [...(key as readonly KeyPart[])] : (key) => [key as KeyPart],
     fromParts: tuple ? (parts, from = 0) => parts.slice(from) as KeyValue : (parts, from = 0) => parts[from] as KeyValue,
+    versioned: false,
+    identity: (key) => key,
+    withVersion: (key) => key,
+    versionOf: () => undefined,
   };
   if (strategy.kind === 'composite') {
     const fields = strategy.fields;

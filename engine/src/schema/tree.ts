@@ -48,6 +48,8 @@ export interface TreeDeclaration<
   readonly indexes: I;
   /** The field paths whose values label a record (common/labels.ts); absent: the heuristic decides. */
   readonly label?: readonly string[];
+  /** Records are versioned: a key is `[...declared key, version]`, and a record can be released (see `tree`). */
+  readonly versioned?: boolean;
 }
 
 /**
@@ -78,6 +80,8 @@ export type KeyFor<V> =
  * `label` names the field path(s) whose text labels a record in tools (text, numbers or booleans; checked when the
  * schema is assembled); without it, the heuristic of common/labels.ts picks one. `computedIndexes` are indexes
  * whose values a function computes from the record (looked up with `index(name)` like the others).
+ * `versioned: true` makes every key `[...key, version]`: a record can be released (it never changes again,
+ * and references to it name that exact version), and `newVersion` makes the next version as a draft.
  */
 export function tree<
   const N extends string,
@@ -85,10 +89,18 @@ export function tree<
   K extends KeyFor<Static<V>>,
   const I extends Record<string, FieldIndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
   C extends Record<string, ComputedIndexDeclaration<Static<V>>> = Record<never, never>,
+  const R extends boolean = false,
 >(
   name: N,
-  declaration: { value: V; key: K; indexes?: I; computedIndexes?: (index: ComputedIndexFactory<Static<V>>) => C; label?: LabelDeclaration<Static<V>> },
-): TreeDeclaration<N, V, K, I & C> {
+  declaration: {
+    value: V;
+    key: K;
+    indexes?: I;
+    computedIndexes?: (index: ComputedIndexFactory<Static<V>>) => C;
+    label?: LabelDeclaration<Static<V>>;
+    versioned?: R;
+  },
+): TreeDeclaration<N, V, K, I & C> & { readonly versioned: R } {
   assertSchemaDepth(name, 'value', declaration.value);
   if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
   if (declaration.key.kind === 'custom' && declaration.key.field !== undefined) assertKeyField(name, declaration.value, declaration.key.field);
@@ -97,7 +109,11 @@ export function tree<
   for (const computed of Object.keys(computedIndexes ?? {})) {
     if (Object.hasOwn(declaration.indexes ?? {}, computed)) throw new InvalidSchemaError(`tree '${name}': index '${computed}' is declared twice (in indexes and in computedIndexes)`);
   }
-  const declared = { name, value: declaration.value, key: declaration.key, indexes };
+  const versioned = (declaration.versioned ?? false) as R;
+  if (versioned && declaration.key.kind === 'hash') {
+    throw new InvalidSchemaError(`tree '${name}': a content-addressed record never changes, so it has no versions: declare it without 'versioned', or give it another key`);
+  }
+  const declared = { name, value: declaration.value, key: declaration.key, indexes, versioned };
   const label = declaration.label;
   return label === undefined ? declared : { ...declared, label: typeof label === 'string' ? [label] : [...label] };
 }
@@ -125,8 +141,14 @@ type RawKeyOf<T extends TreeDeclaration> = T['key'] extends AutoIncrementKey
         ? Static<S>
         : never;
 
+/** A versioned tree's key: the declared key's parts, then the version. */
+type VersionedKeyOf<R> = R extends readonly unknown[] ? readonly [...R, number] : readonly [R, number];
+
 /** The exact key type of a tree, branded with its name. */
-export type KeyOf<T extends TreeDeclaration> = Key<T['name'], RawKeyOf<T>>;
+export type KeyOf<T extends TreeDeclaration> = Key<T['name'], T extends { readonly versioned: true } ? VersionedKeyOf<RawKeyOf<T>> : RawKeyOf<T>>;
+
+/** The key of a versioned tree's record without its version: what all its versions share. */
+export type IdentityOf<T extends TreeDeclaration> = RawKeyOf<T>;
 
 /** The value an index is looked up by: one field value, or a tuple for a compound index. */
 export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']> = T['indexes'][I] extends { value: infer S extends TSchema }

@@ -35,7 +35,7 @@ export type TreeName<T extends string> = T | { readonly name: T };
  * gives a key made of parts, which the type system then keeps out of indexes (./paths.ts); named
  * by a string, the target's key strategy is not known here.
  */
-export type RefKey<Target> = Target extends { readonly key: CompositeKey } ? Key<TargetName<Target>, readonly unknown[]> : Key<TargetName<Target>>;
+export type RefKey<Target> = Target extends { readonly key: CompositeKey } | { readonly versioned: true } ? Key<TargetName<Target>, readonly unknown[]> : Key<TargetName<Target>>;
 
 type TargetName<Target> = Target extends string ? Target : Target extends { readonly name: infer N extends string } ? N : never;
 

@@ -22,17 +22,38 @@ interface Slot {
 const encode = (key: StoredKey): Buffer => encodeKey(key);
 const compare = (a: Buffer, b: Buffer): number => Buffer.compare(a, b);
 
-export function openMemoryBackend(location = 'memory'): Backend {
-  return new MemoryBackend(location);
+export function openMemoryBackend(location = 'memory', volume?: MemoryVolume): Backend {
+  return new MemoryBackend(location, volume?.storesAt(location) ?? new Map());
+}
+
+/**
+ * In-memory databases that outlive their handles, by path, for the life of the process: one
+ * closed and opened again (by newer code, say) finds what it held, as an LMDB folder would.
+ * Without a volume, every in-memory open starts empty.
+ */
+export class MemoryVolume {
+  private readonly databases = new Map<string, Map<string, MemoryStore>>();
+
+  /** @internal The stores of the database at `path`, made empty the first time. */
+  storesAt(path: string): Map<string, MemoryStore> {
+    let stores = this.databases.get(path);
+    if (!stores) {
+      stores = new Map();
+      this.databases.set(path, stores);
+    }
+    return stores;
+  }
 }
 
 class MemoryBackend implements Backend {
   readonly readOnly = false;
-  private readonly stores = new Map<string, MemoryStore>();
   private queue: Promise<unknown> = Promise.resolve();
   private writing = false;
 
-  constructor(readonly location: string) {}
+  constructor(
+    readonly location: string,
+    private readonly stores: Map<string, MemoryStore>,
+  ) {}
 
   store(name: string): Store {
     let store = this.stores.get(name);

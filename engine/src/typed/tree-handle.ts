@@ -8,7 +8,8 @@ import type { TreeModel } from '../core/tree-model.js';
 import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
 import type { Key } from '../schema/key-brand.js';
 import type { KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
-import { TreeReader } from './tree-reader.js';
+import { TreeReader, type VersionedKey } from './tree-reader.js';
+import { newVersion, release, setLifecycle, type ReleaseState } from '../core/release.js';
 
 /** A shallow patch, or a function from the current value to the next one. */
 export type Change<V> = Partial<V> | ((current: V) => V);
@@ -68,6 +69,24 @@ export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
   delete(key: Key<T['name']>, options?: WriteOptions): Promise<boolean> {
     return this.write((c) => c.delete(this.model, key, options));
   }
+
+  /**
+   * Releases a version of a record: it never changes and is never deleted again (RELEASED). Refused while it
+   * refers to a draft of a versioned tree. With `ifRevision`, only if the record is still at that revision.
+   */
+  release(key: VersionedKey<T>, options?: WriteOptions): Promise<ReleaseState> {
+    return this.write((c) => release(c, this.engine, this.model, key, options));
+  }
+
+  /** Sets a versioned record's lifecycle number (released or not): a revision and a change event of its own. */
+  setLifecycle(key: VersionedKey<T>, lifecycle: number, options?: WriteOptions): Promise<ReleaseState> {
+    return this.write((c) => setLifecycle(c, this.engine, this.model, key, lifecycle, options));
+  }
+
+  /** Makes the next version of a record as a draft copy of this one; resolves to its key. */
+  newVersion(key: VersionedKey<T>): Promise<KeyOf<T>> {
+    return this.write((c) => newVersion(c, this.engine, this.model, key) as KeyOf<T>);
+  }
 }
 
 /** The same tree inside a transaction: writes return at once and commit with the transaction. */
@@ -94,5 +113,17 @@ export class TransactionTree<T extends TreeDeclaration> extends TreeReader<T> {
 
   delete(key: Key<T['name']>, options?: WriteOptions): boolean {
     return this.context.delete(this.model, key, options);
+  }
+
+  release(key: VersionedKey<T>, options?: WriteOptions): ReleaseState {
+    return release(this.context, this.engine, this.model, key, options);
+  }
+
+  setLifecycle(key: VersionedKey<T>, lifecycle: number, options?: WriteOptions): ReleaseState {
+    return setLifecycle(this.context, this.engine, this.model, key, lifecycle, options);
+  }
+
+  newVersion(key: VersionedKey<T>): KeyOf<T> {
+    return newVersion(this.context, this.engine, this.model, key) as KeyOf<T>;
   }
 }

@@ -7,7 +7,11 @@ import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { ReferenceHolder } from '../errors.js';
 import type { Key } from '../schema/key-brand.js';
-import type { IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
+import type { IdentityOf, IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
+import { releaseStateOf, versionKeys, type ReleaseState } from '../core/release.js';
+
+/** A key of this tree if it is versioned; `never` otherwise, so release calls on other trees do not compile. */
+export type VersionedKey<T extends TreeDeclaration> = T extends { readonly versioned: true } ? Key<T['name']> : never;
 
 export interface Entry<T extends TreeDeclaration> {
   readonly key: KeyOf<T>;
@@ -136,6 +140,19 @@ export class TreeReader<T extends TreeDeclaration> {
   referenceGroups(key: Key<T['name']>): ReferenceGroup[] {
     this.engine.assertOpen();
     return referenceGroups(this.engine, this.model, this.model.key.check(key));
+  }
+
+  /** A versioned record's release state: released or a draft, and its lifecycle number. */
+  releaseState(key: VersionedKey<T>): ReleaseState {
+    this.engine.assertOpen();
+    return releaseStateOf(this.engine, this.model, this.model.key.check(key));
+  }
+
+  /** The keys of every version of a versioned record (its key without the version), oldest first. */
+  versions(identity: T extends { readonly versioned: true } ? IdentityOf<T> : never): KeyOf<T>[] {
+    this.engine.assertOpen();
+    const checked = this.model.key.identity(this.model.key.check(this.model.key.withVersion(identity as never, 1)));
+    return versionKeys(this.engine, this.model, checked) as KeyOf<T>[];
   }
 }
 
