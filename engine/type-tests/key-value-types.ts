@@ -149,9 +149,9 @@ export async function keysFlowBetweenTrees(): Promise<void> {
 }
 
 // Versioned trees: the key is the declared key's parts and a version; references to them name one version.
-const drawings = tree('drawings', { key: autoIncrement(), versioned: true, value: t.object({ title: t.string() }) });
-const sheets = tree('sheets', { key: composite('book', 'page'), versioned: true, value: t.object({ book: t.string(), page: t.integer() }) });
-const kits = tree('kits', { key: autoIncrement(), value: t.object({ drawing: t.ref(drawings) }) });
+export const drawings = tree('drawings', { key: autoIncrement(), versioned: true, value: t.object({ title: t.string() }) });
+export const sheets = tree('sheets', { key: composite('book', 'page'), versioned: true, value: t.object({ book: t.string(), page: t.integer() }) });
+export const kits = tree('kits', { key: autoIncrement(), value: t.object({ drawing: t.ref(drawings) }) });
 export type VersionedKeyChecks = [
   Expect<Equal<KeyOf<typeof drawings>, Key<'drawings', readonly [number, number]>>>,
   Expect<Equal<KeyOf<typeof sheets>, Key<'sheets', readonly [string, number, number]>>>,
