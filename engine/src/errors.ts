@@ -92,8 +92,10 @@ export class MissingReferenceError extends TrellisError {
     readonly path: string,
     readonly target: string,
     readonly targetKey: unknown,
+    /** For a reference over existing fields: those fields, whose values make the key. */
+    readonly fields?: readonly string[],
   ) {
-    super(`${tree}${path} refers to ${target}/${JSON.stringify(targetKey)}, which does not exist`);
+    super(`${tree}${path}${fields ? ` (${fields.join(', ')})` : ''} refers to ${target}/${JSON.stringify(targetKey)}, which does not exist`);
   }
 }
 

@@ -57,6 +57,11 @@ export const StoredReference = Type.ReadonlyObject(
     onDelete: OnDelete,
     /** True for a list of references. */
     many: Type.Boolean(),
+    /**
+     * A reference over existing fields (`references` in the tree's declaration): the target's key is these
+     * top-level fields' values, in order, and `path` is the reference's name (no field of the value has it).
+     */
+    fields: Type.Optional(Type.Immutable(Type.Array(Type.String({ minLength: 1 }), { minItems: 2 }))),
   }),
 );
 export type StoredReference = Static<typeof StoredReference>;

@@ -52,7 +52,7 @@ export function oversizeEntries(
       if (upperBound(parts) + keyBound <= MAX_KEY_BYTES) continue;
       const bytes = oversizeBytes([...parts, ...keyParts]);
       if (bytes === undefined) continue;
-      found.push({ place: { reference: ref.stored.path }, path: pointerOf(ref.stored.path), bytes });
+      found.push({ place: { reference: ref.stored.path }, path: pointerOf(ref.stored.fields?.[0] ?? ref.stored.path), bytes });
       break;
     }
   }

@@ -8,7 +8,6 @@
  */
 import { ConflictError, InvalidKeyError, NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import { valuesAt } from '../schema/references.js';
 import type { EngineState } from './engine-state.js';
 import { pointerOf } from './entry-size.js';
 import type { TreeModel } from './tree-model.js';
@@ -48,10 +47,10 @@ function draftTargets(engine: EngineState, model: TreeModel, value: unknown): Va
   for (const ref of model.references) {
     const target = engine.model(ref.stored.target);
     if (!target.releaseStore) continue;
-    for (const targetKey of valuesAt(value, ref.segments)) {
-      if (targetKey === null || storedRelease(engine, target, target.key.check(targetKey))?.released !== undefined) continue;
+    for (const targetKey of ref.targets(value)) {
+      if (storedRelease(engine, target, target.key.check(targetKey))?.released !== undefined) continue;
       issues.push({
-        path: pointerOf(ref.stored.path),
+        path: pointerOf(ref.stored.fields?.[0] ?? ref.stored.path),
         message: `refers to ${target.name} ${JSON.stringify(targetKey)}, a draft: release it first (a released record's references must be released too)`,
       });
     }

@@ -3,17 +3,19 @@
  * the records, one dropped is emptied. Opening (./open.ts) and a migration's
  * carried trees (./migrate.ts) do it inside their own transaction.
  */
-import { UniqueViolationError } from '../errors.js';
+import { IncompatibleSchemaError, UniqueViolationError } from '../errors.js';
 import type { TreeChange } from '../schema/compatibility.js';
 import type { Engine } from './engine.js';
 import { removeListedKey } from '../storage/backend.js';
-import { indexStoreName } from './tree-model.js';
+import { indexStoreName, keyText, referenceStoreName, type ReferenceModel, type TreeModel } from './tree-model.js';
 import { staleIndexKey } from './meta.js';
 
 export function applyChange(engine: Engine, change: TreeChange): void {
   const model = engine.model(change.tree);
   for (const index of change.dropIndexes) clearStore(engine, indexStoreName(model.storage, index.name));
+  for (const ref of change.dropReferences ?? []) clearStore(engine, referenceStoreName(model.storage, ref.path));
   if (change.isNew) return;
+  for (const ref of change.buildReferences ?? []) buildReference(engine, model, model.reference(ref.path)!);
   for (const stored of change.buildIndexes) {
     clearStore(engine, indexStoreName(model.storage, stored.name));
     const index = model.index(stored.name)!;
@@ -29,6 +31,22 @@ export function applyChange(engine: Engine, change: TreeChange): void {
           store.put([...tuple, ...model.key.parts(key)], null);
         }
       }
+    }
+  }
+}
+
+/** The reverse entries of a reference over existing fields added to a tree with records, each target checked. */
+function buildReference(engine: Engine, model: TreeModel, ref: ReferenceModel): void {
+  clearStore(engine, ref.storeName);
+  const target = engine.model(ref.stored.target);
+  const store = engine.store(ref.storeName);
+  for (const entry of engine.records(model).entries({})) {
+    const key = model.key.fromStored(entry.key);
+    for (const targetKey of ref.targets(entry.value)) {
+      if (!engine.records(target).has(targetKey)) {
+        throw new IncompatibleSchemaError(model.name, ref.stored.path, `${model.name} ${keyText(key)} (${ref.stored.fields!.join(', ')}) refers to ${target.name} ${keyText(targetKey)}, which does not exist; the reference cannot be added`);
+      }
+      store.put([...target.key.parts(targetKey), ...model.key.parts(key)], null);
     }
   }
 }

@@ -35,6 +35,7 @@ export interface IndexModel {
 export interface ReferenceModel {
   readonly tree: string;
   readonly stored: StoredReference;
+  /** Where the reference sits in the value (none for a reference over existing fields: `stored.fields`). */
   readonly segments: readonly string[];
   /** Its reverse entries: `[...targetKey, ...holderKey]`, one store per reference (see referenceStoreName). */
   readonly storeName: string;
@@ -93,8 +94,9 @@ export class TreeModel {
       index.computed ? makeComputedIndex(stored.name, this.storage, index, index.computed.schema, compute(index.name)) : makeIndex(stored.name, this.storage, stored.value, index),
     );
     this.references = stored.references.map((ref) => {
-      const segments = pathSegments(ref.path);
-      return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(this.storage, ref.path), targets: (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[] };
+      const segments = ref.fields ? [] : pathSegments(ref.path);
+      const targets = ref.fields ? fieldTargets(ref.fields) : (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[];
+      return { tree: stored.name, stored: ref, segments, storeName: referenceStoreName(this.storage, ref.path), targets };
     });
   }
 
@@ -232,6 +234,14 @@ function computedValueProblem(schema: JsonSchema, kind: ReturnType<typeof valueK
  */
 function notNegativeZero(v: unknown): unknown {
   return Object.is(v, -0) ? 0 : v;
+}
+
+/** A reference over existing fields names the key of their values, when none is absent or null. */
+function fieldTargets(fields: readonly string[]): (value: unknown) => KeyValue[] {
+  return (value) => {
+    const parts = fields.map((field) => (value as Record<string, unknown>)[field]);
+    return parts.some((part) => part === undefined || part === null) ? [] : [keyParts(parts) as KeyValue];
+  };
 }
 
 /** A referenced key with -0 parts as 0. */

@@ -272,7 +272,7 @@ export class WriteContext {
       for (const targetKey of ref.targets(value)) {
         const self = target === model && keyText(targetKey) === keyText(key);
         if (!self && !this.engine.records(target).has(targetKey) && !this.awaitedTargets?.(target.name, targetKey)) {
-          throw new MissingReferenceError(model.name, `.${ref.stored.path}`, target.name, targetKey);
+          throw new MissingReferenceError(model.name, `.${ref.stored.path}`, target.name, targetKey, ref.stored.fields);
         }
       }
     }

@@ -147,7 +147,9 @@ export class ImportChecker {
     if (sizes.length > 0) return this.valueProblems(line, sizes);
     const implied = model.key.derive?.(checked.value, checked.json);
     if (key === undefined && implied !== undefined) key = model.key.check(implied);
-    else if (implied !== undefined && keyText(model.key.check(implied)) !== keyText(key)) return this.problem(line, '/key', `the value implies the key ${keyText(implied)}`);
+    else if (implied !== undefined && keyText(model.key.identity(model.key.check(implied))) !== keyText(model.key.identity(key!))) {
+      return this.problem(line, '/key', `the value implies the key ${keyText(model.key.identity(model.key.check(implied)))}`);
+    }
     if (key === undefined && model.stored.key.kind === 'custom') return this.problem(line, '/key', 'this tree’s keys come from the application; give each record its key');
     if (key !== undefined) {
       const id = recordId(tree, key);
@@ -165,7 +167,8 @@ export class ImportChecker {
       for (const targetKey of ref.targets(value)) {
         if (target === model && key !== undefined && keyText(targetKey) === keyText(key)) continue;
         if (this.keys.has(recordId(target.name, targetKey)) || this.engine.records(target).has(targetKey)) continue;
-        this.waiting.push({ line, path: `/value/${ref.stored.path.replaceAll('.', '/').replaceAll('[]', '')}`, target: target.name, key: targetKey });
+        const field = ref.stored.fields?.[0] ?? ref.stored.path;
+        this.waiting.push({ line, path: `/value/${field.replaceAll('.', '/').replaceAll('[]', '')}`, target: target.name, key: targetKey });
       }
     }
   }

@@ -8,9 +8,10 @@ import { assertWellFormedEntry } from './well-formed-text.js';
 import { labelProblem } from './labels.js';
 import { keySchemaOf } from './key-codec.js';
 import { versionedKeySchema } from './versioned-key.js';
+import { storedFieldReferences } from './field-references.js';
 import { describeReferences, findRefNodes, pathSegments, pathText } from './references.js';
 import { KIND, REF_ON_DELETE, REF_TARGET } from './values.js';
-import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredTree } from './catalog.js';
+import type { JsonSchema, StoredIndex, StoredKeyStrategy, StoredReference, StoredTree } from './catalog.js';
 import type { IndexDeclaration, TreeDeclaration } from './tree.js';
 
 const TREE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
@@ -49,13 +50,19 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       keySchema: keySchemas.get(d.name)!,
       value,
       indexes,
-      references: describeReferences(value),
+      references: withFieldReferences(d, value, keySchemas),
       ...(d.label ? { label: checkedLabel(d.name, value, d.label) } : {}),
       ...(d.versioned ? { versioned: true as const } : {}),
     };
     assertWellFormedEntry(d.name, entry);
     return entry;
   });
+}
+
+/** The references of the value's `t.ref` fields, then those over existing fields (./field-references.ts). */
+function withFieldReferences(d: TreeDeclaration, value: JsonSchema, keySchemas: ReadonlyMap<string, JsonSchema>): StoredReference[] {
+  const inValue = describeReferences(value);
+  return [...inValue, ...storedFieldReferences(d.name, d.references, value, keySchemas, inValue)];
 }
 
 /** A versioned tree's key schema: its declared key's parts, then the version (./versioned-key.ts). */

@@ -8,13 +8,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { canonicalJson } from './key-codec.js';
 import { IncompatibleSchemaError } from '../errors.js';
 import { KIND, REF_ON_DELETE } from './values.js';
-import type { JsonSchema, StoredIndex, StoredTree } from './catalog.js';
+import type { JsonSchema, StoredIndex, StoredReference, StoredTree } from './catalog.js';
 
 export interface TreeChange {
   readonly tree: string;
   /** Indexes to (re)build from the records, and to drop. */
   readonly buildIndexes: readonly StoredIndex[];
   readonly dropIndexes: readonly StoredIndex[];
+  /** References over existing fields added (their reverse entries built, every target checked) and removed. */
+  readonly buildReferences?: readonly StoredReference[];
+  readonly dropReferences?: readonly StoredReference[];
   readonly isNew: boolean;
 }
 
@@ -85,8 +88,29 @@ export function compareTree(stored: StoredTree | undefined, next: StoredTree): T
     tree: next.name,
     buildIndexes: next.indexes.filter((n) => !stored.indexes.some((s) => same(s, n))),
     dropIndexes: stored.indexes.filter((s) => !next.indexes.some((n) => same(s, n))),
+    ...compareFieldReferences(stored, next),
     isNew: false,
   };
+}
+
+/**
+ * References over existing fields live beside the value schema, not in it: one added is built from the
+ * stored records (opening fails if one refers to nothing), one removed is dropped, and one that names other
+ * fields or another tree under the same name is refused (the stored entries would mean something else).
+ */
+function compareFieldReferences(stored: StoredTree, next: StoredTree): Pick<TreeChange, 'buildReferences' | 'dropReferences'> {
+  const overFields = (tree: StoredTree) => tree.references.filter((ref) => ref.fields);
+  const before = new Map(overFields(stored).map((ref) => [ref.path, ref]));
+  const after = new Map(overFields(next).map((ref) => [ref.path, ref]));
+  for (const [path, ref] of after) {
+    const old = before.get(path);
+    if (old && (old.target !== ref.target || !isDeepStrictEqual(old.fields, ref.fields))) {
+      throw new IncompatibleSchemaError(next.name, path, `the reference over (${old.fields!.join(', ')}) to ${old.target} now names (${ref.fields!.join(', ')}) of ${ref.target}: give the new one another name`);
+    }
+  }
+  const buildReferences = [...after.values()].filter((ref) => !before.has(ref.path));
+  const dropReferences = [...before.values()].filter((ref) => !after.has(ref.path));
+  return { ...(buildReferences.length ? { buildReferences } : {}), ...(dropReferences.length ? { dropReferences } : {}) };
 }
 
 function compareValue(tree: string, path: string, before: JsonSchema, after: JsonSchema): void {

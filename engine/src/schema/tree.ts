@@ -8,6 +8,7 @@ import { assertSchemaDepth } from './depth.js';
 import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
 import type { IndexablePath, PathValue } from './paths.js';
+import type { TreeName } from './values.js';
 
 export interface FieldIndexDeclaration<P extends string = string> {
   /** A field path ('name', 'address.city'), or a tuple of paths for a compound index. */
@@ -50,6 +51,19 @@ export interface TreeDeclaration<
   readonly label?: readonly string[];
   /** Records are versioned: a key is `[...declared key, version]`, and a record can be released (see `tree`). */
   readonly versioned?: boolean;
+  /** References over existing fields, by name (see `tree`). */
+  readonly references?: Readonly<Record<string, FieldReferenceDeclaration>>;
+}
+
+/**
+ * A reference whose target key is made of fields the value already has, in the order of the target's key
+ * parts: `state: { fields: ['countryCode', 'stateCode'], target: states }`. A record whose fields are
+ * absent or null refers to nothing. Deleting the target is refused (`restrict`) or deletes the record (`cascade`).
+ */
+export interface FieldReferenceDeclaration<F extends string = string> {
+  readonly fields: readonly [F, F, ...F[]];
+  readonly target: TreeName<string>;
+  readonly onDelete?: 'restrict' | 'cascade';
 }
 
 /**
@@ -82,6 +96,7 @@ export type KeyFor<V> =
  * whose values a function computes from the record (looked up with `index(name)` like the others).
  * `versioned: true` makes every key `[...key, version]`: a record can be released (it never changes again,
  * and references to it name that exact version), and `newVersion` makes the next version as a draft.
+ * `references` are references made of fields the value already has (`FieldReferenceDeclaration`).
  */
 export function tree<
   const N extends string,
@@ -99,6 +114,7 @@ export function tree<
     computedIndexes?: (index: ComputedIndexFactory<Static<V>>) => C;
     label?: LabelDeclaration<Static<V>>;
     versioned?: R;
+    references?: Record<string, FieldReferenceDeclaration<keyof Static<V> & string>>;
   },
 ): TreeDeclaration<N, V, K, I & C> & { readonly versioned: R } {
   assertSchemaDepth(name, 'value', declaration.value);
@@ -113,7 +129,7 @@ export function tree<
   if (versioned && declaration.key.kind === 'hash') {
     throw new InvalidSchemaError(`tree '${name}': a content-addressed record never changes, so it has no versions: declare it without 'versioned', or give it another key`);
   }
-  const declared = { name, value: declaration.value, key: declaration.key, indexes, versioned };
+  const declared = { name, value: declaration.value, key: declaration.key, indexes, versioned, ...(declaration.references ? { references: declaration.references } : {}) };
   const label = declaration.label;
   return label === undefined ? declared : { ...declared, label: typeof label === 'string' ? [label] : [...label] };
 }
