@@ -26,7 +26,8 @@ export { labelFieldsOf, labelOf, LABEL_FIELD_NAMES, MAX_LABEL_CHARS } from './co
 export type { Key, KeyPart, KeyValue } from './schema/key-brand.js';
 export { open, openDatabase, createDatabase } from './open-database.js';
 export type { ExportOptions, ExportProgress } from './opaque/export.js';
-export type { ImportOptions, ImportProgress, ImportResult, ImportSource, ImportedRecord } from './opaque/import.js';
+export type { ImportOptions, ImportProgress, ImportResult, ImportSource, ImportedRecord, ImportRecord } from './opaque/import.js';
+export type { PortableRelease } from './opaque/transfer-format.js';
 export type { ImportProblem } from './opaque/import-check.js';
 export { parseExportHeader, EXPORT_FORMAT, type ExportHeader } from './opaque/transfer-format.js';
 export { schema, type Database, type DeclaredSchema, type Schema, type TransactionTrees } from './typed/database.js';

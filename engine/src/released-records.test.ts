@@ -194,6 +194,43 @@ for (const backend of backends) {
       expect(db.parts.versions(1)).toEqual([bolt, bolt2]);
     });
 
+    it('carries release states through an export and an import, and refuses to import over a released record', async () => {
+      const db = await backend.open(app);
+      const { bolt, nut } = await seeded(db);
+      await db.parts.release(bolt);
+      await db.parts.setLifecycle(bolt, 2);
+      await db.parts.setLifecycle(nut, 1);
+      await db.parts.newVersion(bolt);
+      let file = '';
+      for await (const chunk of db.opaque.export({ trees: ['suppliers', 'parts'] })) file += chunk;
+      expect(file).toContain('{"tree":"parts","key":[1,1],"value":{"name":"bolt","mass":2,"supplier":1},"release":{"released":true,"lifecycle":2}}');
+      expect(file).toContain('{"tree":"parts","key":[1,2],"value":{"name":"bolt","mass":2,"supplier":1}}\n');
+
+      const copy = await backend.open(app);
+      await expect(copy.opaque.import(() => [file])).resolves.toMatchObject({ ok: true, records: 4 });
+      expect(copy.parts.releaseState(bolt)).toMatchObject({ released: true, lifecycle: 2 });
+      expect(copy.parts.releaseState(nut)).toMatchObject({ released: false, lifecycle: 1 });
+      expect(copy.parts.releaseState(copy.parts.key([1, 2]))).toEqual({ released: false, lifecycle: 0 });
+      await failure(copy.parts.delete(bolt), ReleasedError);
+
+      // Again into the copy: bolt v1 is released there now, so nothing is imported.
+      const before = snapshot(copy);
+      const again = await copy.opaque.import(() => [file]);
+      expect(again.ok ? [] : again.problems.map((p) => [p.line, p.path, p.message])).toEqual([[3, '/key', 'parts [1,1] is released in this database: a released record is never replaced']]);
+      const lines = (...records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n');
+      const bad = await copy.opaque.import(() => [
+        lines(
+          { tree: 'suppliers', key: 9, value: { name: 'X' }, release: { released: true, lifecycle: 0 } },
+          { tree: 'parts', key: [5, 1], value: { name: 'pin', mass: 1, supplier: 1 }, release: { released: 'yes', lifecycle: 0 } },
+        ),
+      ]);
+      expect(bad.ok ? [] : bad.problems.map((p) => [p.line, p.path, p.message])).toEqual([
+        [1, '/release', "tree 'suppliers' is not versioned: its records have no release state"],
+        [2, '/release', 'expected { "released": true or false, "lifecycle": a whole number from 0 }'],
+      ]);
+      expect(snapshot(copy)).toEqual(before);
+    });
+
     it('serves the same through the opaque face, and refuses release calls on a tree that is not versioned', async () => {
       const db = await backend.open(app);
       const { bolt } = await seeded(db);

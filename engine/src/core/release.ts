@@ -94,3 +94,15 @@ export function versionKeys(engine: EngineState, model: TreeModel, identity: Key
   const prefix = model.key.parts(model.key.withVersion(identity, 1)).slice(0, -1);
   return [...engine.records(model).keys({ start: [...prefix, 1], end: [...prefix, Number.MAX_SAFE_INTEGER + 1] })].map((k) => model.key.fromStored(k));
 }
+
+/**
+ * An imported record's state, as its export carried it: released (or not) with its lifecycle number,
+ * under revisions of this database (the source's revisions mean nothing here). The record was just
+ * written by the import; its references were released in the source, which an import does not recheck.
+ */
+export function restoreRelease(context: WriteContext, engine: EngineState, model: TreeModel, key: KeyValue, state: { readonly released: boolean; readonly lifecycle: number }): void {
+  if (!model.releaseStore) throw new InvalidKeyError(model.name, key, `tree '${model.name}' is not versioned: its records have no release state`);
+  const revision = context.stamp(model, key, state.released ? 'release' : 'lifecycle');
+  const stored: StoredRelease = state.released ? { released: revision, lifecycle: state.lifecycle, revision } : { lifecycle: state.lifecycle, revision };
+  engine.store(model.releaseStore).put(key, stored);
+}

@@ -8,7 +8,8 @@ import { autoKey } from '../core/meta.js';
 import type { Engine } from '../core/engine.js';
 import type { TreeModel } from '../core/tree-model.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import { EXPORT_FORMAT, headerLine, recordLine, type ExportHeader } from './transfer-format.js';
+import { EXPORT_FORMAT, headerLine, recordLine, type ExportHeader, type PortableRelease } from './transfer-format.js';
+import { releaseStateOf } from '../core/release-state.js';
 
 export interface ExportOptions {
   /** The trees to export, in this order; all, in catalog order, by default. */
@@ -75,9 +76,16 @@ function page(engine: Engine, model: TreeModel, after: KeyValue | undefined, lim
     const json = model.codec.toJson(entry.value);
     // A stored value that no longer converts is not skipped: a silent gap would break the round trip.
     if (!json.ok) throw new ValidationError(model.name, json.issues.map((i) => ({ path: i.path, message: `${i.message} (stored record ${JSON.stringify(entry.key)})` })));
-    text += recordLine(model.name, entry.key, json.value) + '\n';
+    text += recordLine(model.name, entry.key, json.value, portableRelease(engine, model, entry.key)) + '\n';
     count++;
     last = entry.key;
   }
   return { text, count, last };
+}
+
+/** A versioned record's state as an export carries it: only when it is released or has a lifecycle number. */
+function portableRelease(engine: Engine, model: TreeModel, key: KeyValue): PortableRelease | undefined {
+  if (!model.releaseStore) return undefined;
+  const { released, lifecycle } = releaseStateOf(engine, model, key);
+  return released || lifecycle !== 0 ? { released, lifecycle } : undefined;
 }

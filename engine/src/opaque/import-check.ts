@@ -14,7 +14,8 @@ import { entryIssues } from '../core/entry-size.js';
 import { keyText, type TreeModel } from '../core/tree-model.js';
 import type { Engine } from '../core/engine.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import { asHeader, asTrailer, canonicalJson, EXPORT_FORMAT, type ExportHeader } from './transfer-format.js';
+import { asHeader, asTrailer, canonicalJson, EXPORT_FORMAT, type ExportHeader, type PortableRelease } from './transfer-format.js';
+import { releaseStateOf } from '../core/release-state.js';
 
 export interface ImportProblem {
   /** 1-based; one past the last line for a file that ends too soon. */
@@ -32,6 +33,8 @@ export interface CheckedRecord {
   /** Undefined: the tree makes the key (an insert). */
   readonly key: KeyValue | undefined;
   readonly value: unknown;
+  /** A versioned record's state to restore (its `release` in the line). */
+  readonly release?: PortableRelease | undefined;
 }
 
 interface WaitingReference {
@@ -125,7 +128,7 @@ export class ImportChecker {
 
   private checkRecord(line: number, parsed: unknown): CheckedRecord | undefined {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return this.problem(line, '', 'expected an object {"tree", "key", "value"}');
-    const { tree, key: rawKey, value: json } = parsed as { tree?: unknown; key?: unknown; value?: unknown };
+    const { tree, key: rawKey, value: json, release: rawRelease } = parsed as { tree?: unknown; key?: unknown; value?: unknown; release?: unknown };
     if (typeof tree !== 'string') return this.problem(line, '/tree', 'expected the name of a tree');
     const model = this.engine.models.get(tree);
     if (!model) return this.problem(line, '/tree', `the database has no tree '${tree}'`);
@@ -157,8 +160,14 @@ export class ImportChecker {
       if (first !== undefined) return this.problem(line, '/key', `the same record as line ${first}: a key may appear once`);
       this.keys.set(id, line);
     }
+    const release = rawRelease === undefined ? undefined : portableRelease(rawRelease);
+    if (typeof release === 'string') return this.problem(line, '/release', release);
+    if (release !== undefined && !model.releaseStore) return this.problem(line, '/release', `tree '${tree}' is not versioned: its records have no release state`);
+    if (key !== undefined && model.releaseStore && releaseStateOf(this.engine, model, key).released) {
+      return this.problem(line, '/key', `${tree} ${keyText(key)} is released in this database: a released record is never replaced`);
+    }
     this.checkReferences(line, model, key, checked.value);
-    return { model, key, value: json };
+    return { model, key, value: json, release };
   }
 
   private checkReferences(line: number, model: TreeModel, key: KeyValue | undefined, value: unknown): void {
@@ -182,4 +191,13 @@ export class ImportChecker {
     if (!this.full) this.problems.push({ line, path, message });
     return undefined;
   }
+}
+
+/** A line's `release`, checked: `{ released: boolean, lifecycle: whole number from 0 }`, or why not. */
+export function portableRelease(raw: unknown): PortableRelease | string {
+  const { released, lifecycle } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (typeof released !== 'boolean' || typeof lifecycle !== 'number' || !Number.isSafeInteger(lifecycle) || lifecycle < 0) {
+    return 'expected { "released": true or false, "lifecycle": a whole number from 0 }';
+  }
+  return { released, lifecycle };
 }

@@ -26,7 +26,9 @@ import { isTrellisError, MissingReferenceError, ValidationError } from '../error
 import type { Engine } from '../core/engine.js';
 import type { WriteContext } from '../core/write-context.js';
 import type { KeyValue } from '../schema/key-brand.js';
-import { ImportChecker, recordId, type CheckedRecord, type ImportProblem } from './import-check.js';
+import { ImportChecker, portableRelease, recordId, type CheckedRecord, type ImportProblem } from './import-check.js';
+import { restoreRelease } from '../core/release.js';
+import type { PortableRelease } from './transfer-format.js';
 import { linesOf } from './transfer-format.js';
 import { writeInBatches } from '../core/batches.js';
 
@@ -155,6 +157,7 @@ export interface ImportRecord {
   readonly tree: string;
   readonly key?: unknown;
   readonly value: unknown;
+  readonly release?: PortableRelease;
 }
 
 /**
@@ -180,9 +183,9 @@ export async function writeImportRecords(engine: Engine, records: readonly Impor
   engine.assertOpen();
   return engine.transaction((context) => {
     context.awaitedTargets = awaited;
-    return records.map(({ tree, key, value }) => {
+    return records.map(({ tree, key, value, release }) => {
       const model = engine.model(tree);
-      return writeOne(engine, context, { model, key: key === undefined ? undefined : model.key.check(key), value }, true);
+      return writeOne(engine, context, { model, key: key === undefined ? undefined : model.key.check(key), value, release }, true);
     });
   });
 }
@@ -193,7 +196,7 @@ class LineReader {
 
   line(text: string): CheckedRecord | undefined | string {
     if (text.trim() === '') return undefined;
-    let parsed: { tree?: unknown; key?: unknown; value?: unknown; trellis?: unknown };
+    let parsed: { tree?: unknown; key?: unknown; value?: unknown; trellis?: unknown; release?: unknown };
     try {
       parsed = JSON.parse(text) as typeof parsed;
     } catch {
@@ -202,9 +205,11 @@ class LineReader {
     if (typeof parsed !== 'object' || parsed === null || parsed.trellis !== undefined) return undefined;
     const model = typeof parsed.tree === 'string' ? this.engine.models.get(parsed.tree) : undefined;
     if (!model) return 'the file changed after it was checked: this line names no tree of the database';
+    const release = parsed.release === undefined ? undefined : portableRelease(parsed.release);
+    if (typeof release === 'string') return `the file changed after it was checked: its release state: ${release}`;
     try {
       // Without a key the write path makes it (an insert), as the check assumed.
-      return { model, key: parsed.key === undefined ? undefined : model.key.check(parsed.key), value: parsed.value };
+      return { model, key: parsed.key === undefined ? undefined : model.key.check(parsed.key), value: parsed.value, release };
     } catch (error) {
       return `the file changed after it was checked: ${(error as Error).message}`;
     }
@@ -222,6 +227,7 @@ function writeOne(engine: Engine, context: WriteContext, record: CheckedRecord, 
     }
   }
   const stored = key === undefined ? context.insert(model, value, 'json') : context.put(model, key, value, 'json');
+  if (record.release) restoreRelease(context, engine, model, stored, record.release);
   return { tree: model.name, key: stored, previous };
 }
 

@@ -38,14 +38,21 @@ export interface RecordLine {
   /** Absent: the tree makes the key (auto-increment, uuid, content hash, or a key derived from the value). */
   readonly key?: unknown;
   readonly value: unknown;
+  /** A versioned record's release state, when released or given a lifecycle number (revisions stay behind: they are the source's). */
+  readonly release?: PortableRelease;
+}
+
+export interface PortableRelease {
+  readonly released: boolean;
+  readonly lifecycle: number;
 }
 
 export function headerLine(header: ExportHeader): string {
   return JSON.stringify(header);
 }
 
-export function recordLine(tree: string, key: unknown, value: unknown): string {
-  return JSON.stringify({ tree, key, value });
+export function recordLine(tree: string, key: unknown, value: unknown, release?: PortableRelease): string {
+  return JSON.stringify(release ? { tree, key, value, release } : { tree, key, value });
 }
 
 /** The header, if `parsed` (a line's JSON) is one: anything that says `"trellis":"export"`. */
