@@ -9,6 +9,7 @@ export function formatIntegrityReport(path: string, report: IntegrityReport): st
   ];
   for (const repair of report.repairs ?? []) lines.push(`  repaired: ${repair.message}`);
   for (const problem of report.problems) lines.push(`  ${problem.kind}: ${problem.message}`);
+  for (const index of report.unchecked ?? []) lines.push(`  not checked: index ${index.tree}.${index.index}, ${index.reason}`);
   if (report.omittedProblems > 0) lines.push(`  … and ${plural(report.omittedProblems, 'more problem')}`);
   lines.push(report.ok ? 'OK: no problems found' : `${plural(counted, 'problem')} found${report.repairs ? ' that repair cannot fix' : ''}`);
   return lines.join('\n');

@@ -47,6 +47,17 @@ describe('npm run verify', { timeout: 90_000 }, () => {
     expect(stdout).toMatch(new RegExp(`^${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: checked 6 trees, \\d+ records, \\d+ index entries, \\d+ references\nOK: no problems found\n$`));
   });
 
+  it('says which computed indexes it could not check (their function is the application’s)', async () => {
+    const path = join(root, 'computed');
+    const users = tree('users', { key: autoIncrement(), value: t.object({ email: t.string() }), computedIndexes: (index) => ({ byDomain: index(t.string(), (u) => u.email.split('@')[1]) }) });
+    const db = await open(path, schema(users));
+    await db.users.insert({ email: 'ada@example.org' });
+    await db.close();
+    const { code, stdout } = await verify(path);
+    expect(code).toBe(0);
+    expect(stdout).toContain('\n  not checked: index users.byDomain, computed by the application’s code, which this check does not have\nOK: no problems found\n');
+  });
+
   it('prints the report as JSON with --json', async () => {
     const { code, stdout } = await verify(database, '--json');
     expect(code).toBe(0);

@@ -69,9 +69,12 @@ describe('a computed index', () => {
     await tool.tree('people').insert({ email: 'eve@example.org', tags: ['x'] });
     const stale = await failure(Promise.resolve().then(() => [...tool.tree('people').lookup('byDomain', { equals: 'example.org' })]), IndexStaleError);
     expect(stale.message).toMatch(/index people.byDomain is computed by the application's code and is stale since revision 2/);
-    // The check without the function cannot judge it, and does not call it damaged.
+    // The check without the function cannot judge it, does not call it damaged, and says it did not check it.
     await tool.close();
-    expect((await verifyDatabase(path)).ok).toBe(true);
+    const unjudged = await verifyDatabase(path);
+    expect(unjudged.ok).toBe(true);
+    const notHere = 'computed by the application’s code, which this check does not have';
+    expect(unjudged.unchecked).toEqual(['byDomain', 'byTagLength', 'byLowerEmail', 'byScoreBand'].map((index) => ({ tree: 'people', index, reason: notHere })));
 
     // Older code without the index marks it stale too.
     const older = await open(path, withoutComputed);
@@ -84,6 +87,7 @@ describe('a computed index', () => {
     expect(db.people.index('byLowerEmail').get('eve@example.org')?.key).toBe(2);
     const report = await db.opaque.verify();
     expect(report.problems).toEqual([]);
+    expect(report.unchecked).toBeUndefined();
   });
 
   it('is rebuilt when its function gets a new version', async () => {

@@ -47,6 +47,7 @@ export {
   type IntegrityProblem,
   type IntegrityProblemKind,
   type IntegrityRepair,
+  type UncheckedIndex,
   type VerifyOptions,
 } from './integrity-report.js';
 export type { OpenOptions } from './core/open.js';

@@ -99,6 +99,18 @@ export interface IntegrityReport {
   readonly omittedProblems: number;
   /** Present when a repair was asked for: what it changed (empty if nothing needed it). */
   readonly repairs?: readonly IntegrityRepair[];
+  /**
+   * Indexes the check could not recompute, and why: a computed index whose function only the application
+   * has (a tool opened the database), or one left stale (rebuilt when the application next opens it).
+   * Absent when every index was checked. `ok` speaks for what was checked.
+   */
+  readonly unchecked?: readonly UncheckedIndex[];
+}
+
+export interface UncheckedIndex {
+  readonly tree: string;
+  readonly index: string;
+  readonly reason: string;
 }
 
 export interface VerifyOptions {

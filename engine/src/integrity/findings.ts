@@ -3,7 +3,7 @@
  * limit, so a badly damaged database cannot exhaust memory), the counts, and
  * what a repair would have to rebuild, recorded even for problems left out.
  */
-import type { IntegrityProblem, IntegrityReport } from '../integrity-report.js';
+import type { IntegrityProblem, IntegrityReport, UncheckedIndex } from '../integrity-report.js';
 import type { StoredKey } from '../storage/backend.js';
 
 export class Findings {
@@ -17,6 +17,9 @@ export class Findings {
   readonly countersToRaise = new Map<string, number>();
   /** Per release store (`v/<tree>`): the keys of its entries whose record does not exist. */
   readonly staleReleaseStates = new Map<string, StoredKey[]>();
+
+  /** Indexes not recomputed, and why (see IntegrityReport.unchecked). */
+  readonly unchecked: UncheckedIndex[] = [];
 
   constructor(private readonly maxProblems: number) {}
 
@@ -36,6 +39,7 @@ export class Findings {
       checked: { ...this.checked },
       problems: [...this.problems],
       omittedProblems: this.omitted,
+      ...(this.unchecked.length > 0 ? { unchecked: [...this.unchecked] } : {}),
     };
   }
 }

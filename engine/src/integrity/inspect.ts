@@ -31,7 +31,10 @@ export function inspect(engine: Engine, maxProblems: number, onProgress: (step: 
     checkReleaseStates(stores, model, findings);
     maxVersion = Math.max(maxVersion, tally.maxVersion);
     for (const index of model.indexes) {
-      if (!checkable(stores, index)) continue;
+      if (!checkable(stores, index)) {
+        findings.unchecked.push({ tree: model.name, index: index.stored.name, reason: index.computable ? 'stale: rebuilt when the application next opens the database writable' : 'computed by the application’s code, which this check does not have' });
+        continue;
+      }
       const { expected, found } = tally.indexes.get(index.storeName)!;
       if (!stores.exists(index.storeName)) {
         if (expected > 0) {
