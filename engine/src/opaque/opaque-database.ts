@@ -229,10 +229,11 @@ export class OpaqueTree {
     return this.engine.transaction((c) => c.delete(this.model, key, options));
   }
 
-  /** A versioned record's release state (see the typed face's `releaseState`). */
-  releaseState(key: unknown): ReleaseState {
+  /** A versioned record's release state (see the typed face's `releaseState`); undefined: no such record. */
+  releaseState(key: unknown): ReleaseState | undefined {
     this.engine.assertOpen();
-    return releaseStateOf(this.engine, this.model, this.model.key.check(key));
+    const checked = this.model.key.check(key);
+    return this.engine.records(this.model).has(checked) ? releaseStateOf(this.engine, this.model, checked) : undefined;
   }
   /** The keys of every version of a versioned record, given its key without the version, oldest first. */
   versions(identity: unknown): KeyValue[] {

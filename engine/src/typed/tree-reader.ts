@@ -142,10 +142,11 @@ export class TreeReader<T extends TreeDeclaration> {
     return referenceGroups(this.engine, this.model, this.model.key.check(key));
   }
 
-  /** A versioned record's release state: released or a draft, and its lifecycle number. */
-  releaseState(key: VersionedKey<T>): ReleaseState {
+  /** A versioned record's release state: released or a draft, and its lifecycle number (undefined: no such record). */
+  releaseState(key: VersionedKey<T>): ReleaseState | undefined {
     this.engine.assertOpen();
-    return releaseStateOf(this.engine, this.model, this.model.key.check(key));
+    const checked = this.model.key.check(key);
+    return this.engine.records(this.model).has(checked) ? releaseStateOf(this.engine, this.model, checked) : undefined;
   }
 
   /** The keys of every version of a versioned record (its key without the version), oldest first. */
