@@ -12,7 +12,8 @@ export const RecordChange = Type.Object({
   tree: Type.String(),
   key: JsonKey,
   text: Type.String(),
-  kind: Type.Union([Type.Literal('insert'), Type.Literal('update'), Type.Literal('delete')]),
+  /** `release` / `lifecycle`: a versioned record was released or given a lifecycle number; its value did not change. */
+  kind: Type.Union([Type.Literal('insert'), Type.Literal('update'), Type.Literal('delete'), Type.Literal('release'), Type.Literal('lifecycle')]),
   revision: Type.Integer({ minimum: 0 }),
   /** False when another process wrote it. */
   local: Type.Boolean(),

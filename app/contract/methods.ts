@@ -27,6 +27,20 @@ const Revision = Type.Integer({ minimum: 0 });
 /** One offending place in a value (JSON Pointer path); error payloads use it too (errors.ts). */
 export const Issue = Type.Object({ path: Type.String(), message: Type.String() });
 
+/**
+ * A record of a versioned tree: released (final: it never changes again, RELEASED) or a draft,
+ * and its lifecycle number (the application's own state, settable even when released). The
+ * engine's ReleaseState; `revision`: of the last release or lifecycle change, absent if none.
+ */
+export const ReleaseState = Type.Object({
+  released: Type.Boolean(),
+  /** The revision that released it; absent for a draft. */
+  releasedAt: Type.Optional(Revision),
+  lifecycle: Type.Integer({ minimum: 0 }),
+  revision: Type.Optional(Revision),
+});
+export type ReleaseState = Static<typeof ReleaseState>;
+
 /** A record as the renderer sees it; `value` is absent and `problems` set when the stored value does not decode. */
 export const RecordEntry = Type.Object({
   key: JsonKey,
@@ -37,10 +51,15 @@ export const RecordEntry = Type.Object({
   schemaVersion: Type.Optional(Type.Integer({ minimum: 1 })),
   value: Type.Optional(Type.Unknown()),
   problems: Type.Optional(Type.Array(Issue)),
+  /** In a versioned tree (`TreeSummary.versioned`), its release state; absent in other trees. */
+  release: Type.Optional(ReleaseState),
 });
 export type RecordEntry = Static<typeof RecordEntry>;
 
-/** A tree as the catalog stores it (its own schema, engine/src/common/catalog.ts), with what the browser shows beside it. */
+/**
+ * A tree as the catalog stores it (its own schema, engine/src/common/catalog.ts), with what the browser shows beside it.
+ * `versioned: true`: its keys are `[...key, version]` and its records can be released (records.release).
+ */
 export const TreeSummary = Type.Object({
   ...StoredTree.properties,
   count: Type.Integer({ minimum: 0 }),
@@ -220,6 +239,32 @@ export const methods = {
   'records.delete': {
     args: Type.Object({ tree: TreeName, key: JsonKey, expectedRevision: Type.Optional(Revision) }),
     result: Type.Object({ deleted: Type.Boolean(), ...WrittenRecords }),
+  },
+
+  // Versioned trees (`TreeSummary.versioned`): released records never change; each answers the record as records.put does.
+  /**
+   * Releases a record of a versioned tree: from then on records.put and records.delete of it answer RELEASED.
+   * Refused (VALIDATION, at the reference's field) while it refers to a draft of a versioned tree. Releasing a
+   * released record changes nothing. `expectedRevision` as for records.put (CONFLICT with the current record).
+   */
+  'records.release': {
+    args: Type.Object({ tree: TreeName, key: JsonKey, expectedRevision: Type.Optional(Revision) }),
+    result: Type.Object({ entry: RecordEntry }),
+  },
+  /** Sets the lifecycle number of a record of a versioned tree, released or not (its value and revision stay). */
+  'records.setLifecycle': {
+    args: Type.Object({
+      tree: TreeName,
+      key: JsonKey,
+      lifecycle: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+      expectedRevision: Type.Optional(Revision),
+    }),
+    result: Type.Object({ entry: RecordEntry }),
+  },
+  /** Makes the next version of a record of a versioned tree (after its newest one) as a draft copy of it; answers the new record. */
+  'records.newVersion': {
+    args: Type.Object({ tree: TreeName, key: JsonKey }),
+    result: Type.Object({ entry: RecordEntry }),
   },
   /**
    * The records that point at this one, without a scan (the engine's reverse-reference index):

@@ -39,6 +39,7 @@ function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
     indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique, ...(index.computed ? { computed: structuredClone(index.computed) } : {}) })),
     references: tree.references.map((ref) => ({ path: ref.path, target: ref.target, onDelete: ref.onDelete, many: ref.many })),
     ...(tree.label ? { label: [...tree.label] } : {}),
+    ...(tree.versioned ? { versioned: true as const } : {}),
     referencedFrom: all.flatMap((source) =>
       source.references.filter((ref) => ref.target === tree.name).map((ref) => ({ tree: source.name, path: ref.path })),
     ),

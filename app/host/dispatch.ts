@@ -13,6 +13,7 @@ import { indexHandlers } from './handlers/index-lookup.js';
 import { recordReadHandlers } from './handlers/records-read.js';
 import { recordSearchHandlers } from './handlers/records-search.js';
 import { recordWriteHandlers } from './handlers/records-write.js';
+import { recordReleaseHandlers } from './handlers/records-release.js';
 import { queryHandlers } from './handlers/query.js';
 import { rawReadHandlers } from './handlers/raw-read.js';
 import { recordUndoHandlers } from './handlers/records-undo.js';
@@ -28,7 +29,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers, ...recordSearchHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...recordReleaseHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers, ...recordSearchHandlers };
 }
 
 export async function dispatch(

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { TableColumns } from './columns.js';
 import { RecordPanel } from './record-panel.js';
 import { RawView } from './raw-view.js';
+import { ReleaseBar } from './release-bar.js';
 import { RecordsTable } from './records-table.js';
 import { ReferencedBy } from './referenced-by.js';
 import { Toolbar } from './toolbar.js';
@@ -18,6 +19,7 @@ export class TrellisApp {
   readonly filter: FilterBar;
   readonly columns: TableColumns;
   readonly raw: RawView;
+  readonly release: ReleaseBar;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -28,5 +30,6 @@ export class TrellisApp {
     this.filter = new FilterBar(page);
     this.columns = new TableColumns(page);
     this.raw = new RawView(page);
+    this.release = new ReleaseBar(page);
   }
 }

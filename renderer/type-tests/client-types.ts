@@ -23,6 +23,9 @@ export type MethodNames = [
       | 'records.insert'
       | 'records.put'
       | 'records.delete'
+      | 'records.release'
+      | 'records.setLifecycle'
+      | 'records.newVersion'
       | 'records.referencedBy'
       | 'records.referenceGroups'
       | 'index.lookup'
@@ -49,6 +52,9 @@ export type ArgumentsAndResults = [
   Expect<Equal<ArgsOf<'records.search'>, { tree: string; text: string; limit?: number }>>,
   Expect<Equal<ResultOf<'records.delete'>, { deleted: boolean; written: WrittenRecord[]; undoable: boolean }>>,
   Expect<Equal<ResultOf<'database.open'>, DatabaseInfo>>,
+  Expect<Equal<ArgsOf<'records.setLifecycle'>, { tree: string; key: JsonKey; lifecycle: number; expectedRevision?: number }>>,
+  Expect<Equal<ResultOf<'records.newVersion'>, { entry: RecordEntry }>>,
+  Expect<Equal<RecordEntry['release'], { released: boolean; releasedAt?: number; lifecycle: number; revision?: number } | undefined>>,
   Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,
 ];
 

@@ -31,7 +31,7 @@ export type Events = [
   Expect<Equal<HostEvents['command'], { id: MenuCommandId }>>,
   Expect<Equal<MenuCommandId, 'file.open' | 'nav.back' | 'nav.forward' | 'palette.open' | 'edit.undo' | 'edit.redo'>>,
   Expect<
-    Equal<RecordChange, { tree: string; key: JsonKey; text: string; kind: 'insert' | 'update' | 'delete'; revision: number; local: boolean }>
+    Equal<RecordChange, { tree: string; key: JsonKey; text: string; kind: 'insert' | 'update' | 'delete' | 'release' | 'lifecycle'; revision: number; local: boolean }>
   >,
 ];
 

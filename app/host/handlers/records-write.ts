@@ -57,7 +57,8 @@ export const recordWriteHandlers: Handlers<'records.validate' | 'records.insert'
   },
 };
 
-async function withConflictDetail<T>(db: OpaqueDatabase, tree: string, key: unknown, write: () => Promise<T>): Promise<T> {
+/** Runs a conditional write; a stale revision answers CONFLICT with the record as it is now (null: deleted). */
+export async function withConflictDetail<T>(db: OpaqueDatabase, tree: string, key: unknown, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

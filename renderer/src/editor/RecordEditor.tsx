@@ -16,6 +16,8 @@ import { EditorToolbar, type ToolbarActions } from './EditorToolbar.js';
 import { KeyField } from './KeyField.js';
 import type { PaneApi } from './monaco/MonacoPane.js';
 import { ProblemsList } from './ProblemsList.js';
+import { ReleaseBar } from './ReleaseBar.js';
+import { releasedReason } from './session/release-actions.js';
 import { saveBlocked, type SaveFacts } from './session/save-gate.js';
 import { needsKeyInput } from './session/session-actions.js';
 import { useRecordSession, type RecordSession } from './session/use-record-session.js';
@@ -59,13 +61,18 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const pane = useRef<PaneApi | null>(null);
   const MonacoPane = monacoPane.use()?.MonacoPane;
   const registry = useCommands();
-  const disabled = disabledActions(session, readOnly ? readOnlyWhy : undefined);
   const editing = session.base.mode === 'edit' ? session.base.entry : null;
+  // A released record (the panel's fresh copy: releasing does not change its revision) is read-only like a
+  // read-only session, for this record only: Save and Delete say why; New and Duplicate stay.
+  const releasedWhy = editing ? releasedReason(props.record) : undefined;
+  const lockWhy = readOnly ? readOnlyWhy : undefined;
+  const recordWhy = lockWhy ?? releasedWhy;
+  const disabled = disabledActions(session, lockWhy, recordWhy);
 
   // Every way of saving (button, menu, palette, the shell's Mod+S, Monaco's Ctrl/Cmd+S) goes
   // through here: the editor model's text at this moment, the Save button's enabled rule on it.
-  const latest = useRef({ session, readOnlyWhy: readOnly ? readOnlyWhy : undefined });
-  latest.current = { session, readOnlyWhy: readOnly ? readOnlyWhy : undefined };
+  const latest = useRef({ session, readOnlyWhy: recordWhy });
+  latest.current = { session, readOnlyWhy: recordWhy };
   const requestSave = () => {
     const { session: now, readOnlyWhy: why } = latest.current;
     const text = pane.current?.getText() ?? now.text;
@@ -78,7 +85,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   useCommand({ id: 'record.new', label: 'New Record', group: 'Record', run: () => session.startCreate(), enabled: () => disabled.create === undefined });
   useCommand({ id: 'record.duplicate', label: 'Duplicate Record', group: 'Record', run: () => session.startCreate(session.text), enabled: () => disabled.duplicate === undefined });
   useCommand({ id: 'record.delete', label: 'Delete Record…', group: 'Record', run: () => session.setDeleteStep({ type: 'confirm' }), enabled: () => disabled.delete === undefined });
-  useCommand({ id: 'record.format', label: 'Format Record', group: 'Record', run: session.format, enabled: () => !readOnly && !session.broken });
+  useCommand({ id: 'record.format', label: 'Format Record', group: 'Record', run: session.format, enabled: () => recordWhy === undefined && !session.broken });
 
   return (
     <div className="record-editor-panel" data-mode={session.base.mode} data-conflict={session.conflict ? 'true' : undefined}>
@@ -92,6 +99,9 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
         onDuplicate={() => session.startCreate(session.text)}
         onDelete={() => session.setDeleteStep({ type: 'confirm' })}
       />
+      {props.tree.versioned && editing && props.record ? (
+        <ReleaseBar client={props.client} tree={props.tree.name} entry={props.record} readOnlyWhy={lockWhy} dirty={session.dirty} onOpen={props.onFollow} />
+      ) : null}
       {session.base.mode === 'create' && needsKeyInput(props.tree) ? (
         <KeyField
           tree={props.tree.name}
@@ -129,8 +139,8 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           load={session.load}
           onChange={session.edit}
           problems={session.problems}
-          readOnly={readOnly || session.conflict !== null}
-          readOnlyMessage={lockedWhy}
+          readOnly={readOnly || session.conflict !== null || releasedWhy !== undefined}
+          readOnlyMessage={releasedWhy ?? lockedWhy}
           theme={props.theme}
           tree={props.tree}
           client={props.client}
@@ -161,15 +171,16 @@ function saveFacts(session: RecordSession, readOnlyWhy: string | undefined): Sav
   };
 }
 
-function disabledActions(session: RecordSession, readOnlyWhy: string | undefined): ToolbarActions {
+/** `readOnlyWhy`: writes are off in this session; `recordWhy`: this record cannot change (that, or it is released). */
+function disabledActions(session: RecordSession, readOnlyWhy: string | undefined, recordWhy: string | undefined): ToolbarActions {
   const editing = session.base.mode === 'edit';
   const busy = session.busy ? 'Working…' : undefined;
   return {
-    save: saveBlocked(saveFacts(session, readOnlyWhy), session.text),
+    save: saveBlocked(saveFacts(session, recordWhy), session.text),
     revert: busy ?? (session.dirty || session.conflict || session.elsewhere ? undefined : 'No changes to discard'),
     create: readOnlyWhy ?? busy,
     duplicate: readOnlyWhy ?? busy ?? (!editing ? 'Save the new record first' : session.broken ? 'The stored value does not decode' : undefined),
-    delete: readOnlyWhy ?? busy ?? (!editing ? 'Not saved yet' : undefined),
+    delete: recordWhy ?? busy ?? (!editing ? 'Not saved yet' : undefined),
   };
 }
 

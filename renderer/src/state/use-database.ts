@@ -47,7 +47,8 @@ export function useDatabase(client: HostClient): DatabaseState {
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const offChanges = client.on('changes', ({ changes, resync }) => {
-      if (!resync && !changes.some((change) => change.kind !== 'update')) return;
+      // Counts change only with inserts and deletes (an update, a release or a lifecycle number leaves them).
+      if (!resync && !changes.some((change) => change.kind === 'insert' || change.kind === 'delete')) return;
       clearTimeout(timer);
       timer = setTimeout(() => void refetch(), COUNT_REFRESH_MS);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordEntry, TreeSummary } from '../../../../app/contract/index.js';
-import { columnsFor } from './columns.js';
+import { VERSION_COLUMN, columnsFor } from './columns.js';
 
 const tasks: TreeSummary = {
   name: 'tasks',
@@ -110,5 +110,24 @@ describe('columnsFor', () => {
     const label: RecordEntry = { key: [3, 'bug'], text: 'labels/[3,"bug"]', revision: 1, value: { project: 3, name: 'bug', color: '#ff0000' } };
     expect(model[0]?.type.text(model[0].read(label), model[0].schema)).toBe('projects/3');
     expect(model[1]?.read(label)).toBe('bug');
+  });
+
+  it('shows a versioned tree\'s key as its declared key and its version, composite or not', () => {
+    const version = { type: 'integer', minimum: 1 };
+    const parts: TreeSummary = { ...tasks, name: 'parts', versioned: true, keySchema: { type: 'array', prefixItems: [{ type: 'integer' }, version] } };
+    const model = columnsFor(parts);
+    expect(model.map((c) => [c.id, c.header])).toEqual([['key', 'key · auto'], [VERSION_COLUMN, 'version'], ...columnsFor(tasks).slice(1).map((c) => [c.id, c.header])]);
+    const entry: RecordEntry = { key: [12, 3], text: 'parts/[12,3]', revision: 1, value: {} };
+    expect([model[0]!.read(entry), model[1]!.read(entry)]).toEqual([12, 3]);
+    const labels: TreeSummary = {
+      ...tasks,
+      name: 'labels',
+      versioned: true,
+      key: { kind: 'composite', fields: ['project', 'name'] },
+      keySchema: { type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }, version] },
+      value: { type: 'object', properties: { project: {}, name: { type: 'string' } } },
+    };
+    expect(columnsFor(labels).map((c) => c.id)).toEqual(['key:project', 'key:name', VERSION_COLUMN]);
+    expect(columnsFor(labels)[2]!.read({ ...entry, key: [3, 'bug', 2] })).toBe(2);
   });
 });

@@ -25,13 +25,18 @@ export function columnsFor(tree: TreeSummary): GridColumn[] {
   return [...keyColumns(tree), ...valueColumns(tree)];
 }
 
+/** The version column of a versioned tree (its keys' last part); `#` keeps it apart from a key field called `version`. */
+export const VERSION_COLUMN = 'key:#version';
+
 function keyColumns(tree: TreeSummary): GridColumn[] {
+  // A versioned tree's key is the declared key's parts, then the version (TreeSummary.versioned): one column each.
+  const parts = (tree.keySchema['prefixItems'] ?? []) as JsonSchema[];
+  const partOf = (i: number) => (entry: RecordEntry) => (Array.isArray(entry.key) ? entry.key[i] : undefined);
+  const version = tree.versioned ? [column(VERSION_COLUMN, 'version', 'key', parts.at(-1) ?? {}, partOf(parts.length - 1))] : [];
   if (tree.key.kind === 'composite') {
-    const parts = (tree.keySchema['prefixItems'] ?? []) as JsonSchema[];
-    return tree.key.fields.map((field, i) =>
-      column(`key:${field}`, field, 'key', parts[i] ?? {}, (entry) => (Array.isArray(entry.key) ? entry.key[i] : undefined)),
-    );
+    return [...tree.key.fields.map((field, i) => column(`key:${field}`, field, 'key', parts[i] ?? {}, partOf(i))), ...version];
   }
+  if (tree.versioned) return [column('key', `key · ${tree.key.kind}`, 'key', parts[0] ?? {}, partOf(0)), ...version];
   return [column('key', `key · ${tree.key.kind}`, 'key', tree.keySchema, (entry) => entry.key)];
 }
 

@@ -8,6 +8,7 @@ import type { QueryableField } from '@trellis/engine/common/record-fields';
 import { SORT_LIMIT } from '@trellis/engine/common/query-terms';
 import type { RecordSort } from '@trellis/engine/common/record-query';
 import type { TreeSummary } from '../../../../app/contract/index.js';
+import { VERSION_COLUMN } from './columns.js';
 
 export type SortOption = { readonly sortable: true; readonly sort: RecordSort; readonly how: string } | { readonly sortable: false; readonly why: string };
 
@@ -16,6 +17,8 @@ const UNSORTABLE = new Set(['object', 'bytes', 'any']);
 /** The sort a column header offers (ascending; a second click turns it). */
 export function sortOptionFor(columnId: string, tree: TreeSummary, fields: readonly QueryableField[], filtered: boolean): SortOption {
   if (columnId === 'key') return { sortable: true, sort: {}, how: 'by key' };
+  // Versions sort with their record's key (the version is its last part).
+  if (columnId === VERSION_COLUMN) return { sortable: false, why: 'Versions sort with their key: sort by key' };
   const path = columnId.replace(/^(key|value):/, '');
   const field = fields.find((f) => f.path === path);
   if (!field) return { sortable: false, why: `${path} is not a field of ${tree.name}` };
