@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoIncrement, MemoryVolume, MigrationFailedError, open, schema, t, tree, type OpenOptions, type Schema } from './index.js';
 import { afterThisTest, failure, tempDir } from './testing/contract-backends.js';
-import { appV2, appV3, handleOf, v1 } from './typed/fixtures/migration-schemas.js';
+import { appV2, appV3, fillV1, handleOf, nameOf, v1 } from './typed/fixtures/migration-schemas.js';
 
 const PEOPLE = 100_000;
 const WORDS = 500;
@@ -28,19 +28,12 @@ const reopenables: readonly Reopenable[] = [
   { name: 'memory', place: () => `memory-${++memoryPlaces}`, open: (path, declared, options) => open(path, declared, { ...options, inMemory: volume }) },
 ];
 
-const nameOf = (i: number) => `Person ${i}`;
 
 /** A database written by the application's v1 code (../typed/fixtures/migration-schemas.ts). */
 async function v1Database(backend: Reopenable, tweak?: (db: Awaited<ReturnType<typeof open<typeof v1>>>) => Promise<unknown>): Promise<string> {
   const path = backend.place();
   const db = await backend.open(path, v1);
-  const people = await db.people.insertMany(
-    Array.from({ length: PEOPLE }, (_, i) => ({ name: nameOf(i), age: String(20 + (i % 60)), legacy: 'x', city: `City ${i % 100}`, street: `${i} Main Street` })),
-    { batchSize: 10_000 },
-  );
-  await db.posts.insertMany(people.map((author, i) => ({ author, title: `Post ${i}` })), { batchSize: 10_000 });
-  await db.tags.insertMany(Array.from({ length: WORDS }, (_, i) => ({ word: `tag${i}` })));
-  await db.labels.insertMany(Array.from({ length: WORDS }, (_, i) => ({ text: `label${i}` })));
+  await fillV1(db, PEOPLE, WORDS);
   await tweak?.(db);
   await db.close();
   return path;

@@ -19,7 +19,7 @@ import { open as openLmdb } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidSchemaError, MigrationFailedError, MigrationMissingError, migration, open, openDatabase, previewMigrations, schema, StaleSchemaError, verifyDatabase, type MigrationProgress } from './index.js';
 import { afterThisTest, failure, tempDir } from './testing/contract-backends.js';
-import { appV2, appV3, handleOf, toV2, toV3, v1, v2 } from './typed/fixtures/migration-schemas.js';
+import { appV2, appV3, fillV1, handleOf, nameOf, toV2, toV3, v1, v2 } from './typed/fixtures/migration-schemas.js';
 
 const PEOPLE = 100_000;
 const WORDS = 1_000;
@@ -27,18 +27,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 let template: string;
 
-const nameOf = (i: number) => `Person ${i}`;
 
 beforeAll(async () => {
   template = mkdtempSync(join(tmpdir(), 'trellis-migration-template-'));
   const db = await open(template, v1);
-  const people = await db.people.insertMany(
-    Array.from({ length: PEOPLE }, (_, i) => ({ name: nameOf(i), age: String(20 + (i % 60)), legacy: 'x', city: `City ${i % 100}`, street: `${i} Main Street` })),
-    { batchSize: 10_000 },
-  );
-  await db.posts.insertMany(people.map((author, i) => ({ author, title: `Post ${i}` })), { batchSize: 10_000 });
-  await db.tags.insertMany(Array.from({ length: WORDS }, (_, i) => ({ word: `tag${i}` })));
-  await db.labels.insertMany(Array.from({ length: WORDS }, (_, i) => ({ text: `label${i}` })));
+  await fillV1(db, PEOPLE, WORDS);
   await db.close();
 }, 300_000);
 
