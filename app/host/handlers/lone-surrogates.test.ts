@@ -6,21 +6,10 @@
  * Well-formed edge text still round-trips exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { HostError } from '../../contract/index.js';
-import { startHost } from '../fixtures/host-harness.js';
+import { failure, startHost } from '../fixtures/host-harness.js';
 import { JOINED, USER_COUNT } from '../fixtures/sample-database.js';
 
 const LONE = /text holds a lone UTF-16 surrogate \(U\+D[89A-F][0-9A-F]{2} at position \d+\); only well-formed Unicode can be stored/;
-
-async function failure(call: Promise<unknown>): Promise<HostError> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
-  }
-  return expect.fail('expected the call to fail');
-}
 
 describe('lone surrogates over the contract', () => {
   it('records.insert, records.put and records.validate answer VALIDATION at the path; nothing is written', async () => {

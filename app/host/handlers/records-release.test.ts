@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HostError, type Transport } from '../../contract/index.js';
+import type { Transport } from '../../contract/index.js';
 import { inProcessTransport } from '../../transports/in-process.js';
 import { createHost, type HostOptions } from '../index.js';
-import { codeOf, collect, onCleanup, until } from '../fixtures/host-harness.js';
+import { codeOf, collect, failure, onCleanup, until } from '../fixtures/host-harness.js';
 import { DRAFT_PART, makeReleasedDatabase, RELEASED_PART } from '../fixtures/released-database.js';
 
 async function releasedHost(options: Partial<HostOptions> = {}): Promise<{ client: Transport; path: string; releasedAt: number }> {
@@ -23,16 +23,6 @@ async function releasedHost(options: Partial<HostOptions> = {}): Promise<{ clien
   const host = await createHost({ path, log: () => {}, ...options });
   onCleanup(() => host.close());
   return { client: inProcessTransport(host), path, releasedAt };
-}
-
-async function failure(call: Promise<unknown>): Promise<HostError> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
-  }
-  return expect.fail('expected the call to fail');
 }
 
 const part = (key: readonly number[]) => ({ tree: 'parts', key: [...key] });

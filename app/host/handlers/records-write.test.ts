@@ -5,21 +5,11 @@
  * writes that leave the database as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { HostError, MAX_ISSUES } from '../../contract/index.js';
-import { codeOf, startHost } from '../fixtures/host-harness.js';
+import { MAX_ISSUES } from '../../contract/index.js';
+import { codeOf, failure, startHost } from '../fixtures/host-harness.js';
 import { JOINED, USER_COUNT } from '../fixtures/sample-database.js';
 
 const user = (name: string) => ({ name, joined: JOINED });
-
-async function failure(call: Promise<unknown>): Promise<HostError> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).toBeInstanceOf(HostError);
-    return error as HostError;
-  }
-  return expect.fail('expected the call to fail');
-}
 
 describe('records.validate', () => {
   it('reports schema issues and references to records that do not exist, at their paths', async () => {
