@@ -37,7 +37,8 @@ function treeSummary(tree: TreeInfo, all: readonly TreeInfo[]): TreeSummary {
     keySchema: structuredClone(tree.keySchema),
     value: structuredClone(tree.value),
     indexes: tree.indexes.map((index) => ({ name: index.name, on: [...index.on], unique: index.unique, ...(index.computed ? { computed: structuredClone(index.computed) } : {}) })),
-    references: tree.references.map((ref) => ({ path: ref.path, target: ref.target, onDelete: ref.onDelete, many: ref.many })),
+    // `fields`: a reference over existing fields, named by `path` (the renderer composes its key from them).
+    references: tree.references.map((ref) => ({ path: ref.path, target: ref.target, onDelete: ref.onDelete, many: ref.many, ...(ref.fields ? { fields: [...ref.fields] } : {}) })),
     ...(tree.label ? { label: [...tree.label] } : {}),
     ...(tree.versioned ? { versioned: true as const } : {}),
     referencedFrom: all.flatMap((source) =>

@@ -8,6 +8,7 @@ import { formatKeyText, isPlainKey } from '@trellis/engine/common/key-text';
 import { labelFieldsOf, labelOf } from '@trellis/engine/common/labels';
 import type { OpaqueDatabase } from '@trellis/engine';
 import type { Labels } from '../contract/index.js';
+import { fieldReferenceKey } from './field-reference-key.js';
 
 /** Distinct targets labelled per answer: a full page (1,000 rows) with a couple of references each. */
 export const MAX_LABELS = 2_000;
@@ -58,7 +59,9 @@ export class LabelReader {
     const seen = new Set<string>();
     for (const value of values) {
       for (const ref of references) {
-        for (const key of keysAt(value, ref.path)) {
+        // A reference over existing fields (`state` over countryCode, stateCode) is named, not a place in the value.
+        const keys = ref.fields ? [fieldReferenceKey(value, ref.fields)].filter((key) => key !== undefined) : keysAt(value, ref.path);
+        for (const key of keys) {
           if (seen.size >= MAX_LABELS) return labels;
           if (!isPlainKey(key)) continue;
           const text = formatKeyText(ref.target, key);

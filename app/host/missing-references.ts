@@ -1,10 +1,13 @@
 /**
  * References in a text-form value whose target record does not exist, as
  * issues at the reference's JSON Pointer, so the editor can mark them before
- * saving (the engine would refuse the write with MISSING_REFERENCE).
+ * saving (the engine would refuse the write with MISSING_REFERENCE). A
+ * reference over existing fields has no place of its own: its issue sits at
+ * its last field (`/stateCode`), and its message names the reference and its fields.
  */
 import { isTrellisError, type OpaqueDatabase, type StoredReference } from '@trellis/engine';
 import type { IssueDetail } from '../contract/index.js';
+import { fieldReferenceKey, fieldReferenceName } from './field-reference-key.js';
 import { keyText } from './wire-forms.js';
 
 export interface MissingReferences {
@@ -25,7 +28,7 @@ export function missingReferences(
   let total = 0;
   for (const reference of references) {
     const target = db.tree(reference.target);
-    for (const { pointer, key } of referencesAt(value, segmentsOf(reference.path))) {
+    for (const { pointer, key, madeOf } of reference.fields ? fieldReferenceAt(value, reference.fields) : referencesAt(value, segmentsOf(reference.path))) {
       let exists: boolean;
       try {
         exists = target.has(key);
@@ -34,9 +37,11 @@ export function missingReferences(
         if (isTrellisError(error)) continue;
         throw error;
       }
-      if (exists || skip.has(pointer)) continue;
+      if (exists || skip.has(pointer) || madeOf?.some((place) => skip.has(place))) continue;
       total++;
-      if (issues.length < limit) issues.push({ path: pointer, message: `no record ${keyText(reference.target, key)}` });
+      const missing = `no record ${keyText(reference.target, key)}`;
+      // The editor prefixes the field (`stateCode: no record … for the reference state (countryCode, stateCode)`).
+      if (issues.length < limit) issues.push({ path: pointer, message: reference.fields ? `${missing} for the reference ${fieldReferenceName(reference)}` : missing });
     }
   }
   return { issues, total };
@@ -47,7 +52,21 @@ function segmentsOf(path: string): string[] {
   return path.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
 }
 
-function referencesAt(value: unknown, segments: readonly string[]): { pointer: string; key: unknown }[] {
+interface ReferencePlace {
+  readonly pointer: string;
+  readonly key: unknown;
+  /** The places the key is made of (a field reference's fields): a schema issue at any of them is reported already. */
+  readonly madeOf?: readonly string[];
+}
+
+/** A reference over existing fields: its key from the fields, at the last field's pointer (none when a field is absent or null). */
+function fieldReferenceAt(value: unknown, fields: readonly string[]): ReferencePlace[] {
+  const key = fieldReferenceKey(value, fields);
+  const pointers = fields.map((field) => `/${escape(field)}`);
+  return key ? [{ pointer: pointers.at(-1)!, key, madeOf: pointers }] : [];
+}
+
+function referencesAt(value: unknown, segments: readonly string[]): ReferencePlace[] {
   let found: { pointer: string; node: unknown }[] = [{ pointer: '', node: value }];
   for (const segment of segments) {
     const next: typeof found = [];

@@ -56,3 +56,21 @@ export async function deleteRecord(ui: TrellisApp): Promise<void> {
     if (await ui.record.deleteConfirmYes.isEnabled()) await ui.record.deleteConfirmYes.click();
   }
 }
+
+/**
+ * Ctrl/Cmd+clicks a link in the editor (a reference's value), as a user does: the key held, then a
+ * click where the link is. Monaco redraws the link's decoration when the key goes down, so a locator
+ * click (which waits for the element to stay put) can chase a detached span.
+ */
+export async function followEditorLink(ui: TrellisApp, text: string): Promise<void> {
+  const link = ui.record.editorLines.locator('.detected-link', { hasText: text });
+  await expect(link).toBeVisible();
+  const box = await link.boundingBox();
+  if (!box) throw new Error(`the editor's link ${text} has no box`);
+  await ui.page.keyboard.down('ControlOrMeta');
+  try {
+    await ui.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  } finally {
+    await ui.page.keyboard.up('ControlOrMeta');
+  }
+}

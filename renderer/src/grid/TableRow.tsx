@@ -6,6 +6,8 @@
 import { memo, type JSX, type MouseEvent } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { cellFor } from './cells/cell-for.js';
+import { FieldLinkCell } from './cells/FieldLinkCell.js';
+import { fieldLinkTargets, ownTargets } from './core/cell-targets.js';
 import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
 import type { GridColumn } from './core/columns.js';
 import type { ClickModifiers } from './use-table-selection.js';
@@ -74,5 +76,11 @@ function CellContent({ column, entry }: { column: GridColumn; entry: RecordEntry
   if (value === undefined) return <AbsentCell />;
   if (value === null) return <NullCell />;
   const Cell = cellFor(column.type);
+  // A reference over existing fields links from this field's cell (none when a field it is made of is not set).
+  const linked = column.fieldLinks ? fieldLinkTargets(column, entry.value) : [];
+  if (linked.length > 0) {
+    const Own = ownTargets(column, value).length > 0 ? Cell : undefined;
+    return <FieldLinkCell value={value} schema={column.schema} type={column.type} targets={linked} Own={Own} />;
+  }
   return <Cell value={value} schema={column.schema} />;
 }

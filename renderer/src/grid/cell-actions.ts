@@ -41,7 +41,7 @@ export interface CellAction {
 /** `rowsSelected`: with several rows selected, Mod+C copies the rows, not the cell. */
 export function cellActions({ index, entry, column }: CellTarget, host: CellActionHost, rowsSelected = 1): CellAction[] {
   const value = column.read(entry);
-  const targets = referenceTargets(column, value);
+  const targets = referenceTargets(column, value, entry.value);
   const filterBlocked = host.filterByValue ? host.filterByValue.unavailable(column.path, value) : 'Filtering is not available here';
   const follow: CellAction[] = targets.length
     ? targets.slice(0, 5).map((target, i) => ({ id: `cell.follow.${i}`, label: `Follow ${target}`, ...(i === 0 ? { keys: 'Mod+Enter' } : {}), run: () => host.follow(target) }))

@@ -17,8 +17,11 @@ const HOVER_DELAY_MS = 250;
  */
 export const LinksInTable = createContext(false);
 
-/** `label` overrides the label the window learnt for the target (labels/label-book.ts). */
-export function RefLink({ target, label: given }: { target: string; label?: string }): JSX.Element {
+/**
+ * `label` overrides the label the window learnt for the target (labels/label-book.ts); `keyText` what is
+ * shown of the key (a field reference's cell shows its own field's value, `IDF`, not `["FR","IDF"]`).
+ */
+export function RefLink({ target, label: given, keyText }: { target: string; label?: string; keyText?: string }): JSX.Element {
   const navigator = useContext(NavigatorContext);
   const lookup = useRecordLookup();
   useSyncExternalStore(lookup.subscribe, lookup.snapshot);
@@ -65,7 +68,7 @@ export function RefLink({ target, label: given }: { target: string; label?: stri
         onMouseLeave={leave}
         title={broken ? `${target} does not exist` : keyTitle(target, label, 'Go to')}
       >
-        <LabelledKey label={label} keyText={label === undefined ? target : keyPartOf(target)} />
+        <LabelledKey label={label} keyText={keyText ?? (label === undefined ? target : keyPartOf(target))} />
         {broken && (
           <span className="ref-broken" data-testid="ref-broken">
             missing

@@ -5,10 +5,11 @@
  * after writes anywhere, since a holder can live in any tree.
  */
 import { useContext, useEffect, useState, type JSX } from 'react';
-import type { JsonKey, ResultOf } from '../../../app/contract/index.js';
+import type { DatabaseInfo, JsonKey, ResultOf } from '../../../app/contract/index.js';
 import { MAX_PAGE } from '../../../app/contract/limits.js';
 import { copyKeyOnShortcut, keyPartOf, keyTitle, LabelledKey } from '../labels/LabelledKey.js';
 import { NavigatorContext, useClient, useRecordLookup } from '../state/contexts.js';
+import { referenceName } from './field-links.js';
 
 type Group = ResultOf<'records.referenceGroups'>['groups'][number];
 type Loaded = { groups: Group[] } | { error: string } | undefined;
@@ -16,7 +17,8 @@ type Loaded = { groups: Group[] } | { error: string } | undefined;
 const FIRST_HOLDERS = 50;
 const REFRESH_DELAY_MS = 150;
 
-export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: JsonKey }): JSX.Element {
+/** `database`: the holders' trees, to name a reference over existing fields with its fields (`state (countryCode, stateCode)`). */
+export function ReferencedBy({ tree, recordKey, database }: { tree: string; recordKey: JsonKey; database: Pick<DatabaseInfo, 'trees'> }): JSX.Element {
   const client = useClient();
   const navigator = useContext(NavigatorContext);
   const labels = useRecordLookup().labels;
@@ -85,8 +87,8 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
         loaded.groups.map((group) => (
           <div className="backref-group" data-testid="backref-group" data-tree={group.tree} data-path={group.path} data-count={group.count} key={`${group.tree} ${group.path}`}>
             <div className="backref-group-title">
-              {group.tree} <span className="muted">· {group.path}</span>{' '}
-              <span className="badge" data-testid="backref-count" title={`${group.count.toLocaleString('en-US')} records of ${group.tree} refer to this one through ${group.path}`}>
+              {group.tree} <span className="muted">· {groupName(database, group)}</span>{' '}
+              <span className="badge" data-testid="backref-count" title={`${group.count.toLocaleString('en-US')} records of ${group.tree} refer to this one through ${groupName(database, group)}`}>
                 {group.count.toLocaleString('en-US')}
               </span>
             </div>
@@ -124,4 +126,10 @@ export function ReferencedBy({ tree, recordKey }: { tree: string; recordKey: Jso
 
 function holderLabels(holders: readonly { text: string; label?: string }[]): Record<string, string> {
   return Object.fromEntries(holders.flatMap((holder) => (holder.label === undefined ? [] : [[holder.text, holder.label]])));
+}
+
+/** The reference a group of holders refers through, as the holder's tree declares it. */
+function groupName(database: Pick<DatabaseInfo, 'trees'>, group: Pick<Group, 'tree' | 'path'>): string {
+  const declared = database.trees.find((t) => t.name === group.tree)?.references.find((r) => r.path === group.path);
+  return declared ? referenceName(declared) : group.path;
 }

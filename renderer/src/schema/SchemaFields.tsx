@@ -1,5 +1,6 @@
 /** The fields table of the schema view: nested fields indented under their object, one row each. */
 import type { JSX } from 'react';
+import { referenceName } from '../references/field-links.js';
 import { onDeleteMeaning, type FieldRow, type ReferenceInfo } from './core/schema-sheet.js';
 
 const INDENT_PX = 18;
@@ -52,6 +53,9 @@ export function SchemaFields({ fields, onOpenTree }: { fields: readonly FieldRow
                 </td>
                 <td>
                   {field.reference && <FieldReference reference={field.reference} onOpenTree={onOpenTree} />}
+                  {field.partOf.map((reference) => (
+                    <PartOfReference key={reference.path} reference={reference} onOpenTree={onOpenTree} />
+                  ))}
                 </td>
                 <td className="mono">{field.indexes.join(', ')}</td>
               </tr>
@@ -73,6 +77,18 @@ function FieldReference({ reference, onOpenTree }: { reference: ReferenceInfo; o
       <span className={`schema-on-delete on-delete-${reference.onDelete}`} title={onDeleteMeaning(reference)}>
         {reference.onDelete}
       </span>
+    </span>
+  );
+}
+
+/** A field that is one of the fields a reference is made of: which reference, and where it leads. */
+function PartOfReference({ reference, onOpenTree }: { reference: ReferenceInfo; onOpenTree(tree: string): void }): JSX.Element {
+  return (
+    <span className="schema-part-of" data-testid="schema-field-part-of" data-reference={reference.path} data-target={reference.tree} title={`One of the fields of the reference ${referenceName(reference)}`}>
+      <span className="muted">part of</span> <span className="mono">{reference.path}</span> →{' '}
+      <button type="button" className="link-button schema-tree-link" title={`The schema of ${reference.tree}`} onClick={() => onOpenTree(reference.tree)}>
+        {reference.tree}
+      </button>
     </span>
   );
 }

@@ -7,6 +7,7 @@
 import { useMemo, type JSX, type ReactNode } from 'react';
 import type { DatabaseInfo, TreeSummary } from '../../../app/contract/index.js';
 import type { Navigator } from '../state/contexts.js';
+import { referenceName } from '../references/field-links.js';
 import { onDeleteMeaning, schemaSheet, type ReferenceInfo } from './core/schema-sheet.js';
 import { SchemaFields } from './SchemaFields.js';
 import { SchemaHistory } from './SchemaHistory.js';
@@ -94,7 +95,7 @@ export function SchemaView({ database, tree, navigator, tabs }: { database: Data
           references={sheet.referencesOut}
           describe={(r) => (
             <>
-              <span className="mono">{r.path}</span> → <TreeLink tree={r.tree} onOpen={navigator.showView} />
+              <span className="mono">{referenceName(r)}</span> → <TreeLink tree={r.tree} onOpen={navigator.showView} />
             </>
           )}
         />
@@ -106,7 +107,7 @@ export function SchemaView({ database, tree, navigator, tabs }: { database: Data
           describe={(r) => (
             <>
               <TreeLink tree={r.tree} onOpen={navigator.showView} />
-              <span className="mono">.{r.path}</span> → {tree.name}
+              <span className="mono">.{referenceName(r)}</span> → {tree.name}
             </>
           )}
         />

@@ -60,7 +60,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
             <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
           </div>
         )}
-        {address && entry && <ReferencedBy tree={address.tree} recordKey={address.key} />}
+        {address && entry && <ReferencedBy tree={address.tree} recordKey={address.key} database={database} />}
       </div>
     </aside>
   );

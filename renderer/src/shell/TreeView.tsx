@@ -48,7 +48,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   const client = useClient();
   const navigator = useContext(NavigatorContext);
   // Tree summaries are refetched whenever counts change; the columns and fields only follow the schema.
-  const schemaText = JSON.stringify([tree.key, tree.keySchema, tree.value]);
+  const schemaText = JSON.stringify([tree.key, tree.keySchema, tree.value, tree.references]);
   const columns = useMemo(() => columnsFor(tree), [schemaText]);
   const fields = useMemo(() => queryableFields(tree.value), [schemaText]);
   const viewQuery = location.query;

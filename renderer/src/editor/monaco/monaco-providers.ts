@@ -78,7 +78,8 @@ export function registerProviders(monaco: typeof Monaco): void {
       return {
         range: new monaco.Range(span.line, span.column, span.endLine, span.endColumn),
         // The link itself adds "Follow link (ctrl + click)".
-        contents: [{ value: `→ \`${span.target}\`${summary}` }],
+        // A reference over existing fields says which one it is: the field under the mouse is only one of its parts.
+        contents: [{ value: `→ ${span.reference ? `${span.reference}: ` : ''}\`${span.target}\`${summary}` }],
       };
     },
   });
@@ -89,7 +90,9 @@ export function registerProviders(monaco: typeof Monaco): void {
       const links = spansOf(model, context.tree).map((span) => ({
         range: new monaco.Range(span.line, span.column, span.endLine, span.endColumn),
         url: monaco.Uri.from({ scheme: FOLLOW_SCHEME, path: '/' + span.target, query: model.uri.toString() }),
-        tooltip: `Open ${span.target}`,
+        // Monaco writes the tooltip into a markdown link, where a composite key's brackets break it
+        // (`[Open states/"AD","03"]` on screen); the hover above names the target already.
+        tooltip: 'Open the record',
       }));
       return { links };
     },

@@ -54,3 +54,11 @@ describe('groupByRule', () => {
     ]);
   });
 });
+
+describe('deleteImpact through a reference over existing fields', () => {
+  it('counts the records its cascade deletes under the reference’s name', () => {
+    const geo = { trees: [{ name: 'cities', references: [{ path: 'state', target: 'states', onDelete: 'cascade', many: false, fields: ['countryCode', 'stateCode'] }] }] as never };
+    const groups = [{ tree: 'cities', path: 'state', count: 1183, holders: [holder('cities', 1, 'state')] }];
+    expect(deleteImpact(geo, 'states', groups).lines).toEqual(['1,183 records will be deleted too (cities.state: 1,183), and whatever those hold in turn by the same rules.']);
+  });
+});

@@ -30,3 +30,25 @@ describe('referenceSpans', () => {
     expect(referenceAt(spans, 2, 13)).toBeUndefined();
   });
 });
+
+describe('referenceSpans of a reference over existing fields', () => {
+  const cities = {
+    value: { type: 'object', properties: { name: { type: 'string' }, countryCode: { type: 'string' }, stateCode: { type: 'string' } } },
+    references: [{ path: 'state', target: 'states', onDelete: 'cascade', many: false, fields: ['countryCode', 'stateCode'] }],
+  } as const;
+  const spansOf = (text: string) => referenceSpans(parse(text, { mode: 'json5' }), cities);
+
+  it('puts the link on the last field, leading to the key the fields make, and names the reference', () => {
+    const spans = spansOf('{\n  name: "Paris",\n  countryCode: "FR",\n  stateCode: "IDF"\n}');
+    expect(spans).toEqual([{ line: 4, column: 14, endLine: 4, endColumn: 19, path: ['stateCode'], tree: 'states', target: 'states/["FR","IDF"]', reference: 'state (countryCode, stateCode)' }]);
+    expect(referenceAt(spans, 4, 16)?.target).toBe('states/["FR","IDF"]');
+    expect(referenceAt(spans, 3, 18)).toBeUndefined();
+  });
+
+  it('links nowhere while a field is missing, null or not a key part', () => {
+    expect(spansOf('{ name: "Paris", stateCode: "IDF" }')).toEqual([]);
+    expect(spansOf('{ name: "Paris", countryCode: "FR", stateCode: null }')).toEqual([]);
+    expect(spansOf('{ name: "Paris", countryCode: ["FR"], stateCode: "IDF" }')).toEqual([]);
+    expect(spansOf('[1, 2]')).toEqual([]);
+  });
+});

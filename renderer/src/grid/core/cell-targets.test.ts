@@ -12,3 +12,15 @@ describe('reference targets of a cell', () => {
     expect(referenceTargets(of({ type: 'integer' }), 3)).toEqual([]);
   });
 });
+
+describe('reference targets of a cell carrying a reference over existing fields', () => {
+  const link = { name: 'state', target: 'states', fields: ['countryCode', 'stateCode'], on: 'stateCode' };
+  const stateCode = { ...of({ type: 'string' }), fieldLinks: [link] };
+
+  it('lead to the key the row makes, after the cell’s own reference if it has one', () => {
+    expect(referenceTargets(stateCode, 'IDF', { countryCode: 'FR', stateCode: 'IDF' })).toEqual(['states/["FR","IDF"]']);
+    expect(referenceTargets(stateCode, 'IDF', { stateCode: 'IDF' })).toEqual([]);
+    const ownRef = { ...of({ 'x-trellis': 'ref', 'x-ref': 'codes', type: 'string' }), fieldLinks: [link] };
+    expect(referenceTargets(ownRef, 'IDF', { countryCode: 'FR', stateCode: 'IDF' })).toEqual(['codes/"IDF"', 'states/["FR","IDF"]']);
+  });
+});

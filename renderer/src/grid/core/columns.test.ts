@@ -131,3 +131,25 @@ describe('columnsFor', () => {
     expect(columnsFor(labels)[2]!.read({ ...entry, key: [3, 'bug', 2] })).toBe(2);
   });
 });
+
+describe('columnsFor a tree with a reference over existing fields', () => {
+  const state = { path: 'state', target: 'states', onDelete: 'cascade' as const, many: false, fields: ['countryCode', 'stateCode'] };
+  const value = { type: 'object', properties: { name: { type: 'string' }, countryCode: { type: 'string' }, stateCode: { type: 'string' } } };
+
+  it('gives the link to the column of its last field, and to no other', () => {
+    const columns = columnsFor({ ...tasks, name: 'cities', value, references: [state] });
+    expect(columns.filter((c) => c.fieldLinks).map((c) => [c.id, c.fieldLinks!.map((l) => l.target)])).toEqual([['value:stateCode', ['states']]]);
+  });
+
+  it('finds a field of a composite key in its key column', () => {
+    const keyed: TreeSummary = {
+      ...tasks,
+      name: 'offices',
+      key: { kind: 'composite', fields: ['countryCode', 'stateCode'] },
+      keySchema: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'string' }] },
+      value,
+      references: [state],
+    };
+    expect(columnsFor(keyed).filter((c) => c.fieldLinks).map((c) => c.id)).toEqual(['key:stateCode']);
+  });
+});

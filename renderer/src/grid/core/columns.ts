@@ -5,6 +5,7 @@
  * it. Each column's value type comes from the value-type registry.
  */
 import type { RecordEntry, TreeSummary } from '../../../../app/contract/index.js';
+import { fieldLinksOf, type FieldLink } from '../../references/field-links.js';
 import { valueTypeFor } from '../../values/registry.js';
 import type { JsonSchema, ValueType } from '../../values/value-type.js';
 
@@ -17,12 +18,23 @@ export interface GridColumn {
   readonly width: number;
   /** The value's field path this column shows (`name`), for filters; absent for key columns and a whole value. */
   readonly path?: string;
+  /**
+   * References over existing fields whose link this column's cells carry (field-links.ts decides which field):
+   * the cell of `stateCode` links to `states/["FR","IDF"]`, made of the row's countryCode and stateCode.
+   */
+  readonly fieldLinks?: readonly FieldLink[];
   /** The cell's value in an entry; undefined when the field is not set. */
   read(entry: RecordEntry): unknown;
 }
 
 export function columnsFor(tree: TreeSummary): GridColumn[] {
-  return [...keyColumns(tree), ...valueColumns(tree)];
+  const links = fieldLinksOf(tree);
+  return [...keyColumns(tree), ...valueColumns(tree)].map((column) => {
+    // A composite key's field shows in its key column, any other field in its value column.
+    const field = column.path ?? (column.id.startsWith('key:') && tree.key.kind === 'composite' ? column.id.slice(4) : undefined);
+    const carried = links.filter((link) => link.on === field);
+    return carried.length > 0 ? { ...column, fieldLinks: carried } : column;
+  });
 }
 
 /** The version column of a versioned tree (its keys' last part); `#` keeps it apart from a key field called `version`. */

@@ -112,3 +112,23 @@ describe('constraintsOf', () => {
     expect(constraintsOf({ type: 'string' })).toEqual([]);
   });
 });
+
+describe('schemaSheet of a reference over existing fields', () => {
+  const state = { path: 'state', target: 'states', onDelete: 'cascade' as const, many: false, fields: ['countryCode', 'stateCode'] };
+  const fieldCities = {
+    ...cities,
+    value: { type: 'object', properties: { name: { type: 'string' }, countryCode: { type: 'string' }, stateCode: { type: 'string' } } },
+    references: [state],
+  };
+  const database = { trees: [countries, { ...states, referencedFrom: [{ tree: 'cities', path: 'state' }] }, fieldCities] };
+
+  it('lists it out and in with its fields, and marks each of its fields as part of it, not as a reference', () => {
+    const sheet = schemaSheet(fieldCities, database);
+    expect(sheet.referencesOut).toEqual([{ tree: 'states', path: 'state', onDelete: 'cascade', many: false, fields: ['countryCode', 'stateCode'] }]);
+    expect(field(sheet.fields, 'stateCode').reference).toBeUndefined();
+    expect(field(sheet.fields, 'stateCode').partOf.map((r) => r.path)).toEqual(['state']);
+    expect(field(sheet.fields, 'countryCode').partOf.map((r) => r.tree)).toEqual(['states']);
+    expect(field(sheet.fields, 'name').partOf).toEqual([]);
+    expect(schemaSheet(database.trees[1]!, database).referencesIn).toEqual([{ tree: 'cities', path: 'state', onDelete: 'cascade', many: false, fields: ['countryCode', 'stateCode'] }]);
+  });
+});

@@ -29,6 +29,8 @@ export interface ReferenceInfo {
   readonly onDelete: OnDelete;
   /** A list of references. */
   readonly many: boolean;
+  /** A reference over existing fields: `path` is its name, and these fields' values make the target's key. */
+  readonly fields?: readonly string[];
 }
 
 export interface FieldRow {
@@ -46,6 +48,8 @@ export interface FieldRow {
   /** 1-based place in a composite key, when the field is part of it. */
   readonly keyPart?: number;
   readonly reference?: ReferenceInfo;
+  /** The references over existing fields this field is one of (`countryCode` in `state (countryCode, stateCode)`). */
+  readonly partOf: readonly ReferenceInfo[];
   /** Names of the indexes on this field. */
   readonly indexes: readonly string[];
 }
@@ -70,7 +74,7 @@ export interface SchemaSheet {
 
 /** The schema sheet of `tree`, with references into it resolved against the other trees of `database`. */
 export function schemaSheet(tree: TreeSummary, database: Pick<DatabaseInfo, 'trees'>): SchemaSheet {
-  const referencesOut = tree.references.map(({ path, target, onDelete, many }) => ({ tree: target, path, onDelete, many }));
+  const referencesOut = tree.references.map(({ path, target, onDelete, many, fields }) => ({ tree: target, path, onDelete, many, ...(fields ? { fields } : {}) }));
   return {
     tree: tree.name,
     count: tree.count,
@@ -112,7 +116,9 @@ function fieldRows(tree: TreeSummary, references: readonly ReferenceInfo[]): Fie
     for (const { name, required, child } of fieldsOf(schema)) {
       const path = prefix ? `${prefix}.${name}` : name;
       const keyAt = keyFields.indexOf(path);
-      const reference = references.find((r) => r.path === path || r.path === `${path}[]`);
+      const reference = references.find((r) => !r.fields && (r.path === path || r.path === `${path}[]`));
+      // Fields of a reference over existing fields are top-level fields of the value.
+      const partOf = depth === 0 ? references.filter((r) => r.fields?.includes(path)) : [];
       rows.push({
         path,
         name,
@@ -123,6 +129,7 @@ function fieldRows(tree: TreeSummary, references: readonly ReferenceInfo[]): Fie
         constraints: constraintsOf(child),
         ...(keyAt >= 0 ? { keyPart: keyAt + 1 } : {}),
         ...(reference ? { reference } : {}),
+        partOf,
         indexes: tree.indexes.filter((index) => index.on.some((on) => on === path || on === `${path}[]`)).map((index) => index.name),
       });
       for (const inner of nestedObjects(child, path)) visit(inner.schema, inner.path, depth + 1);
@@ -199,7 +206,8 @@ function referencesInto(tree: TreeSummary, database: Pick<DatabaseInfo, 'trees'>
   return tree.referencedFrom.map(({ tree: holder, path }) => {
     const declared = database.trees.find((t) => t.name === holder)?.references.find((r) => r.path === path);
     // referencedFrom comes from the same catalog, so the holder declares it; 'restrict' is the engine's default otherwise.
-    return { tree: holder, path, onDelete: declared?.onDelete ?? 'restrict', many: declared?.many ?? path.endsWith('[]') };
+    const fields = declared?.fields;
+    return { tree: holder, path, onDelete: declared?.onDelete ?? 'restrict', many: declared?.many ?? path.endsWith('[]'), ...(fields ? { fields } : {}) };
   });
 }
 
