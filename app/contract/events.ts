@@ -20,6 +20,18 @@ export const RecordChange = Type.Object({
 });
 export type RecordChange = Static<typeof RecordChange>;
 
+/** Another process's migration as the host last read it (records done of the total its source trees held). */
+export const MigrationRunning = Type.Object({
+  id: Type.String(),
+  description: Type.Optional(Type.String()),
+  /** The schema version it makes. */
+  version: Type.Number(),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  startedAt: Type.String(),
+});
+export type MigrationRunning = Static<typeof MigrationRunning>;
+
 /** The event table: name → payload. */
 export const events = {
   /** Committed writes, by this host or by any other process. `resync`: too many to list, re-read what is shown. */
@@ -30,6 +42,11 @@ export const events = {
   command: Type.Object({ id: Type.Enum(MENU_COMMAND_IDS) }),
   /** A running query's progress (every renderer hears it; each follows only the ids it opened). */
   query: Type.Object({ id: Type.String(), progress: QueryProgress }),
+  /**
+   * Another process is migrating the open database (every ~500 ms while it runs; writes are refused meanwhile), or
+   * `ended`: it finished or was rolled back. A finished one is followed by a `database` event with the new schema.
+   */
+  migration: Type.Union([MigrationRunning, Type.Object({ ended: Type.Literal(true) })]),
 } as const satisfies Record<EventName, TSchema>;
 
 export type HostEvents = { [E in EventName]: Static<(typeof events)[E]> };

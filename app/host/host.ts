@@ -22,6 +22,8 @@ export interface HostOptions {
   log?: ((message: string, error?: unknown) => void) | undefined;
   /** How often to look for other processes' writes without a file event, in ms (default 250; file events bring them within a millisecond). */
   watchIntervalMs?: number | undefined;
+  /** How often to read another process's migration progress while it runs, in ms (default 500). */
+  migrationPollMs?: number | undefined;
 }
 
 export interface Host {
@@ -48,7 +50,7 @@ const consoleLog: Log = (message, error) => console.error(`trellis host: ${messa
 export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? consoleLog;
   const emitter = new Emitter(log);
-  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS, readOnlyForGood: options.readOnly ?? false });
+  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS, readOnlyForGood: options.readOnly ?? false, migrationPollMs: options.migrationPollMs });
   await session.open(options.path, options.openReadOnly ?? false);
   const table = handlerTable(options.recent);
   const context = { session };

@@ -14,6 +14,7 @@ import { openEither, pathOf, type Opened } from './open-either.js';
 import { fail } from './error-payload.js';
 import { keyText, wireKey } from './wire-forms.js';
 import type { Emitter, Log } from './emitter.js';
+import { MigrationWatch } from './migration-watch.js';
 import { QueryRuns } from './query-runs.js';
 import type { RecentList } from './recent.js';
 
@@ -28,6 +29,8 @@ export interface SessionOptions {
    * read-only, whatever `database.open` asks, so nothing in the contract can lift it.
    */
   readonly readOnlyForGood: boolean;
+  /** How often to read another process's migration progress while it runs (500 ms by default). */
+  readonly migrationPollMs?: number | undefined;
 }
 
 export class Session {
@@ -39,9 +42,12 @@ export class Session {
 
   /** Queries over the open database; dropped with it. */
   readonly queries: QueryRuns;
+  /** Another process's migration of the open database, polled while it runs. */
+  private readonly migration: MigrationWatch;
 
   constructor(private readonly options: SessionOptions) {
     this.queries = new QueryRuns((payload) => options.emitter.emit('query', payload), options.log);
+    this.migration = new MigrationWatch((payload) => options.emitter.emit('migration', payload), options.log, options.migrationPollMs);
   }
 
   get path(): string {
@@ -139,6 +145,8 @@ export class Session {
     // A raw environment has no change log to watch: its tables show what was there when read.
     const stopWatch = opened.kind === 'trellis' ? opened.db.watch((events) => this.forward(events), { intervalMs: this.options.watchIntervalMs }) : () => undefined;
     this.current = { ...opened, stopWatch };
+    if (opened.kind === 'trellis') this.migration.follow(opened.db);
+    else this.migration.clear();
   }
 
   private opened(): Opened {
@@ -150,14 +158,15 @@ export class Session {
     const current = this.current;
     this.current = undefined;
     this.queries.closeAll();
+    this.migration.stop();
     if (!current) return;
     current.stopWatch();
     await (current.kind === 'trellis' ? current.db.close() : current.env.close());
   }
 
   private forward(events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent): void {
-    // While another process migrates, reopening would read the old trees again: wait for the end of it.
-    if ('kind' in events && events.kind === 'schema') return events.migrating ? undefined : this.reopenForSchema();
+    // While another process migrates, reopening would read the old trees again: show its progress, and wait for the end of it.
+    if ('kind' in events && events.kind === 'schema') return events.migrating ? this.followMigration() : this.reopenForSchema();
     let payload: HostEvents['changes'];
     if ('kind' in events) {
       payload = { revision: events.revision, changes: [], resync: true };
@@ -166,6 +175,10 @@ export class Session {
       payload = { revision: Math.max(0, ...changes.map((c) => c.revision)), changes, resync: false };
     }
     this.options.emitter.emit('changes', payload);
+  }
+
+  private followMigration(): void {
+    if (this.current?.kind === 'trellis') this.migration.follow(this.current.db);
   }
 
   /**

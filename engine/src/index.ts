@@ -32,7 +32,7 @@ export type { ImportProblem } from './opaque/import-check.js';
 export { parseExportHeader, EXPORT_FORMAT, type ExportHeader } from './opaque/transfer-format.js';
 export { schema, type Database, type DeclaredSchema, type Schema, type TransactionTrees } from './typed/database.js';
 export { migration, type AnyMigration, type MigrationDeclaration, type MigrationStep, type ReadTrees, type WriteTrees } from './typed/migrations.js';
-export type { MigrationProgress } from './core/migrate.js';
+export type { MigrationInProgress, MigrationProgress } from './core/migrate.js';
 export { previewMigrations, type MigrationPreview, type PendingMigration } from './typed/migration-preview.js';
 export type { TreeHandle, TransactionTree, Change, InsertManyOptions } from './typed/tree-handle.js';
 export type { ReleaseState } from './core/release.js';

@@ -198,6 +198,36 @@ describe('a process killed in the middle of a migration', () => {
   }, 180_000);
 });
 
+describe('another process watching a migration', () => {
+  it('reads its progress read-only from the meta store: done grows, total stays, then nothing', async () => {
+    const path = copyOfV1();
+    const watcher = await openDatabase(path, { readOnly: true });
+    afterThisTest(() => watcher.close());
+    expect(watcher.migrationInProgress()).toBeUndefined();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'typed', 'fixtures', 'migrate-child.ts'), path, '2000'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let exited = false;
+    const exit = new Promise<number | null>((resolveExit) => child.on('exit', (code) => ((exited = true), resolveExit(code))));
+    const seen: NonNullable<ReturnType<typeof watcher.migrationInProgress>>[] = [];
+    const deadline = Date.now() + 150_000;
+    while (!exited && Date.now() < deadline) {
+      const now = watcher.migrationInProgress();
+      if (now) seen.push(now);
+      await new Promise((wake) => setTimeout(wake, 25));
+    }
+    expect(await exit, stderr).toBe(0);
+    const dones = seen.map((s) => s.done);
+    expect(new Set(dones).size).toBeGreaterThanOrEqual(2);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    for (const sample of seen) {
+      expect(sample).toMatchObject({ id: 'people-v2', description: toV2.description, version: 2, total: PEOPLE + 2 * WORDS });
+      expect(sample.done).toBeLessThanOrEqual(sample.total);
+    }
+    expect(watcher.migrationInProgress()).toBeUndefined();
+  }, 180_000);
+});
+
 describe('re-keying a tree', () => {
   it('gives people their handle as key, and rewrites the references of posts and addresses to it', async () => {
     const path = copyOfV1();

@@ -17,6 +17,7 @@ import type {
   IssueDetail,
   JsonKey,
   MenuCommandId,
+  MigrationRunning,
   RecordChange,
   RecordEntry,
 } from '../../app/contract/index.js';
@@ -24,7 +25,9 @@ import type {
 declare const client: HostClient;
 
 export type Events = [
-  Expect<Equal<EventName, 'changes' | 'database' | 'command' | 'query'>>,
+  Expect<Equal<EventName, 'changes' | 'database' | 'command' | 'query' | 'migration'>>,
+  Expect<Equal<HostEvents['migration'], MigrationRunning | { ended: true }>>,
+  Expect<Equal<MigrationRunning, { id: string; description?: string; version: number; done: number; total: number; startedAt: string }>>,
   Expect<Equal<HostEvents['query']['progress']['matches'], number>>,
   Expect<Equal<HostEvents['changes'], { revision: number; changes: RecordChange[]; resync: boolean }>>,
   Expect<Equal<HostEvents['database'], DatabaseInfo>>,

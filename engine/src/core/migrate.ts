@@ -42,6 +42,8 @@ export interface MigrationRunOptions {
 /** The migration in progress, kept in the meta store: what resuming or rolling back needs. */
 interface Progress {
   readonly id: string;
+  /** Absent in records written before it was kept. */
+  readonly description?: string | undefined;
   /** The schema version the migration makes. */
   readonly version: number;
   /** The last revision before the migration: the records it writes take later ones. */
@@ -51,6 +53,8 @@ interface Progress {
   readonly source: number;
   readonly cursor?: StoredKey | undefined;
   readonly records: number;
+  /** Records its source trees held when it began (or was resumed): what other processes draw a progress bar against. */
+  readonly total?: number | undefined;
   /** Stores and counters written for the new schema: emptied on rollback. */
   readonly stores: readonly string[];
   readonly storages: readonly string[];
@@ -77,9 +81,9 @@ export async function runMigration(from: Engine, plan: MigrationPlan, place: { s
   if (stored && stored.id !== plan.id) await rollBack(from, stored);
   const resumed = stored?.id === plan.id ? stored : undefined;
   const to = targetEngine(from, plan, shape, resumed?.version);
-  const progress: Progress = resumed ? await takeOver(from, resumed) : await begin(from, to, plan, shape);
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_MIGRATION_BATCH));
   const total = plan.sources.reduce((sum, tree) => sum + from.records(from.model(tree)).count(), 0);
+  const progress: Progress = resumed ? await takeOver(from, resumed, total) : await begin(from, to, plan, shape, total);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_MIGRATION_BATCH));
   const report = (done: number) => options.onProgress?.({ migration: plan.id, description: plan.description, ...place, done, total });
   let current = progress;
   const where: { tree?: string; key?: unknown } = {};
@@ -134,10 +138,12 @@ function targetEngine(from: Engine, plan: MigrationPlan, shape: MigrationShape, 
   return new Engine(from.backend, catalog, plan.to.derivers, undefined, plan.to.computers);
 }
 
-async function begin(from: Engine, to: Engine, plan: MigrationPlan, shape: MigrationShape): Promise<Progress> {
+async function begin(from: Engine, to: Engine, plan: MigrationPlan, shape: MigrationShape, total: number): Promise<Progress> {
   const rebuilt = [...shape.rebuilt].map((tree) => to.model(tree));
   const progress: Progress = {
     id: plan.id,
+    description: plan.description,
+    total,
     version: to.catalog.schemaVersion,
     after: from.revision(),
     startedAt: new Date().toISOString(),
@@ -160,8 +166,8 @@ async function begin(from: Engine, to: Engine, plan: MigrationPlan, shape: Migra
 }
 
 /** Resuming an interrupted migration: this handle runs it from its cursor on. */
-async function takeOver(from: Engine, progress: Progress): Promise<Progress> {
-  const mine = { ...progress, runner: from.writerId };
+async function takeOver(from: Engine, progress: Progress, total: number): Promise<Progress> {
+  const mine = { ...progress, total, runner: from.writerId };
   await from.transaction(() => from.meta.put(MIGRATION_KEY, mine), { migrating: true });
   return mine;
 }
@@ -271,10 +277,25 @@ async function rollBack(engine: Engine, progress: Progress): Promise<void> {
   );
 }
 
-/** The migration left in progress in a database (a process died while it ran), if any. */
-export function migrationInProgress(engine: Engine): { readonly id: string; readonly records: number; readonly startedAt: string } | undefined {
+/** A migration in progress as the meta store keeps it: running in some process now, or left by one that died. */
+export interface MigrationInProgress {
+  readonly id: string;
+  readonly description?: string;
+  /** The schema version it makes. */
+  readonly version: number;
+  /** Records read so far (`records` too, its older name), of `total` (0 in a record from before totals were kept). */
+  readonly done: number;
+  readonly records: number;
+  readonly total: number;
+  readonly startedAt: string;
+}
+
+/** The migration in progress in a database (running in another process, or left by one that died), if any. */
+export function migrationInProgress(engine: Engine): MigrationInProgress | undefined {
   const progress = engine.meta.get(MIGRATION_KEY) as Progress | undefined;
-  return progress && { id: progress.id, records: progress.records, startedAt: progress.startedAt };
+  if (!progress) return undefined;
+  const { id, description, version, records, startedAt } = progress;
+  return { id, ...(description === undefined ? {} : { description }), version, done: records, records, total: Math.max(progress.total ?? 0, records), startedAt };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { PutOptions, WriteContext, WriteOptions } from '../core/write-conte
 import type { ChangeKind } from '../core/changes.js';
 import { entryIssues } from '../core/entry-size.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
+import { migrationInProgress, type MigrationInProgress } from '../core/migrate.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
 import type { Engine } from '../core/engine.js';
 import type { EngineState } from '../core/engine-state.js';
@@ -74,6 +75,17 @@ export class OpaqueDatabase {
   /** Runs several opaque writes atomically; `body` must be synchronous. */
   transaction<R>(body: (tx: OpaqueTransaction) => R): Promise<R> {
     return this.engine.transaction((context) => body(new OpaqueTransaction(this.engine, context)));
+  }
+
+  /**
+   * The migration another process is running (or left unfinished), read from the meta store as
+   * committed now: its id, the records done of its total. Works on a read-only handle without the
+   * application's code, so a tool can draw another program's progress.
+   */
+  migrationInProgress(): MigrationInProgress | undefined {
+    this.engine.assertOpen();
+    this.engine.backend.refresh();
+    return migrationInProgress(this.engine);
   }
 
   onChange(listener: ChangeListener): () => void {

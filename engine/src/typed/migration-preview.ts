@@ -6,7 +6,7 @@
  * `npm run migrate -- PATH --dry-run` prints it.
  */
 import { openEngine } from '../core/open.js';
-import { migrationInProgress } from '../core/migrate.js';
+import { migrationInProgress, type MigrationInProgress } from '../core/migrate.js';
 import { migrationShape } from '../core/migration-plan.js';
 import { pendingMigrations } from '../core/pending-migrations.js';
 import { assembleTrees } from '../schema/assemble.js';
@@ -30,7 +30,7 @@ export interface MigrationPreview {
   readonly ran: readonly MigrationRecord[];
   readonly pending: readonly PendingMigration[];
   /** A migration a process left unfinished: opening with the code that declares it resumes it. */
-  readonly inProgress?: { readonly id: string; readonly records: number; readonly startedAt: string } | undefined;
+  readonly inProgress?: MigrationInProgress | undefined;
 }
 
 /** Throws MigrationMissingError / InvalidSchemaError as opening would; NotADatabaseError for what is not a database. */

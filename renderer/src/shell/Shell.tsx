@@ -11,6 +11,9 @@ import { NavigatorContext, type Navigator } from '../state/contexts.js';
 import { keyAddressOf } from '@trellis/engine/common/key-text';
 import { confirmDiscardUnsaved } from '../state/unsaved-edits.js';
 import { useDatabase } from '../state/use-database.js';
+import { migrationReason, useMigration } from '../state/use-migration.js';
+import type { ShownDatabase } from '../state/read-only-reason.js';
+import { MigrationBanner } from './MigrationBanner.js';
 import { useNavigation } from '../state/use-navigation.js';
 import { useTheme } from '../state/use-theme.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -39,6 +42,13 @@ const NO_PLACES = { entries: [], index: -1 } as const;
 export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
   const info = database.info;
+  const migration = useMigration(client);
+  // Writes are disabled while another program migrates (only its start and end change this, not each progress event).
+  const migratingId = migration?.id;
+  const shown = useMemo<ShownDatabase | null>(
+    () => (info && migratingId !== undefined ? { ...info, readOnly: true, lockedReadOnly: true, writesRefusedBy: migrationReason({ id: migratingId }) } : info),
+    [info, migratingId],
+  );
   const { history, snapshot } = useNavigation();
   const { theme, toggle: toggleTheme, followSystem } = useTheme();
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -86,8 +96,8 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   useDropToOpen(client, openDatabase, setNotice);
   useWindowTitle(info?.path, location?.view === 'diagram' ? 'Schema diagram' : location?.tree);
   useSchemaCommands(history, location, (info?.trees.length ?? 0) > 0);
-  const undo = useUndoCommands({ client, database: info, follow: navigator.follow, openTree, notify: setNotice });
-  useAppCommands({ client, history, database: info, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
+  const undo = useUndoCommands({ client, database: shown, follow: navigator.follow, openTree, notify: setNotice });
+  useAppCommands({ client, history, database: shown, openPalette: () => setPaletteOpen(true), openTree, toggleReadOnly, toggleTheme, followSystemTheme: followSystem, showOpenDialog: () => setOpenDialog(true), openDatabase: openAndReport });
 
   return (
     <NavigatorContext.Provider value={navigator}>
@@ -95,7 +105,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
         <ConnectionBanner client={client} />
         <MenuBar />
         {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
-        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={info} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={shown} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
         <div className="workspace">
           {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
           {info?.kind === 'raw' ? (
@@ -104,9 +114,10 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
             <>
               {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
               <main className="content">
+                {migration && <MigrationBanner migration={migration} />}
                 {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
                 {info && tree && location && !location.view && <TreeView key={`${info.path}
-${tree.name}`} database={info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+${tree.name}`} database={shown ?? info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
                 {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
                 {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
                 {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockedReadOnlyReason, writeRefusedReason } from './read-only-reason.js';
+import { migrationReason } from './use-migration.js';
 
 describe('lockedReadOnlyReason', () => {
   it('names --read-only for a session started read-only, before the database’s own mode', () => {
@@ -13,6 +14,12 @@ describe('lockedReadOnlyReason', () => {
 
   it('says a raw LMDB environment is read-only for good, whatever else holds', () => {
     expect(lockedReadOnlyReason({ startedReadOnly: false, lockedReadOnly: true, kind: 'raw' })).toMatch(/without a Trellis catalog is opened read-only/);
+  });
+
+  it('names another program’s migration while it runs, before the session’s or the database’s mode', () => {
+    const migrating = { startedReadOnly: true, lockedReadOnly: true, writesRefusedBy: migrationReason({ id: 'people-v2' }) };
+    expect(lockedReadOnlyReason(migrating)).toBe('Another program is migrating this database (people-v2): writes are refused until it finishes');
+    expect(writeRefusedReason({ readOnly: true, ...migrating })).toBe(lockedReadOnlyReason(migrating));
   });
 });
 
