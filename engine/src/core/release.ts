@@ -7,7 +7,7 @@
  * The state itself is kept by ./release-state.ts.
  */
 import { ConflictError, InvalidKeyError, NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
-import type { KeyValue } from '../schema/key-brand.js';
+import type { KeyPart, KeyValue } from '../schema/key-brand.js';
 import type { EngineState } from './engine-state.js';
 import { pointerOf } from './entry-size.js';
 import type { TreeModel } from './tree-model.js';
@@ -82,17 +82,22 @@ export function newVersion(context: WriteContext, engine: EngineState, model: Tr
   return context.put(model, model.key.withVersion(identity, newest + 1), value, 'native', { create: true });
 }
 
-/** The newest version number stored for an identity (0: none). */
-export function lastVersion(engine: EngineState, model: TreeModel, identity: KeyValue): number {
+/** The range of keys of every version of an identity. */
+function versionRange(model: TreeModel, identity: KeyValue): { start: KeyPart[]; end: KeyPart[] } {
   const prefix = model.key.parts(model.key.withVersion(identity, 1)).slice(0, -1);
-  const [last] = engine.records(model).keys({ start: [...prefix, 1], end: [...prefix, Number.MAX_SAFE_INTEGER + 1], reverse: true, limit: 1 });
+  return { start: [...prefix, 1], end: [...prefix, Number.MAX_SAFE_INTEGER + 1] };
+}
+
+/** The newest version number stored for an identity (0: none). */
+function lastVersion(engine: EngineState, model: TreeModel, identity: KeyValue): number {
+  const [last] = engine.records(model).keys({ ...versionRange(model, identity), reverse: true, limit: 1 });
   return last === undefined ? 0 : (model.key.versionOf(model.key.fromStored(last)) ?? 0);
 }
 
-/** The keys of every stored version of an identity, oldest first. */
-export function versionKeys(engine: EngineState, model: TreeModel, identity: KeyValue): KeyValue[] {
-  const prefix = model.key.parts(model.key.withVersion(identity, 1)).slice(0, -1);
-  return [...engine.records(model).keys({ start: [...prefix, 1], end: [...prefix, Number.MAX_SAFE_INTEGER + 1] })].map((k) => model.key.fromStored(k));
+/** The keys of every stored version of an identity (a key without its version, checked here), oldest first. */
+export function versionKeys(engine: EngineState, model: TreeModel, rawIdentity: unknown): KeyValue[] {
+  const identity = model.key.identity(model.key.check(model.key.withVersion(rawIdentity as KeyValue, 1)));
+  return [...engine.records(model).keys(versionRange(model, identity))].map((k) => model.key.fromStored(k));
 }
 
 /**

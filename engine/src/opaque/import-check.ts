@@ -150,8 +150,9 @@ export class ImportChecker {
     if (sizes.length > 0) return this.valueProblems(line, sizes);
     const implied = model.key.derive?.(checked.value, checked.json);
     if (key === undefined && implied !== undefined) key = model.key.check(implied);
-    else if (implied !== undefined && keyText(model.key.identity(model.key.check(implied))) !== keyText(model.key.identity(key!))) {
-      return this.problem(line, '/key', `the value implies the key ${keyText(model.key.identity(model.key.check(implied)))}`);
+    else if (implied !== undefined) {
+      const impliedIdentity = keyText(model.key.identity(model.key.check(implied)));
+      if (impliedIdentity !== keyText(model.key.identity(key!))) return this.problem(line, '/key', `the value implies the key ${impliedIdentity}`);
     }
     if (key === undefined && model.stored.key.kind === 'custom') return this.problem(line, '/key', 'this tree’s keys come from the application; give each record its key');
     if (key !== undefined) {

@@ -250,7 +250,7 @@ export class OpaqueTree {
   /** The keys of every version of a versioned record, given its key without the version, oldest first. */
   versions(identity: unknown): KeyValue[] {
     this.engine.assertOpen();
-    return versionKeys(this.engine, this.model, this.model.key.identity(this.model.key.check(this.model.key.withVersion(identity as KeyValue, 1))));
+    return versionKeys(this.engine, this.model, identity);
   }
   /** Releases a versioned record (RELEASED from then on for its changes and deletes); resolves to the record. */
   release(key: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
