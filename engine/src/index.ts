@@ -37,8 +37,15 @@ export { previewMigrations, type MigrationPreview, type PendingMigration } from 
 export type { TreeHandle, TransactionTree, Change, InsertManyOptions } from './typed/tree-handle.js';
 export type { ReleaseState } from './core/release.js';
 export type { BatchOptions } from './core/batches.js';
-export type { Entry, Page, IndexReader, TypedIndexQuery, VersionedKey } from './typed/tree-reader.js';
-export { OpaqueDatabase, OpaqueTree, OpaqueTransaction, type OpaqueEntry, type OpaqueWritten, type TreeInfo } from './opaque/opaque-database.js';
+export type { Entry, Page, IndexReader, TypedIndexQuery, VersionedKey, TypedPathOptions } from './typed/tree-reader.js';
+export type { CheckedPath, PathValue } from './typed/path-types.js';
+export { OpaqueDatabase, OpaqueTree, type OpaqueEntry, type TreeInfo } from './opaque/opaque-database.js';
+export { OpaqueTransaction, type OpaqueWritten } from './opaque/opaque-transaction.js';
+export type { PerformRequest, PerformResult } from './opaque/perform.js';
+export { MAX_BATCH_REQUESTS } from './opaque/perform.js';
+export type { PathOptions, PathHop, PathMatch, PathResolution } from './core/path-resolve.js';
+export type { PathWritten } from './core/path-write.js';
+export { planPath, type PathCheck, type PathPlan, type PathProblem, type PlanStep, type PathPlace } from './common/path-plan.js';
 export { formatOpaqueKey, parseOpaqueKey, OpaqueKeyParseError, type OpaqueKey } from './opaque/opaque-key.js';
 export { verifyDatabase } from './integrity/verify-database.js';
 export {
@@ -64,6 +71,7 @@ export { MAX_VALUE_DEPTH } from './schema/depth.js';
 export { QueryRun, MAX_MATCHES, type QueryProgress } from './query/query-run.js';
 export type { RecordQuery, RecordFilter, RecordSort, FieldCondition, ConditionGroup, FilterOperator, QueryPlan } from './common/record-query.js';
 export * from './errors.js';
+export * from './request-errors.js';
 export { TRELLIS_ERROR_CODES } from './common/error-codes.js';
 export { openRawEnvironment, RawEnvironment, MAIN_DATABASE, type RawDatabaseSummary, type RawPageQuery, type RawEntry } from './raw/raw-environment.js';
 export { RAW_DECODERS, type RawDecoder } from './raw/raw-decoders.js';

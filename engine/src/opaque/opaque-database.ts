@@ -6,14 +6,18 @@
 import { QueryRun } from '../query/query-run.js';
 import type { RecordQuery } from '../common/record-query.js';
 import { countRange, getEntry, indexModel, lookup, range, referenceGroups, referrers, type IndexHit, type ReferenceGroup, type ReferrersQuery, type IndexQuery, type RangeOptions } from '../core/reads.js';
-import type { PutOptions, WriteContext, WriteOptions } from '../core/write-context.js';
-import type { ChangeKind } from '../core/changes.js';
+import type { PutOptions, WriteOptions } from '../core/write-context.js';
 import { entryIssues } from '../core/entry-size.js';
 import { watchChanges, type WatchOptions } from '../core/watch.js';
 import { migrationInProgress, type MigrationInProgress } from '../core/migrate.js';
 import type { ReferenceHolder, ValidationIssue } from '../errors.js';
+import { planPath, type PathCheck } from '../common/path-plan.js';
+import { compiledPath, resolvePath, type PathOptions, type PathResolution } from '../core/path-resolve.js';
+import { writeAtPath } from '../core/path-write.js';
+import { perform, type PerformRequest, type PerformResult } from './perform.js';
+import { OpaqueTransaction } from './opaque-transaction.js';
+import { textEntry, type OpaqueEntry } from './text-entry.js';
 import type { Engine } from '../core/engine.js';
-import type { EngineState } from '../core/engine-state.js';
 import type { IndexModel, TreeModel } from '../core/tree-model.js';
 import type { ChangeListener } from '../core/changes.js';
 import type { Catalog, StoredTree } from '../schema/catalog.js';
@@ -24,20 +28,10 @@ import { checkImportRecords, importRecords, writeImportRecords, type ImportedRec
 import type { ImportProblem } from './import-check.js';
 import { newVersion, release, releaseStateOf, setLifecycle, versionKeys, type ReleaseState } from '../core/release.js';
 
+export type { OpaqueEntry };
+
 export interface TreeInfo extends StoredTree {
   readonly count: number;
-}
-
-/** A record in text form; `value` is absent and `problems` set when the stored value does not convert. */
-export interface OpaqueEntry {
-  readonly key: KeyValue;
-  readonly value: unknown;
-  readonly revision: number;
-  /** The schema version the record was written under; absent when it was written before the catalog kept its history. */
-  readonly schemaVersion?: number;
-  readonly problems?: readonly ValidationIssue[];
-  /** In a versioned tree: whether the record is released, and its lifecycle number. */
-  readonly release?: ReleaseState;
 }
 
 /**
@@ -75,6 +69,30 @@ export class OpaqueDatabase {
   /** Runs several opaque writes atomically; `body` must be synchronous. */
   transaction<R>(body: (tx: OpaqueTransaction) => R): Promise<R> {
     return this.engine.transaction((context) => body(new OpaqueTransaction(this.engine, context)));
+  }
+
+  /**
+   * Follows a path across records from `from` (`project->owner->email`; the grammar is in the README):
+   * every result's value in text form, with the records each went through. An invalid path is
+   * INVALID_PATH before anything is read; data that does not lead on is BAD_PATH (or, `lenient`, undefined).
+   */
+  resolve(from: { readonly tree: string; readonly key: unknown }, path: string, options?: PathOptions): PathResolution {
+    this.engine.assertOpen();
+    return resolvePath(this.engine, compiledPath(this.engine, from.tree, path), this.engine.model(from.tree), from.key, 'json', { ...options, hops: true });
+  }
+
+  /** Checks a path from a record of `tree` against the schema, reading nothing: its plan, or the step that does not fit. */
+  checkPath(tree: string, path: string): PathCheck {
+    this.engine.assertOpen();
+    return planPath(this.engine.catalog.trees, tree, path);
+  }
+
+  /**
+   * Runs requests in order in one transaction (./perform.ts): one result each, or nothing written and a
+   * RequestFailedError naming the request that failed. `{ "$key": n }` stands for request n's key.
+   */
+  perform(requests: readonly PerformRequest[]): Promise<PerformResult[]> {
+    return perform(this.engine, requests, 'json');
   }
 
   /**
@@ -241,6 +259,16 @@ export class OpaqueTree {
     return this.engine.transaction((c) => c.delete(this.model, key, options));
   }
 
+  /** Writes a text-form value at the end of a path from this record; resolves to the record written (the last one the path reached). */
+  setPath(key: unknown, path: string, value: unknown, options?: WriteOptions): Promise<OpaqueEntry> {
+    return this.engine.transaction((c) => {
+      const at = writeAtPath(c, this.engine, compiledPath(this.engine, this.model.name, path), this.model, key, value, 'json', options);
+      const model = this.engine.model(at.tree);
+      const entry = this.engine.records(model).getEntry(at.key)!;
+      return textEntry(this.engine, model, at.key, entry.value, entry.version);
+    });
+  }
+
   /** A versioned record's release state (see the typed face's `releaseState`); undefined: no such record. */
   releaseState(key: unknown): ReleaseState | undefined {
     this.engine.assertOpen();
@@ -290,72 +318,4 @@ export class OpaqueTree {
     };
     return { ...query, equals: convert(query.equals), start: convert(query.start), end: convert(query.end) };
   }
-}
-
-/**
- * A record a transaction wrote, in text form: `before` is the record as it was
- * (absent for an insert), `revision` what the write gave it. Enough to undo the
- * write conditionally: put `before` back (or delete) if the record still has
- * `revision`.
- */
-export interface OpaqueWritten {
-  readonly tree: string;
-  readonly key: KeyValue;
-  readonly kind: ChangeKind;
-  readonly revision: number;
-  readonly before?: OpaqueEntry;
-}
-
-/** Opaque writes inside a transaction: they apply at once and commit together. */
-export class OpaqueTransaction {
-  constructor(
-    private readonly engine: Engine,
-    private readonly context: WriteContext,
-  ) {}
-
-  insert(tree: string, value: unknown): KeyValue {
-    return this.context.insert(this.engine.model(tree), value, 'json');
-  }
-  put(tree: string, key: unknown, value: unknown, options?: PutOptions): KeyValue {
-    return this.context.put(this.engine.model(tree), key, value, 'json', options);
-  }
-  update(tree: string, key: unknown, change: (current: unknown) => unknown, options?: WriteOptions): unknown {
-    return this.context.update(this.engine.model(tree), key, change, 'json', options);
-  }
-  delete(tree: string, key: unknown, options?: WriteOptions): boolean {
-    return this.context.delete(this.engine.model(tree), key, options);
-  }
-  release(tree: string, key: unknown, options?: WriteOptions): ReleaseState {
-    return release(this.context, this.engine, this.engine.model(tree), key, options);
-  }
-  setLifecycle(tree: string, key: unknown, lifecycle: number, options?: WriteOptions): ReleaseState {
-    return setLifecycle(this.context, this.engine, this.engine.model(tree), key, lifecycle, options);
-  }
-  newVersion(tree: string, key: unknown): KeyValue {
-    return newVersion(this.context, this.engine, this.engine.model(tree), key);
-  }
-  get(tree: string, key: unknown): OpaqueEntry | undefined {
-    return new OpaqueTree(this.engine, this.engine.model(tree)).get(key);
-  }
-  /**
-   * Every record this transaction has written so far, in write order, with
-   * what it held before: the records a delete cascaded to and the holders it
-   * unlinked come before the record itself.
-   */
-  written(): OpaqueWritten[] {
-    return this.context.written.map(({ tree, key, kind, revision, before }) => {
-      const written = { tree, key, kind, revision };
-      if (!before) return written;
-      return { ...written, before: textEntry(this.engine, this.engine.model(tree), key, before.value, before.version) };
-    });
-  }
-}
-
-/** A stored (native) value in text form, as every read gives it. */
-function textEntry(engine: EngineState, model: TreeModel, key: KeyValue, value: unknown, revision: number): OpaqueEntry {
-  const json = model.codec.toJson(value);
-  const schemaVersion = engine.schemaVersionAt(revision);
-  const dated = schemaVersion === undefined ? { key, revision } : { key, revision, schemaVersion };
-  const entry = model.releaseStore ? { ...dated, release: releaseStateOf(engine, model, key) } : dated;
-  return json.ok ? { ...entry, value: json.value } : { ...entry, value: undefined, problems: json.issues };
 }

@@ -42,6 +42,7 @@ export interface TreeDeclaration<
   V extends TObject = TObject,
   K extends KeyStrategy = KeyStrategy,
   I extends Record<string, IndexDeclaration> = Record<string, IndexDeclaration>,
+  F extends Readonly<Record<string, FieldReferenceDeclaration>> = Readonly<Record<string, FieldReferenceDeclaration>>,
 > {
   readonly name: N;
   readonly value: V;
@@ -52,7 +53,7 @@ export interface TreeDeclaration<
   /** Records are versioned: a key is `[...declared key, version]`, and a record can be released (see `tree`). */
   readonly versioned?: boolean;
   /** References over existing fields, by name (see `tree`). */
-  readonly references?: Readonly<Record<string, FieldReferenceDeclaration>>;
+  readonly references?: F;
 }
 
 /**
@@ -105,6 +106,7 @@ export function tree<
   const I extends Record<string, FieldIndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
   C extends Record<string, ComputedIndexDeclaration<Static<V>>> = Record<never, never>,
   const R extends boolean = false,
+  const F extends Record<string, FieldReferenceDeclaration<keyof Static<V> & string>> = Record<never, never>,
 >(
   name: N,
   declaration: {
@@ -114,9 +116,9 @@ export function tree<
     computedIndexes?: (index: ComputedIndexFactory<Static<V>>) => C;
     label?: LabelDeclaration<Static<V>>;
     versioned?: R;
-    references?: Record<string, FieldReferenceDeclaration<keyof Static<V> & string>>;
+    references?: F;
   },
-): TreeDeclaration<N, V, K, I & C> & { readonly versioned: R } {
+): TreeDeclaration<N, V, K, I & C, F> & { readonly versioned: R } {
   assertSchemaDepth(name, 'value', declaration.value);
   if (declaration.key.kind === 'custom') assertSchemaDepth(name, 'key', declaration.key.schema);
   if (declaration.key.kind === 'custom' && declaration.key.field !== undefined) assertKeyField(name, declaration.value, declaration.key.field);

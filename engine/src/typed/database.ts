@@ -13,6 +13,7 @@ import type { Catalog } from '../schema/catalog.js';
 import type { TreeDeclaration } from '../schema/tree.js';
 import { TransactionTree, TreeHandle } from './tree-handle.js';
 import { computersOf, migrationPlans, type AnyMigration } from './migrations.js';
+import { perform, type PerformRequest, type PerformResult } from '../opaque/perform.js';
 
 export interface Schema<T extends readonly TreeDeclaration[] = readonly TreeDeclaration[]> {
   readonly trees: T;
@@ -34,7 +35,7 @@ export function schema<const T extends readonly TreeDeclaration[]>(...trees: T):
 }
 
 type ByName<T extends readonly TreeDeclaration[], H extends 'handle' | 'tx'> = {
-  readonly [D in T[number] as D['name']]: H extends 'handle' ? TreeHandle<D> : TransactionTree<D>;
+  readonly [D in T[number] as D['name']]: H extends 'handle' ? TreeHandle<D, T[number]> : TransactionTree<D, T[number]>;
 };
 
 export type TransactionTrees<S extends Schema> = ByName<S['trees'], 'tx'>;
@@ -48,6 +49,12 @@ export interface DatabaseCore<S extends Schema> {
   readonly opaque: OpaqueDatabase;
   /** Runs `body` atomically; it must be synchronous. If it throws, nothing is written. */
   transaction<R>(body: (trees: TransactionTrees<S>) => R): Promise<R>;
+  /**
+   * Requests run in order in one transaction, values native (opaque/perform.ts): one result each, or
+   * nothing written and a RequestFailedError naming the failed request. In-process code can also write
+   * a `transaction`; a batch is the form that travels (a tool, a server) as one round trip.
+   */
+  perform(requests: readonly PerformRequest<S['trees'][number]['name']>[]): Promise<PerformResult[]>;
   /** Changes committed by this process, delivered after each commit. */
   onChange(listener: ChangeListener): () => void;
   /** Changes committed by other processes too, found by polling the change log. */
@@ -57,7 +64,7 @@ export interface DatabaseCore<S extends Schema> {
   close(): Promise<void>;
 }
 
-const RESERVED = new Set(['path', 'catalog', 'opaque', 'transaction', 'onChange', 'watch', 'revision', 'close', 'then']);
+const RESERVED = new Set(['path', 'catalog', 'opaque', 'transaction', 'perform', 'onChange', 'watch', 'revision', 'close', 'then']);
 
 /** Opens `path` with the declared trees; `integrityCheck` is what `db.opaque.verify()` runs (given by ../open-database.ts). */
 export async function openTyped<S extends Schema>(path: string, declared: S, options: OpenOptions, integrityCheck: IntegrityCheck): Promise<Database<S>> {
@@ -86,6 +93,7 @@ function makeDatabase<S extends Schema>(engine: Engine, declared: S, integrityCh
         const trees = Object.fromEntries(declared.trees.map((t) => [t.name, new TransactionTree(engine, engine.model(t.name), context)]));
         return body(trees as unknown as TransactionTrees<S>);
       }),
+    perform: (requests) => perform(engine, requests, 'native'),
     onChange: (listener) => engine.onChange(listener),
     watch: (listener, options) => watchChanges(engine, listener, options),
     revision: () => engine.revision(),

@@ -10,6 +10,9 @@ import type { Key } from '../schema/key-brand.js';
 import type { KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
 import { TreeReader, type VersionedKey } from './tree-reader.js';
 import { newVersion, release, setLifecycle, type ReleaseState } from '../core/release.js';
+import { compiledPath } from '../core/path-resolve.js';
+import { writeAtPath, type PathWritten } from '../core/path-write.js';
+import type { CheckedPath, PathValue } from './path-types.js';
 
 /** A shallow patch, or a function from the current value to the next one. */
 export type Change<V> = Partial<V> | ((current: V) => V);
@@ -23,7 +26,7 @@ export interface InsertManyOptions<K> extends BatchOptions {
   readonly onBatch?: ((keys: K[]) => void) | undefined;
 }
 
-export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
+export class TreeHandle<T extends TreeDeclaration, All extends TreeDeclaration = TreeDeclaration> extends TreeReader<T, All> {
   private write<R>(body: (context: WriteContext) => R): Promise<R> {
     return this.engine.transaction(body);
   }
@@ -71,6 +74,14 @@ export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
   }
 
   /**
+   * Writes `value` at the end of a path from this record (`'project->owner->email'`): the last record the
+   * path reaches is updated there, checked as any update (`ifRevision` is that record's revision).
+   */
+  setPath<const P extends string>(key: Key<T['name']>, path: CheckedPath<All, T, P>, value: PathValue<All, T, P>, options?: WriteOptions): Promise<PathWritten> {
+    return this.write((c) => writeAtPath(c, this.engine, compiledPath(this.engine, this.model.name, path), this.model, key, value, 'native', options));
+  }
+
+  /**
    * Releases a version of a record: it never changes and is never deleted again (RELEASED). Refused while it
    * refers to a draft of a versioned tree. With `ifRevision`, only if the record is still at that revision.
    */
@@ -90,7 +101,7 @@ export class TreeHandle<T extends TreeDeclaration> extends TreeReader<T> {
 }
 
 /** The same tree inside a transaction: writes return at once and commit with the transaction. */
-export class TransactionTree<T extends TreeDeclaration> extends TreeReader<T> {
+export class TransactionTree<T extends TreeDeclaration, All extends TreeDeclaration = TreeDeclaration> extends TreeReader<T, All> {
   constructor(
     engine: Engine,
     model: TreeModel,
@@ -113,6 +124,10 @@ export class TransactionTree<T extends TreeDeclaration> extends TreeReader<T> {
 
   delete(key: Key<T['name']>, options?: WriteOptions): boolean {
     return this.context.delete(this.model, key, options);
+  }
+
+  setPath<const P extends string>(key: Key<T['name']>, path: CheckedPath<All, T, P>, value: PathValue<All, T, P>, options?: WriteOptions): PathWritten {
+    return writeAtPath(this.context, this.engine, compiledPath(this.engine, this.model.name, path), this.model, key, value, 'native', options);
   }
 
   release(key: VersionedKey<T>, options?: WriteOptions): ReleaseState {

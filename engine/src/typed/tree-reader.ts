@@ -9,6 +9,8 @@ import type { ReferenceHolder } from '../errors.js';
 import type { Key } from '../schema/key-brand.js';
 import type { IdentityOf, IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
 import { releaseStateOf, versionKeys, type ReleaseState } from '../core/release.js';
+import { compiledPath, resolvePath, type PathOptions, type PathResolution } from '../core/path-resolve.js';
+import type { CheckedPath, PathValue } from './path-types.js';
 
 /** A key of this tree if it is versioned; `never` otherwise, so release calls on other trees do not compile. */
 export type VersionedKey<T extends TreeDeclaration> = T extends { readonly versioned: true } ? Key<T['name']> : never;
@@ -44,7 +46,13 @@ export interface IndexReader<T extends TreeDeclaration, I extends keyof T['index
   get(value: IndexValueOf<T, I>): Entry<T> | undefined;
 }
 
-export class TreeReader<T extends TreeDeclaration> {
+/** Options of a typed path read; `lenient: true` gives undefined where the data does not lead on, instead of BAD_PATH. */
+export interface TypedPathOptions<L extends boolean = boolean> extends Omit<PathOptions, 'lenient'> {
+  readonly lenient?: L;
+}
+
+/** `All`: every tree of the schema (a union), so that paths can follow references into them. */
+export class TreeReader<T extends TreeDeclaration, All extends TreeDeclaration = TreeDeclaration> {
   constructor(
     protected readonly engine: Engine,
     protected readonly model: TreeModel,
@@ -140,6 +148,26 @@ export class TreeReader<T extends TreeDeclaration> {
   referenceGroups(key: Key<T['name']>): ReferenceGroup[] {
     this.engine.assertOpen();
     return referenceGroups(this.engine, this.model, this.model.key.check(key));
+  }
+
+  /**
+   * The value at the end of a path from this record (`'project->owner->email'`), typed from the declarations;
+   * a list of values when the path fans out (`*`, a reverse step `<-tasks.owner`). A path that does not fit
+   * the schema does not compile (nor run: INVALID_PATH); data that does not lead on is BAD_PATH, or with
+   * `lenient: true`, undefined.
+   */
+  path<const P extends string, const L extends boolean = false>(key: Key<T['name']>, path: CheckedPath<All, T, P>, options?: TypedPathOptions<L>): PathValue<All, T, P, L> {
+    this.engine.assertOpen();
+    const plan = compiledPath(this.engine, this.model.name, path);
+    const { matches } = resolvePath(this.engine, plan, this.model, key, 'native', options as PathOptions);
+    if (plan.many) return matches.map((m) => m.value) as PathValue<All, T, P, L>;
+    return matches[0]?.value as PathValue<All, T, P, L>;
+  }
+
+  /** A path's every result with the records it went through (their trees, keys and revisions), values native. */
+  resolvePath<const P extends string>(key: Key<T['name']>, path: CheckedPath<All, T, P>, options?: PathOptions): PathResolution {
+    this.engine.assertOpen();
+    return resolvePath(this.engine, compiledPath(this.engine, this.model.name, path), this.model, key, 'native', { ...options, hops: true });
   }
 
   /** A versioned record's release state: released or a draft, and its lifecycle number (undefined: no such record). */
