@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ClosedError, StaleSchemaError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
 import type { Catalog, JsonSchema } from '../schema/catalog.js';
-import { TreeModel, type ReferenceModel } from './tree-model.js';
+import { TreeModel, type IndexModel, type ModelContext, type ReferenceModel } from './tree-model.js';
 import { encodeKey } from '../storage/key-encoding.js';
 import { PositionIndex } from './positions.js';
 import { CHANGES_STORE, META_STORE, REFERENCE_STORES_FORMAT, REFS_STORE, REVISION_KEY, SCHEMA_VERSION_KEY } from './meta.js';
@@ -21,6 +21,7 @@ export class EngineState {
   readonly positions = new PositionIndex(this);
   /** The references to each tree, in the order their holders are listed (see `incoming`). */
   private readonly incomingByTree = new Map<string, readonly ReferenceModel[]>();
+  private readonly pathIndexesByTarget = new Map<string, readonly { readonly index: IndexModel; readonly holder: TreeModel }[]>();
   /** Set by Engine while a transaction body runs. */
   protected writing = false;
   protected closed = false;
@@ -34,10 +35,27 @@ export class EngineState {
     /** The functions of computed indexes the application gives, by `tree/index`. */
     computers: ReadonlyMap<string, (value: unknown) => unknown> = new Map(),
   ) {
+    const context: ModelContext = {
+      read: (tree, key) => {
+        const model = this.models.get(tree);
+        return model && this.records(model).get(key);
+      },
+      valueOf: (tree) => this.models.get(tree)?.stored.value,
+    };
     for (const stored of Object.values(catalog.trees)) {
       const compute = (index: string) => computers.get(`${stored.name}/${index}`);
-      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name), catalog.generations?.[stored.name], compute));
+      this.models.set(stored.name, new TreeModel(stored, derivers.get(stored.name), olderCode.get(stored.name), catalog.generations?.[stored.name], compute, context));
     }
+  }
+
+  /** The indexes (of any tree) on a path across a reference to `tree`: writing one of its records re-indexes their holders. */
+  pathIndexesThrough(tree: string): readonly { readonly index: IndexModel; readonly holder: TreeModel }[] {
+    let found = this.pathIndexesByTarget.get(tree);
+    if (!found) {
+      found = [...this.models.values()].flatMap((holder) => holder.indexes.filter((index) => index.path?.target === tree).map((index) => ({ index, holder })));
+      this.pathIndexesByTarget.set(tree, found);
+    }
+    return found;
   }
 
   /** The schema version a record with this revision was written under; undefined when it predates the catalog's history. */

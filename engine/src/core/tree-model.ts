@@ -30,6 +30,10 @@ export interface IndexModel {
   /** A computed index (its values come from a function of the application), and whether this process has the function. */
   readonly computed: boolean;
   readonly computable: boolean;
+  /** An index on a path across a reference (`project->team`), and the tree it reaches: ./path-index.ts keeps it. */
+  readonly path?: IndexPath & { readonly target: string };
+  /** A path index's entries with the records it reaches read through `read` (the write path reads them as they were, and as they are). */
+  entriesWith?(value: unknown, read: RecordReader): KeyPart[][];
 }
 
 export interface ReferenceModel {
@@ -81,6 +85,8 @@ export class TreeModel {
     generation = 0,
     /** The function of each computed index the application gives (none: a tool without its code). */
     compute: (index: string) => ((value: unknown) => unknown) | undefined = () => undefined,
+    /** The other trees, for indexes on a path across a reference. */
+    context: ModelContext = NO_CONTEXT,
   ) {
     // A stored catalog may come from another tool or from an engine before the limit: nothing deeper is compiled or served.
     assertSchemaDepth(stored.name, 'value', stored.value);
@@ -90,9 +96,13 @@ export class TreeModel {
     this.storage = storageName(stored.name, generation);
     this.storeName = recordStoreName(this.storage);
     this.releaseStore = stored.versioned ? releaseStoreName(this.storage) : undefined;
-    this.indexes = stored.indexes.map((index) =>
-      index.computed ? makeComputedIndex(stored.name, this.storage, index, index.computed.schema, compute(index.name)) : makeIndex(stored.name, this.storage, stored.value, index),
-    );
+    this.indexes = stored.indexes.map((index) => {
+      if (index.computed) return makeComputedIndex(stored.name, this.storage, index, index.computed.schema, compute(index.name));
+      const path = indexPathOf(index);
+      if (!path) return makeIndex(stored.name, this.storage, stored.value, index);
+      const reference = stored.references.find((r) => r.path === path.reference || r.path === `${path.reference}[]`);
+      return makePathIndex(stored.name, indexStoreName(this.storage, index.name), index, path, reference, context);
+    });
     this.references = stored.references.map((ref) => {
       const segments = ref.fields ? [] : pathSegments(ref.path);
       const targets = ref.fields ? fieldTargets(ref.fields) : (value: unknown) => valuesAt(value, segments).map(keyParts) as KeyValue[];
@@ -120,6 +130,88 @@ function keyCodecOf(stored: StoredTree, derive?: (value: unknown) => unknown): K
   const identity = makeKeyCodec(stored.name, stored.key, identitySchemaOf(stored.keySchema, tuple, stored.name), derive);
   return versionedCodec(stored.name, identity, stored.keySchema);
 }
+
+/** `project->team`: the reference's field path in the record, and the field path in the record it names. */
+export interface IndexPath {
+  readonly reference: string;
+  readonly field: string;
+}
+
+/** Reads a record's stored value by tree and key (undefined: none), as the index's entries need. */
+export type RecordReader = (tree: string, key: KeyValue) => unknown;
+
+/** What the model of a tree needs of the others to index across a reference. */
+export interface ModelContext {
+  read: RecordReader;
+  /** A tree's value schema (undefined: no such tree). */
+  valueOf(tree: string): JsonSchema | undefined;
+}
+
+export const PATH_ARROW = '->';
+
+/** The path of an index declared on one (`on: ['project->team']`); undefined for an index on the record's own fields. */
+export function indexPathOf(stored: StoredIndex): IndexPath | undefined {
+  const [on] = stored.on;
+  if (stored.on.length !== 1 || on === undefined || !on.includes(PATH_ARROW)) return undefined;
+  const at = on.indexOf(PATH_ARROW);
+  return { reference: on.slice(0, at), field: on.slice(at + PATH_ARROW.length) };
+}
+
+/** The model of an index on a path: its entries read the referenced records through `context`. */
+export function makePathIndex(tree: string, storeName: string, stored: StoredIndex, path: IndexPath, reference: StoredReference | undefined, context: ModelContext): IndexModel {
+  // A list of references is stored as `also[]`: its elements are the keys.
+  const referenceSegments = pathSegments(reference?.path ?? path.reference);
+  const target = reference?.target ?? '';
+  const fieldSegments = pathSegments(path.field);
+  let field: { toPart: (v: unknown) => KeyPart; kind: ReturnType<typeof valueKindOf>; text: boolean } | undefined;
+  // The target's schema is another tree's: looked at the first time it is needed, when every model exists.
+  const fieldKind = () => {
+    if (field) return field;
+    const node = schemaAt(context.valueOf(target) ?? {}, fieldSegments) ?? {};
+    const leaf = node['type'] === 'array' ? ((node['items'] as JsonSchema | undefined) ?? node) : node;
+    const typed = leaf['type'] !== undefined ? leaf : (((leaf['anyOf'] as JsonSchema[] | undefined) ?? [])[0] ?? {});
+    const kind = valueKindOf(leaf) ?? valueKindOf(typed);
+    const toPart = (v: unknown): KeyPart => (kind ? (kind.toIndexPart(v) as KeyPart) : (Object.is(v, -0) ? 0 : (v as KeyPart)));
+    field = { toPart, kind, text: typed['type'] === 'string' && kind === undefined };
+    return field;
+  };
+  const fieldValues = (value: unknown) => valuesAt(value, fieldSegments).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  const entriesWith = (value: unknown, read: RecordReader): KeyPart[][] => {
+    const parts = new Map<string, KeyPart>();
+    for (const referenced of valuesAt(value, referenceSegments)) {
+      const found = read(target, referenced as KeyValue);
+      if (found === undefined) continue;
+      for (const v of fieldValues(found)) {
+        const part = fieldKind().toPart(v);
+        parts.set(`${typeof part}:${String(part)}`, part);
+      }
+    }
+    return [...parts.values()].map((part) => [part]);
+  };
+  return {
+    tree,
+    stored,
+    storeName,
+    entries: (value) => entriesWith(value, context.read),
+    entriesWith,
+    toParts: (values) =>
+      values.map((v) => {
+        const problem = fieldKind().kind?.queryProblem(v);
+        if (problem !== undefined) throw new InvalidKeyError(tree, v, `index '${stored.name}' on '${stored.on[0]}': ${problem}`);
+        return fieldKind().toPart(v);
+      }),
+    fromJsonParts: (values) => values.map((v) => (fieldKind().kind ? fieldKind().kind!.queryFromJson(v) : v)),
+    get prefixable() {
+      return fieldKind().text;
+    },
+    width: 1,
+    computed: false,
+    computable: true,
+    path: { ...path, target },
+  };
+}
+
+const NO_CONTEXT: ModelContext = { read: () => undefined, valueOf: () => undefined };
 
 function makeIndex(tree: string, storage: string, value: JsonSchema, stored: StoredIndex): IndexModel {
   const fields = stored.on.map((path) => {

@@ -30,6 +30,7 @@ import { diff, unlink } from './entry-diff.js';
 import type { EngineState } from './engine-state.js';
 import { keepUnknownFields } from '../schema/unknown-fields.js';
 import { assertNotReleased, forgetRelease } from './release-state.js';
+import { keepPathIndexes } from './path-index.js';
 
 /** Where a value comes from decides how it is checked: native objects, or JSON text form. */
 export type ValueForm = 'native' | 'json';
@@ -235,7 +236,7 @@ export class WriteContext {
     }
     if (old && model.releaseStore) assertNotReleased(this.engine, model, key, value === undefined ? 'be deleted' : 'change');
     // Each index's entries for the new value, computed once: sized, checked for uniqueness, then written.
-    const entries = value === undefined ? [] : model.indexes.map((index) => (index.computable ? index.entries(value) : []));
+    const entries = value === undefined ? [] : model.indexes.map((index) => (index.computable && !index.path ? index.entries(value) : []));
     if (value === undefined) {
       this.releaseReferences(model, key);
     } else {
@@ -254,11 +255,13 @@ export class WriteContext {
       store.put(key, value, revision);
     }
     model.indexes.forEach((index, i) => {
+      if (index.path) return; // kept below, from both sides
       if (index.computable) this.reindex(index, model, key, old?.value, entries[i] ?? []);
       // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
       else this.staleIndexes.add(index.storeName);
     });
     this.relink(model, key, old?.value, value);
+    if (model.indexes.some((index) => index.path) || this.engine.pathIndexesThrough(model.name).length > 0) keepPathIndexes(this.engine, model, key, old?.value, value);
     const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.storage);
     this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction

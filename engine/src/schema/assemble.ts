@@ -37,13 +37,13 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
       keySchemas.set(d.name, withVersions(d, wrap(d.name, () => keySchemaOf(strategy, resolved, d.name))));
     }
   }
-  return declarations.map((d) => {
+  const entries = declarations.map((d) => {
     const value = resolveRefs(clone(d.value as unknown as JsonSchema), keySchemas, seen, d.name);
     // A reference takes its target's key schema, which may nest deeper than the reference did.
     assertSchemaDepth(d.name, 'value', value);
     checkSetNullLists(d.name, value);
     const indexes = Object.entries(d.indexes).map(([name, index]): StoredIndex => storedIndex(d.name, name, index));
-    for (const index of indexes) if (!index.computed) checkIndex(d.name, value, index);
+    for (const index of indexes) if (!index.computed && !index.on.some((on) => on.includes('->'))) checkIndex(d.name, value, index);
     const entry: StoredTree = {
       name: d.name,
       key: strategies.get(d.name)!,
@@ -57,6 +57,31 @@ export function assembleTrees(declarations: readonly TreeDeclaration[]): StoredT
     assertWellFormedEntry(d.name, entry);
     return entry;
   });
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  for (const entry of entries) for (const index of entry.indexes) if (index.on.some((on) => on.includes('->'))) checkPathIndex(entry, index, byName);
+  return entries;
+}
+
+/** An index on a path across one reference (`project->team`): the reference is a field of the record, the field one of the target's. */
+function checkPathIndex(entry: StoredTree, index: StoredIndex, trees: ReadonlyMap<string, StoredTree>): void {
+  const where = `index ${entry.name}.${index.name}`;
+  const on = index.on[0]!;
+  if (index.on.length !== 1) throw new InvalidSchemaError(`${where}: an index on a path ('${index.on.find((p) => p.includes('->'))}') is on that one path, not several fields`);
+  if (index.unique) throw new InvalidSchemaError(`${where}: an index on a path cannot be unique (one record's change would decide for all that refer to it)`);
+  const [reference, field, ...more] = on.split('->');
+  if (more.length > 0 || !reference || !field) throw new InvalidSchemaError(`${where}: '${on}' crosses more than one reference, or misses a side: an index path is 'reference->field'`);
+  const node = schemaAt(entry.value, pathSegments(reference));
+  const list = node && node[KIND] !== 'ref' && node['type'] === 'array' ? ((node['items'] as JsonSchema | undefined) ?? {}) : node;
+  // A nullable reference is `anyOf: [reference, null]`.
+  const leaf = [list, ...((list?.['anyOf'] as JsonSchema[] | undefined) ?? [])].find((n) => n?.[KIND] === 'ref');
+  const target = leaf ? String(leaf[REF_TARGET]) : undefined;
+  if (!target) throw new InvalidSchemaError(`${where}: '${reference}' in '${on}' is not a reference field of ${entry.name}`);
+  const reached = schemaAt(trees.get(target)!.value, pathSegments(field));
+  if (!reached) throw new InvalidSchemaError(`${where}: '${field}' in '${on}' is not a field of ${target}`);
+  const value = reached[KIND] !== 'ref' && reached['type'] === 'array' && reached['items'] ? (reached['items'] as JsonSchema) : reached;
+  if (!isIndexable(value) && !(value[KIND] === 'ref' && value['type'] !== 'array')) {
+    throw new InvalidSchemaError(`${where}: '${field}' of ${target} must be a string, number, integer, boolean, timestamp or reference to a one-part key (or a list of them)`);
+  }
 }
 
 /** The references of the value's `t.ref` fields, then those over existing fields (./field-references.ts). */

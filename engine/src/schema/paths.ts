@@ -33,3 +33,14 @@ export type PathValue<T, P extends string> = P extends `${infer H}.${infer R}`
   : P extends keyof T
     ? T[P]
     : never;
+
+/** Fields holding a reference (or a list of them) to a tree with one-part keys. */
+type ReferenceField<T> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends CompositeRef | readonly CompositeRef[] ? never : NonNullable<T[K]> extends Key<string> | readonly Key<string>[] ? K : never;
+}[keyof T & string];
+
+/**
+ * An index on a path across one reference: `project->team` indexes each record by its project's team. The
+ * target's field is checked when the schema is assembled (the declaration names the target by a string key).
+ */
+export type ReferencePath<T> = `${ReferenceField<T>}->${string}`;

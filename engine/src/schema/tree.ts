@@ -7,7 +7,7 @@ import { InvalidSchemaError } from '../errors.js';
 import { assertSchemaDepth } from './depth.js';
 import type { Key, KeyPart } from './key-brand.js';
 import type { AutoIncrementKey, CompositeKey, CustomKey, HashKey, KeyStrategy, UuidKey } from './key-strategies.js';
-import type { IndexablePath, PathValue } from './paths.js';
+import type { IndexablePath, PathValue, ReferencePath } from './paths.js';
 import type { TreeName } from './values.js';
 
 export interface FieldIndexDeclaration<P extends string = string> {
@@ -103,7 +103,7 @@ export function tree<
   const N extends string,
   V extends TObject,
   K extends KeyFor<Static<V>>,
-  const I extends Record<string, FieldIndexDeclaration<IndexablePath<Static<V>>>> = Record<never, never>,
+  const I extends Record<string, FieldIndexDeclaration<IndexablePath<Static<V>> | ReferencePath<Static<V>>>> = Record<never, never>,
   C extends Record<string, ComputedIndexDeclaration<Static<V>>> = Record<never, never>,
   const R extends boolean = false,
   const F extends Record<string, FieldReferenceDeclaration<keyof Static<V> & string>> = Record<never, never>,
@@ -174,7 +174,9 @@ export type IndexValueOf<T extends TreeDeclaration, I extends keyof T['indexes']
   : T['indexes'][I] extends {
   on: infer P;
 }
-  ? P extends readonly string[]
+  ? P extends `${string}->${string}`
+    ? string | number | boolean | Date // a field of another tree, which the declaration names by a string
+    : P extends readonly string[]
     ? { readonly [J in keyof P]: IndexScalar<PathValue<ValueOf<T>, P[J] & string>> }
     : IndexScalar<PathValue<ValueOf<T>, P & string>>
   : never;
