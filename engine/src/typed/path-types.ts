@@ -29,7 +29,7 @@ type FieldOf<V, Name extends string, Shown extends string> = NonNullable<V> exte
     ? NonNullable<V>[Name]
     : Fail<`no field '${Name}' here`>;
 
-type ReferencedTree<V> = NonNullable<V> extends { readonly '~tree': infer N extends string } ? N : never;
+type ReferencedTree<V> = Exclude<V, null | undefined> extends { readonly '~tree': infer N extends string } ? N : never;
 
 /** A name after '->': from a reference, the target record's field; from an object, its field. */
 type NameStep<All, S extends At, Name extends string, Arrow extends boolean> = [ReferencedTree<S['value']>] extends [never]
@@ -51,7 +51,7 @@ type InRecord<All, Tree, V, Name extends string, Many extends boolean> = [Tree] 
       ? { readonly value: RecordOf<All, TargetOf<FieldReferences<All, Tree>[Name]>>; readonly many: Many; readonly record: TargetOf<FieldReferences<All, Tree>[Name]> }
       : Fail<`${Tree & string} has no field '${Name}'`>;
 
-type Found<F, Many extends boolean> = F extends Fail<string> ? F : { readonly value: F; readonly many: Many; readonly record: never };
+type Found<F, Many extends boolean> = [F] extends [Fail<string>] ? F : { readonly value: F; readonly many: Many; readonly record: never };
 
 type Element<V> = NonNullable<V> extends readonly (infer E)[] ? E : never;
 type Digits = `${number}`;
