@@ -46,20 +46,20 @@ export const DEFAULT_PATH_LIMIT = 1000;
 export const MAX_PATH_LIMIT = 100_000;
 /** Plans kept per catalog; paths are few in practice, a bound keeps a hostile caller's many from growing memory. */
 const PLANS_KEPT = 512;
-const plans = new WeakMap<Catalog, Map<string, PathPlan>>();
+const plans = new WeakMap<Catalog, Map<string, Map<string, PathPlan>>>();
 
 /** The plan of `text` from `tree`, made once per catalog (a schema change makes a new catalog). */
 export function compiledPath(engine: EngineState, tree: string, text: string): PathPlan {
-  let cached = plans.get(engine.catalog);
-  if (!cached) plans.set(engine.catalog, (cached = new Map()));
-  const id = `${tree}\u0000${text}`;
-  const found = cached.get(id);
+  let byTree = plans.get(engine.catalog);
+  if (!byTree) plans.set(engine.catalog, (byTree = new Map()));
+  let cached = byTree.get(tree);
+  const found = cached?.get(text);
   if (found) return found;
   engine.model(tree); // an unknown tree is UNKNOWN_TREE, as for every other read
   const check = planPath(engine.catalog.trees, tree, text);
   if (!check.ok) throw new InvalidPathError(tree, text, check.problem.step, check.problem.at, check.problem.reason);
-  if (cached.size >= PLANS_KEPT) cached.clear();
-  cached.set(id, check.plan);
+  if (!cached || cached.size >= PLANS_KEPT) byTree.set(tree, (cached = new Map()));
+  cached.set(text, check.plan);
   return check.plan;
 }
 
@@ -129,6 +129,35 @@ export function resolvePath(engine: EngineState, plan: PathPlan, model: TreeMode
   }
   const matches = branches.map((b) => (b instanceof Stop ? { value: undefined, hops: b.branch?.hops ?? [] } : { value: b.value, hops: b.hops ?? [] }));
   return { matches, truncated: walk.truncated };
+}
+
+/**
+ * The value at the end of a path that does not fan out, without hops: the common read, kept to the
+ * gets it needs (no branches, no revisions). Anything unusual on the way — a null, a missing record,
+ * an index out of range, a reverse or field-reference step — is answered by `resolvePath`, which
+ * names the step (BAD_PATH) or, lenient, gives undefined.
+ */
+export function valueAtPath(engine: EngineState, plan: PathPlan, model: TreeModel, rawKey: unknown, form: PathForm, options: PathOptions = {}): unknown {
+  const thorough = () => resolvePath(engine, plan, model, rawKey, form, options).matches[0]?.value;
+  if (form !== 'native' || plan.many) return thorough();
+  let value = engine.records(model).get(model.key.check(rawKey));
+  for (const step of plan.steps) {
+    if (value === null || value === undefined) return thorough();
+    if (step.op === 'field') {
+      if (typeof value !== 'object' || Array.isArray(value)) return thorough();
+      value = (value as Record<string, unknown>)[step.name];
+    } else if (step.op === 'follow') {
+      value = engine.records(engine.models.get(step.target)!).get(value as KeyValue);
+      if (value === undefined) return thorough(); // a dangling reference stops the path, even as its last step
+    } else if (step.op === 'index' && Array.isArray(value)) {
+      const at = step.index < 0 ? value.length + step.index : step.index;
+      if (at < 0 || at >= value.length) return thorough();
+      value = value[at] as unknown;
+    } else {
+      return thorough();
+    }
+  }
+  return value;
 }
 
 export function pathLimit(limit: number | undefined): number {

@@ -9,7 +9,7 @@ import type { ReferenceHolder } from '../errors.js';
 import type { Key } from '../schema/key-brand.js';
 import type { IdentityOf, IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
 import { releaseStateOf, versionKeys, type ReleaseState } from '../core/release.js';
-import { compiledPath, resolvePath, type PathOptions, type PathResolution } from '../core/path-resolve.js';
+import { compiledPath, resolvePath, valueAtPath, type PathOptions, type PathResolution } from '../core/path-resolve.js';
 import type { CheckedPath, PathValue } from './path-types.js';
 
 /** A key of this tree if it is versioned; `never` otherwise, so release calls on other trees do not compile. */
@@ -159,9 +159,8 @@ export class TreeReader<T extends TreeDeclaration, All extends TreeDeclaration =
   path<const P extends string, const L extends boolean = false>(key: Key<T['name']>, path: CheckedPath<All, T, P>, options?: TypedPathOptions<L>): PathValue<All, T, P, L> {
     this.engine.assertOpen();
     const plan = compiledPath(this.engine, this.model.name, path);
-    const { matches } = resolvePath(this.engine, plan, this.model, key, 'native', options as PathOptions);
-    if (plan.many) return matches.map((m) => m.value) as PathValue<All, T, P, L>;
-    return matches[0]?.value as PathValue<All, T, P, L>;
+    if (!plan.many) return valueAtPath(this.engine, plan, this.model, key, 'native', options as PathOptions) as PathValue<All, T, P, L>;
+    return resolvePath(this.engine, plan, this.model, key, 'native', options as PathOptions).matches.map((m) => m.value) as PathValue<All, T, P, L>;
   }
 
   /** A path's every result with the records it went through (their trees, keys and revisions), values native. */
