@@ -1,7 +1,9 @@
 /**
  * One benchmark run: for each size, the same records loaded into the Trellis
  * engine, raw lmdb and better-sqlite3, then every workload measured with the
- * systems taking turns. Used by `run.ts` (the CLI) and `short.test.ts`.
+ * systems taking turns; last, the engine against itself (a path, a batch, each
+ * next to the same work by hand) on a database of its own. Used by `run.ts`
+ * (the CLI) and `short.test.ts`.
  */
 import { OWNERS, makeItems } from './data.js';
 import { openEngine } from './engine-system.js';
@@ -12,12 +14,13 @@ import { openSqlite } from './sqlite-system.js';
 import type { System } from './system.js';
 import { insertWorkload, readWorkloads, removeTempDirs, tempDir, updateWorkload, type Plan } from './workloads.js';
 import { migrationWorkload } from './migration-workload.js';
+import { TaskDatabase, batchWorkload, pathWorkload } from './path-batch-workloads.js';
 import { concurrentWritersWorkload, importWorkload, writerProcessesWorkload, type SharedDatabase, type SystemMaker } from './write-workloads.js';
 
 /** Seconds in all: enough rounds for stable ratios at 100k and 1M records. */
-export const FULL_PLAN: Plan = { reads: 100_000, pages: 1000, lookups: 1000, writes: 10_000, rounds: 7, slowRounds: 4, minScanRows: 200_000, writerMs: 2000, importRounds: 2 };
+export const FULL_PLAN: Plan = { reads: 100_000, pages: 1000, lookups: 1000, writes: 10_000, rounds: 7, slowRounds: 4, minScanRows: 200_000, writerMs: 2000, importRounds: 2, paths: 100_000, batches: 20 };
 /** A smoke run that CI can afford: every workload, tiny. */
-export const SHORT_PLAN: Plan = { reads: 10_000, pages: 200, lookups: 200, writes: 2000, rounds: 2, slowRounds: 2, minScanRows: 10_000, writerMs: 200, importRounds: 1 };
+export const SHORT_PLAN: Plan = { reads: 10_000, pages: 200, lookups: 200, writes: 2000, rounds: 2, slowRounds: 2, minScanRows: 10_000, writerMs: 200, importRounds: 1, paths: 10_000, batches: 5 };
 
 /** Transactions given at once in the batched-inserts workload. */
 const IN_FLIGHT = 4;
@@ -39,6 +42,8 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
         { system: systems[1]!, kind: 'lmdb', dir: dirs.lmdb },
         { system: systems[2]!, kind: 'sqlite', dir: dirs.sqlite },
       ];
+      // The engine against itself (paths, batches): a tasks database of its own, loaded when first used.
+      const tasks = new TaskDatabase(tempDir('engine-tasks'), size, log);
       const makers: SystemMaker[] = [
         { name: 'trellis', make: () => openEngine(tempDir('engine-import')) },
         { name: 'raw lmdb', make: () => Promise.resolve(openLmdb(tempDir('lmdb-import'))) },
@@ -62,6 +67,8 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
           importWorkload(makers, size, plan.importRounds),
           concurrentWritersWorkload(systems, WRITERS, plan.writerMs, plan.slowRounds),
           writerProcessesWorkload(shared, WRITER_PROCESSES, plan.writerMs, plan.slowRounds),
+          pathWorkload(tasks, plan),
+          batchWorkload(tasks, plan),
         ].filter(
           (workload) => !only || only.some((part) => workload.name.includes(part)),
         );
@@ -72,6 +79,7 @@ export async function runBench(sizes: readonly number[], plan: Plan, log: (line:
         }
       } finally {
         for (const system of systems) await system.close();
+        await tasks.close();
         removeTempDirs();
       }
     }

@@ -45,6 +45,11 @@ export interface Workload {
   readonly warmup?: readonly Side[] | undefined;
   readonly rounds: number;
   readonly aims: readonly Aim[];
+  /**
+   * What the sides are: other systems doing the same work (the default), or routes through the engine
+   * alone to the same result (e.g. one API against the same work written by hand), reported apart.
+   */
+  readonly compares?: 'systems' | 'routes' | undefined;
 }
 
 export interface Totals {

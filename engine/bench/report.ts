@@ -30,6 +30,8 @@ export interface Row {
   readonly size: number;
   readonly workload: string;
   readonly unit: string;
+  /** Other systems (the main table), or routes through the engine alone (a table of their own). */
+  readonly compares: 'systems' | 'routes';
   readonly systems: SystemFigure[];
   readonly comparisons: Comparison[];
 }
@@ -51,7 +53,7 @@ export function toRow(size: number, result: Result): Row {
     const aim = workload.aims.find((a) => a.against === i + 1)?.ratio;
     return { against: side.name, ratio: r, cpuRatio: ratio(result, i + 1, 'cpu'), aim, met: aim === undefined ? undefined : r >= aim };
   });
-  return { size, workload: workload.name, unit: workload.unit, systems, comparisons };
+  return { size, workload: workload.name, unit: workload.unit, compares: workload.compares ?? 'systems', systems, comparisons };
 }
 
 export function machine(): string {
@@ -92,8 +94,24 @@ function comparisonCell(c: Comparison): string {
   return `${times(c.ratio)} (aim ≥ ${times(c.aim)}: ${c.met ? 'met' : `missed by ${(100 * (1 - c.ratio / c.aim)).toFixed(0)}%`})`;
 }
 
-/** A markdown table: one row per size and workload; a workload that leaves a system out shows "—" there. */
+/**
+ * Markdown: the systems table (one row per size and workload; a workload that leaves a system out
+ * shows "—" there), then, if any, the routes table (one line per route, each against the first).
+ */
 export function table(rows: readonly Row[]): string {
+  const systemRows = rows.filter((row) => row.compares === 'systems');
+  const routeRows = rows.filter((row) => row.compares === 'routes');
+  if (routeRows.length === 0) return systemsTable(systemRows);
+  const routes = [
+    'The engine against itself: the same work by other routes through it; the ratio is the first route’s throughput over',
+    'this one’s (> 1× = the first route faster).',
+    '',
+    routesTable(routeRows),
+  ].join('\n');
+  return systemRows.length === 0 ? routes : `${systemsTable(systemRows)}\n\n${routes}`;
+}
+
+function systemsTable(rows: readonly Row[]): string {
   if (rows.length === 0) return '(no results)';
   // The columns of the row comparing the most systems (a migration is compared with raw lmdb alone).
   const widest = rows.reduce((a, b) => (b.systems.length > a.systems.length ? b : a));
@@ -114,7 +132,7 @@ export function table(rows: readonly Row[]): string {
       `${row.workload} (${row.unit})`,
       ...systems.map((name) => {
         const s = system(name);
-        return s ? `${fmtOps(s.opsPerSec)} ±${s.spreadPct.toFixed(0)}%` : '—';
+        return s ? figure(s) : '—';
       }),
       ...against.map((name) => {
         const c = comparison(name);
@@ -126,10 +144,29 @@ export function table(rows: readonly Row[]): string {
       }),
     ];
   });
+  return markdown(header, body, new Set([1]));
+}
+
+/** One line per route of each workload: its throughput, and the first route's over it (the first route's own line has none). */
+function routesTable(rows: readonly Row[]): string {
+  const header = ['records', 'workload', 'route', 'ops/s', 'first / this', 'by CPU time'];
+  const body = rows.flatMap((row) =>
+    row.systems.map((s, i) => {
+      const c = i === 0 ? undefined : row.comparisons[i - 1];
+      return [row.size.toLocaleString('en-US'), `${row.workload} (${row.unit})`, s.system, figure(s), c ? comparisonCell(c) : '—', c ? times(c.cpuRatio) : '—'];
+    }),
+  );
+  return markdown(header, body, new Set([1, 2]));
+}
+
+const figure = (s: SystemFigure) => `${fmtOps(s.opsPerSec)} ±${s.spreadPct.toFixed(0)}%`;
+
+/** A padded markdown table; the `left` columns are aligned left, the others (figures) right. */
+function markdown(header: string[], body: string[][], left: ReadonlySet<number>): string {
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (left.has(i) ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...body.map(line)].join('\n');
 }
 

@@ -38,6 +38,10 @@ export interface Plan {
   readonly writerMs: number;
   /** Rounds of the bulk import (each a whole import per system). */
   readonly importRounds: number;
+  /** Paths across records resolved per round (path workload). */
+  readonly paths: number;
+  /** Batches of requests per round (batch workload); the single-call side commits ¾ of each one's requests one by one. */
+  readonly batches: number;
 }
 
 /** Comparison targets by position in the systems list: [trellis, raw lmdb, better-sqlite3]. */
@@ -45,7 +49,7 @@ const LMDB = 1;
 const SQLITE = 2;
 
 /** Sides that walk `total` operations with `op(i)`; every side's checksum must agree each round. */
-function counted(systems: readonly System[], total: number, op: (system: System, i: number) => number): Side[] {
+export function counted<S extends { readonly name: string }>(systems: readonly S[], total: number, op: (system: S, i: number) => number): Side[] {
   const sums: number[][] = systems.map(() => []);
   return systems.map((system, s) => ({
     name: system.name,

@@ -132,33 +132,54 @@ export function resolvePath(engine: EngineState, plan: PathPlan, model: TreeMode
 }
 
 /**
- * The value at the end of a path that does not fan out, without hops: the common read, kept to the
- * gets it needs (no branches, no revisions). Anything unusual on the way — a null, a missing record,
- * an index out of range, a reverse or field-reference step — is answered by `resolvePath`, which
- * names the step (BAD_PATH) or, lenient, gives undefined.
+ * A path that does not fan out, made ready for the common read: the steps as the few operations the
+ * quick walk takes, with each followed tree's model at hand. Undefined when a step needs the full
+ * resolver (a fan-out, a reverse step, a reference over fields).
  */
-export function valueAtPath(engine: EngineState, plan: PathPlan, model: TreeModel, rawKey: unknown, form: PathForm, options: PathOptions = {}): unknown {
-  const thorough = () => resolvePath(engine, plan, model, rawKey, form, options).matches[0]?.value;
-  if (form !== 'native' || plan.many) return thorough();
-  let value = engine.records(model).get(model.key.check(rawKey));
+export type QuickPath = readonly QuickStep[];
+type QuickStep = { readonly op: 'field'; readonly name: string } | { readonly op: 'follow'; readonly target: TreeModel } | { readonly op: 'index'; readonly index: number };
+
+export function quickPathOf(engine: EngineState, plan: PathPlan): QuickPath | undefined {
+  if (plan.many) return undefined;
+  const steps: QuickStep[] = [];
   for (const step of plan.steps) {
-    if (value === null || value === undefined) return thorough();
+    if (step.op === 'field') steps.push({ op: 'field', name: step.name });
+    else if (step.op === 'follow') steps.push({ op: 'follow', target: engine.model(step.target) });
+    else if (step.op === 'index') steps.push({ op: 'index', index: step.index });
+    else return undefined;
+  }
+  return steps;
+}
+
+/**
+ * The value at the end of a quick path, native, reading only the records it needs (no branches, no
+ * revisions): what `path()` does most. Anything unusual on the way — a null, a missing record, an index
+ * out of range — returns `STOPPED`, and the caller asks `resolvePath`, which names the step (BAD_PATH)
+ * or, lenient, gives undefined.
+ */
+export function valueAtQuickPath(engine: EngineState, quick: QuickPath, model: TreeModel, key: unknown): unknown {
+  let value = engine.records(model).get(model.key.check(key));
+  if (value === undefined) return STOPPED;
+  for (const step of quick) {
     if (step.op === 'field') {
-      if (typeof value !== 'object' || Array.isArray(value)) return thorough();
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return STOPPED;
       value = (value as Record<string, unknown>)[step.name];
     } else if (step.op === 'follow') {
-      value = engine.records(engine.models.get(step.target)!).get(value as KeyValue);
-      if (value === undefined) return thorough(); // a dangling reference stops the path, even as its last step
-    } else if (step.op === 'index' && Array.isArray(value)) {
-      const at = step.index < 0 ? value.length + step.index : step.index;
-      if (at < 0 || at >= value.length) return thorough();
-      value = value[at] as unknown;
+      if (value === null || value === undefined) return STOPPED;
+      value = engine.records(step.target).get(value as KeyValue);
+      if (value === undefined) return STOPPED; // a dangling reference stops the path, even as its last step
     } else {
-      return thorough();
+      if (!Array.isArray(value)) return STOPPED;
+      const at = step.index < 0 ? value.length + step.index : step.index;
+      if (at < 0 || at >= value.length) return STOPPED;
+      value = value[at] as unknown;
     }
   }
   return value;
 }
+
+/** What a quick walk answers when it met something only the full resolver can explain. */
+export const STOPPED: unique symbol = Symbol('the quick walk stopped');
 
 export function pathLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PATH_LIMIT;

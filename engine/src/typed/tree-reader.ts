@@ -9,7 +9,9 @@ import type { ReferenceHolder } from '../errors.js';
 import type { Key } from '../schema/key-brand.js';
 import type { IdentityOf, IndexValueOf, KeyOf, TreeDeclaration, ValueOf } from '../schema/tree.js';
 import { releaseStateOf, versionKeys, type ReleaseState } from '../core/release.js';
-import { compiledPath, resolvePath, valueAtPath, type PathOptions, type PathResolution } from '../core/path-resolve.js';
+import { compiledPath, quickPathOf, resolvePath, STOPPED, valueAtQuickPath, type PathOptions, type PathResolution, type QuickPath } from '../core/path-resolve.js';
+import type { PathPlan } from '../common/path-plan.js';
+import type { Catalog } from '../schema/catalog.js';
 import type { CheckedPath, PathValue } from './path-types.js';
 
 /** A key of this tree if it is versioned; `never` otherwise, so release calls on other trees do not compile. */
@@ -53,6 +55,9 @@ export interface TypedPathOptions<L extends boolean = boolean> extends Omit<Path
 
 /** `All`: every tree of the schema (a union), so that paths can follow references into them. */
 export class TreeReader<T extends TreeDeclaration, All extends TreeDeclaration = TreeDeclaration> {
+  /** The path `path()` read last, ready to read again. */
+  private lastPath: { readonly text: string; readonly catalog: Catalog; readonly plan: PathPlan; readonly quick: QuickPath | undefined } | undefined;
+
   constructor(
     protected readonly engine: Engine,
     protected readonly model: TreeModel,
@@ -158,9 +163,18 @@ export class TreeReader<T extends TreeDeclaration, All extends TreeDeclaration =
    */
   path<const P extends string, const L extends boolean = false>(key: Key<T['name']>, path: CheckedPath<All, T, P>, options?: TypedPathOptions<L>): PathValue<All, T, P, L> {
     this.engine.assertOpen();
-    const plan = compiledPath(this.engine, this.model.name, path);
-    if (!plan.many) return valueAtPath(this.engine, plan, this.model, key, 'native', options as PathOptions) as PathValue<All, T, P, L>;
-    return resolvePath(this.engine, plan, this.model, key, 'native', options as PathOptions).matches.map((m) => m.value) as PathValue<All, T, P, L>;
+    let last = this.lastPath;
+    // The same path again (the common case: a loop over records) skips even the plan lookup.
+    if (last?.text !== path || last.catalog !== this.engine.catalog) {
+      const plan = compiledPath(this.engine, this.model.name, path);
+      last = this.lastPath = { text: path, catalog: this.engine.catalog, plan, quick: quickPathOf(this.engine, plan) };
+    }
+    if (last.quick) {
+      const value = valueAtQuickPath(this.engine, last.quick, this.model, key);
+      if (value !== STOPPED) return value as PathValue<All, T, P, L>;
+    }
+    const { matches } = resolvePath(this.engine, last.plan, this.model, key, 'native', options as PathOptions);
+    return (last.plan.many ? matches.map((m) => m.value) : matches[0]?.value) as PathValue<All, T, P, L>;
   }
 
   /** A path's every result with the records it went through (their trees, keys and revisions), values native. */
