@@ -124,6 +124,10 @@ class Planner {
 
   private name(name: string, join: PathToken['join']): void {
     const place = this.place;
+    const previous = this.steps.at(-1);
+    if (join === '.' && previous?.op === 'fieldReference') {
+      throw new PlanProblem(`'${previous.reference}' is a reference to ${previous.target}: follow it with '->' (${previous.reference}->${name})`);
+    }
     if (place.kind === 'value') {
       const target = refTargetOf(unwrapNullable(place.node));
       if (target !== undefined) {
