@@ -33,6 +33,7 @@ declare const city: Key<'cities', number>;
 // Each kind of step, and what it makes of the result.
 export function pathResults() {
   const hops = db.tasks.path(task, 'project->owner->email'); // two references followed
+  const spaced = db.tasks.path(task, ' project -> owner -> email '); // spaces around steps
   const nested = db.tasks.path(task, 'project->address.city'); // a field inside an object, with '.'
   const nestedArrow = db.tasks.path(task, 'project->address->city'); // the same as a separate step
   const optional = db.tasks.path(task, 'project->address.zip'); // an optional field at the end
@@ -49,12 +50,13 @@ export function pathResults() {
   const overFields = db.cities.path(city, 'land->name'); // a reference over existing fields
   const lenient = db.tasks.path(task, 'project->owner->email', { lenient: true });
   const lenientMany = db.tasks.path(task, 'project->team->*->name', { lenient: true });
-  return { hops, nested, nestedArrow, optional, index, arrowIndex, fanOut, bracketFanOut, reverse, reversePick, chained, self, reference, timestamp, overFields, lenient, lenientMany };
+  return { hops, spaced, nested, nestedArrow, optional, index, arrowIndex, fanOut, bracketFanOut, reverse, reversePick, chained, self, reference, timestamp, overFields, lenient, lenientMany };
 }
 type Results = ReturnType<typeof pathResults>;
 
 export type PathResults = [
   Expect<Equal<Results['hops'], string>>,
+  Expect<Equal<Results['spaced'], string>>,
   Expect<Equal<Results['nested'], string>>,
   Expect<Equal<Results['nestedArrow'], string>>,
   Expect<Equal<Results['optional'], string | undefined>>,

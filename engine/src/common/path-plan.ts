@@ -13,7 +13,8 @@ export type PathOperation =
   /** Read a field of the record's value, or of an object inside it. */
   | { readonly op: 'field'; readonly name: string }
   /** The value in hand is a key of `target`: read that record. */
-  | { readonly op: 'follow'; readonly target: string }
+  /** `from`: the field (or element) holding the reference, for messages. */
+  | { readonly op: 'follow'; readonly target: string; readonly from: string }
   /** A reference over existing fields: the record's `fields` make a key of `target`; read that record. */
   | { readonly op: 'fieldReference'; readonly reference: string; readonly fields: readonly string[]; readonly target: string }
   /** One element of a list (negative: from the end). */
@@ -126,12 +127,12 @@ class Planner {
     const place = this.place;
     const previous = this.steps.at(-1);
     if (join === '.' && previous?.op === 'fieldReference') {
-      throw new PlanProblem(`'${previous.reference}' is a reference to ${previous.target}: follow it with '->' (${previous.reference}->${name})`);
+      throw new PlanProblem(`'${previous.reference}' is a reference to ${previous.target}: follow it with '->' (${this.textBefore()}->${name})`);
     }
     if (place.kind === 'value') {
       const target = refTargetOf(unwrapNullable(place.node));
       if (target !== undefined) {
-        if (join === '.') throw new PlanProblem(`'${place.name}' is a reference to ${target}: follow it with '->' (${place.name}->${name})`);
+        if (join === '.') throw new PlanProblem(`'${place.name}' is a reference to ${target}: follow it with '->' (${this.textBefore()}->${name})`);
         this.follow(target);
       }
     }
@@ -162,7 +163,8 @@ class Planner {
 
   private follow(target: string): void {
     if (!Object.hasOwn(this.trees, target)) throw new PlanProblem(`it refers to the tree '${target}', which this database does not have`);
-    this.push({ op: 'follow', target }, { kind: 'record', tree: target });
+    const from = this.place.kind === 'value' ? this.place.name : target;
+    this.push({ op: 'follow', target, from }, { kind: 'record', tree: target });
   }
 
   private list(what: string): void {
@@ -202,6 +204,11 @@ class Planner {
     this.many = true;
   }
 
+  /** The path's text before the step in hand, without the separator that joined it. */
+  private textBefore(): string {
+    return this.text.slice(0, this.token!.at).replace(/\s*(\.|->)?\s*$/, '');
+  }
+
   private push(operation: PathOperation, place: PathPlace): void {
     this.steps.push({ ...operation, step: this.step, text: this.token!.text });
     this.place = place;
@@ -218,9 +225,9 @@ class Planner {
   /** A value is written at the end of a path: one field (or element) inside the last record reached, never a fan-out. */
   private unwritable(): string | undefined {
     if (this.many) return 'the path fans out (* or a reverse step): a write needs one place';
-    if (this.place.kind === 'record') return 'the path ends at a record: a write ends at one of its fields';
     const last = this.steps.at(-1)!;
-    if (last.op === 'fieldReference') return 'the path ends at a reference over fields: write those fields instead';
+    if (last.op === 'fieldReference') return `the path ends at '${last.reference}', a reference over fields: write those fields (${last.fields.join(', ')}) instead`;
+    if (this.place.kind === 'record') return 'the path ends at a record: a write ends at one of its fields';
     return undefined;
   }
 }
@@ -268,9 +275,15 @@ function suggestion(name: string, known: readonly string[]): string {
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 4;
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let previous = row;
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      // Two letters swapped ('emial') is one slip, not two.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, previous[j - 2]! + 1);
+    }
+    previous = row;
     row = next;
   }
   return row[b.length]!;

@@ -35,15 +35,15 @@ function expected(db: Db): Record<string, string[]> {
   const folder = new Map([...db.folders.range()].map((e) => [e.key as number, e.value]));
   const out: Record<string, string[]> = { byTeam: [], byTag: [], byDue: [], byAlsoTeam: [], byParentName: [] };
   for (const { key, value } of db.tasks.range()) {
-    const p = value.project === null ? undefined : project.get(value.project as number);
+    const p = value.project === null ? undefined : project.get(value.project as unknown as number);
     if (p?.team != null) out['byTeam']!.push(JSON.stringify([p.team, key]));
     for (const tag of new Set(p?.tags ?? [])) out['byTag']!.push(JSON.stringify([tag, key]));
     if (p?.due) out['byDue']!.push(JSON.stringify([p.due.toISOString(), key]));
-    const teams = new Set(value.also.map((k) => project.get(k as number)?.team).filter((team) => team != null));
+    const teams = new Set(value.also.map((k) => project.get(k as unknown as number)?.team).filter((team) => team != null));
     for (const team of teams) out['byAlsoTeam']!.push(JSON.stringify([team, key]));
   }
   for (const { key, value } of db.folders.range()) {
-    const parent = value.parent === undefined ? undefined : folder.get(value.parent as number);
+    const parent = value.parent === undefined ? undefined : folder.get(value.parent as unknown as number);
     if (parent) out['byParentName']!.push(JSON.stringify([parent.name, key]));
   }
   for (const list of Object.values(out)) list.sort();

@@ -206,13 +206,13 @@ class Walk {
         return;
       }
       case 'follow':
-        out.push(this.read(step, branch, this.engine.model(step.target), value));
+        out.push(this.read(step, branch, this.engine.model(step.target), value, step.from));
         return;
       case 'fieldReference': {
         const source = branch.model.reference(step.reference);
         const [target] = source ? source.targets(value) : [];
         if (target === undefined) throw new Stop(step, branch, `'${step.reference}' refers to nothing: ${step.fields.join(' or ')} is null or absent`);
-        out.push(this.read(step, branch, this.engine.model(step.target), target));
+        out.push(this.read(step, branch, this.engine.model(step.target), target, step.reference));
         return;
       }
       case 'index': {
@@ -243,8 +243,8 @@ class Walk {
   }
 
   /** The record a reference names; a null reference, or one to a record that is not there, stops the path. */
-  private read(step: PlanStep, branch: Branch, target: TreeModel, reference: unknown): Branch {
-    if (reference === null || reference === undefined) throw new Stop(step, branch, `the reference is ${reference === null ? 'null' : 'absent'}: it names no record of ${target.name}`);
+  private read(step: PlanStep, branch: Branch, target: TreeModel, reference: unknown, from: string): Branch {
+    if (reference === null || reference === undefined) throw new Stop(step, branch, `'${from}' is ${reference === null ? 'null' : 'absent'}: it names no record of ${target.name}`);
     const key = reference as KeyValue;
     const entry = this.engine.records(target).getEntry(key);
     if (!entry) throw new Stop(step, branch, `it refers to ${target.name} ${JSON.stringify(key)}, which does not exist`);

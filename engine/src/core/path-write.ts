@@ -28,14 +28,14 @@ export function writeAtPath(
   form: ValueForm,
   options: WriteOptions = {},
 ): PathWritten {
-  if (plan.unwritable !== undefined) throw new InvalidPathError(plan.tree, plan.text, plan.steps.length, 0, `cannot write here: ${plan.unwritable}`);
+  if (plan.unwritable !== undefined) throw new InvalidPathError(plan.tree, plan.text, plan.steps.at(-1)?.step ?? 0, 0, `cannot write here: ${plan.unwritable}`);
   const lastHop = plan.steps.findLastIndex((s) => s.op === 'follow' || s.op === 'fieldReference' || s.op === 'reverse');
   const reach = { ...plan, steps: plan.steps.slice(0, lastHop + 1), many: false };
   const [match] = resolvePath(engine, reach, model, rawKey, form, { hops: true }).matches;
   const hop = match!.hops.at(-1)!;
   const target = engine.model(hop.tree);
   const trail = plan.steps.slice(lastHop + 1);
-  const stop = (step: PlanStep, reason: string) => new BadPathError(plan.text, { tree: model.name, key: model.key.check(rawKey) }, step.step, step.text, hop, reason);
+  const stop = (step: PlanStep, reason: string) => new BadPathError(plan.text, { tree: model.name, key: model.key.check(rawKey) }, step.step, step.text, { tree: hop.tree, key: hop.key }, reason);
   context.update(target, hop.key, (current) => placed(current, trail, value, stop), form, options);
   return { tree: target.name, key: hop.key };
 }

@@ -61,7 +61,7 @@ export async function perform(engine: Engine, requests: readonly PerformRequest[
 
 function run(engine: Engine, context: WriteContext | undefined, request: PerformRequest, i: number, earlier: readonly PerformResult[], form: ValueForm): PerformResult {
   try {
-    const withKeys = <T>(value: T): T => keysFilledIn(value, i, earlier) as T;
+    const withKeys = <T>(value: T): T => keysFilledIn(value, i, earlier, request.tree) as T;
     const model = engine.model(request.tree);
     switch (request.op) {
       case 'get': {
@@ -108,18 +108,18 @@ function written(op: 'insert' | 'put' | 'update' | 'setPath', engine: Engine, tr
 }
 
 /** `{ "$key": n }` anywhere in `value` → the key request n (an earlier insert or put) produced. */
-function keysFilledIn(value: unknown, at: number, earlier: readonly PerformResult[]): unknown {
+function keysFilledIn(value: unknown, at: number, earlier: readonly PerformResult[], tree: string): unknown {
   if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Uint8Array) return value;
-  if (Array.isArray(value)) return value.some(holdsPlaceholder) ? value.map((v) => keysFilledIn(v, at, earlier)) : value;
+  if (Array.isArray(value)) return value.some(holdsPlaceholder) ? value.map((v) => keysFilledIn(v, at, earlier, tree)) : value;
   const placeholder = placeholderOf(value);
   if (placeholder !== undefined) {
     const source = earlier[placeholder];
-    if (placeholder >= at || !source) throw new InvalidQueryError('(batch)', `{ "$key": ${placeholder} } names request ${placeholder}, which does not come before request ${at}`);
-    if (source.op !== 'insert' && source.op !== 'put') throw new InvalidQueryError('(batch)', `{ "$key": ${placeholder} } names request ${placeholder}, a ${source.op}: only an insert or a put produces a key`);
+    if (placeholder >= at || !source) throw new InvalidQueryError(tree, `{ "$key": ${placeholder} } names request ${placeholder}, which does not come before request ${at}`);
+    if (source.op !== 'insert' && source.op !== 'put') throw new InvalidQueryError(tree, `{ "$key": ${placeholder} } names request ${placeholder} (${source.op}): only an insert or a put produces a key`);
     return source.key;
   }
   if (!holdsPlaceholder(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keysFilledIn(v, at, earlier)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keysFilledIn(v, at, earlier, tree)]));
 }
 
 function placeholderOf(value: object): number | undefined {

@@ -82,7 +82,7 @@ type Dotted<All, S extends At | Fail<string>, Text extends string, Arrow extends
   ? S
   : S extends At
     ? Text extends `${infer First}.${infer Rest}`
-      ? Dotted<All, NameWithBrackets<All, S, First, Arrow>, Rest, false>
+      ? Dotted<All, NameWithBrackets<All, S, Trim<First>, Arrow>, Trim<Rest>, false>
       : NameWithBrackets<All, S, Text, Arrow>
     : never;
 
@@ -112,9 +112,12 @@ type Chunk<All, S extends At | Fail<string>, Text extends string, Arrow extends 
 
 type Reverses<All, S extends At | Fail<string>, Text extends string> = Text extends `${infer One}<-${infer More}` ? Reverses<All, Reverse<All, S, One>, More> : Reverse<All, S, Text>;
 
+/** Spaces around steps are allowed, as the run-time grammar allows them. */
+type Trim<T extends string> = T extends ` ${infer R}` ? Trim<R> : T extends `${infer L} ` ? Trim<L> : T;
+
 type Walk<All, S extends At | Fail<string>, Text extends string, Arrow extends boolean> = Text extends `${infer Head}->${infer Rest}`
-  ? Walk<All, Chunk<All, S, Head, Arrow>, Rest, true>
-  : Chunk<All, S, Text, Arrow>;
+  ? Walk<All, Chunk<All, S, Trim<Head>, Arrow>, Rest, true>
+  : Chunk<All, S, Trim<Text>, Arrow>;
 
 /** Where a path from a record of `D` ends, or why it does not fit. */
 export type PathEnd<All, D extends TreeDeclaration, P extends string> = Walk<All, { readonly value: ValueOf<D>; readonly many: false; readonly record: D['name'] }, P, false>;
