@@ -8,6 +8,7 @@
  */
 export * from './methods.js';
 export * from './raw.js';
+export * from './paths.js';
 export * from './event-names.js';
 export * from './events.js';
 export * from './errors.js';

@@ -28,3 +28,15 @@ export const MAX_UNDO_RECORDS = 1000;
 
 /** Upper bound on the records one `records.search` answers: a completion list, not a result set. */
 export const MAX_SEARCH_HITS = 100;
+
+/** Upper bound on the requests of one `records.perform` batch: one transaction, so one call cannot hold the write lock for long. */
+export const MAX_PERFORM_REQUESTS = 1000;
+
+/** Upper bound on the results all `path` requests of one `records.perform` batch may ask for together (each `limit`, 100 when absent). */
+export const MAX_PERFORM_PATH_RESULTS = 10_000;
+
+/** Records one `records.resolvePaths` call starts from: a block of the table (100 rows) and some room. */
+export const MAX_PATH_ROWS = 200;
+
+/** Results per record in `records.resolvePaths`: a table cell shows a count and the first few. */
+export const MAX_CELL_RESULTS = 20;

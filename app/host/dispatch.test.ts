@@ -15,7 +15,7 @@ import { toErrorPayload } from './error-payload.js';
 
 const CLOSED_SET = new Set<string>([...ENGINE_ERROR_CODES, ...HOST_ERROR_CODES]);
 const resultValidators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[name].result)]));
-const WRITES = new Set<string>(['records.insert', 'records.put', 'records.delete', 'records.applyWrites', 'records.release', 'records.setLifecycle', 'records.newVersion']);
+const WRITES = new Set<string>(['records.insert', 'records.put', 'records.delete', 'records.applyWrites', 'records.release', 'records.setLifecycle', 'records.newVersion', 'records.perform']);
 
 /** A fingerprint of everything stored: the revision and every record. */
 async function snapshot({ client }: Harness): Promise<string> {

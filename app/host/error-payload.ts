@@ -4,9 +4,10 @@
  * the details a UI needs; anything unexpected becomes INTERNAL with a short
  * message, and the details go to the host's log, not to the renderer.
  */
-import { describeStorageDamage, isTrellisError, ReferencedError, ValidationError, type TrellisError } from '@trellis/engine';
+import { BadPathError, describeStorageDamage, InvalidPathError, isTrellisError, ReferencedError, RequestFailedError, ValidationError, type TrellisError } from '@trellis/engine';
+import { parsePath } from '@trellis/engine/common/path-syntax';
 import { HostError, MAX_ISSUES, type HostErrorPayload } from '../contract/index.js';
-import { wireHolder } from './wire-forms.js';
+import { keyText, wireHolder } from './wire-forms.js';
 import type { Log } from './emitter.js';
 
 export function toErrorPayload(error: unknown, method: string, log: Log): HostErrorPayload {
@@ -25,7 +26,13 @@ export function toErrorPayload(error: unknown, method: string, log: Log): HostEr
 }
 
 function fromEngine(error: TrellisError): HostErrorPayload {
+  // A batch's failure carries the failing request's own details (issues, holders, path problem) and its position.
+  if (error instanceof RequestFailedError) return { ...fromEngine(error.cause), code: error.code, message: error.message, request: error.request };
   const payload = { code: error.code, message: error.message };
+  if (error instanceof InvalidPathError) return { ...payload, pathProblem: { step: error.step, text: stepText(error), reason: error.reason, at: error.at } };
+  if (error instanceof BadPathError) {
+    return { ...payload, pathProblem: { step: error.step, text: error.stepText, reason: error.reason, record: keyText(error.at.tree, error.at.key) } };
+  }
   if (error instanceof ValidationError) return { ...payload, issues: error.issues.slice(0, MAX_ISSUES).map(({ path, message }) => ({ path, message })) };
   if (error instanceof ReferencedError) return { ...payload, holders: error.holders.map(wireHolder) };
   return payload;
@@ -34,4 +41,11 @@ function fromEngine(error: TrellisError): HostErrorPayload {
 /** Host-made failures: thrown by handlers, passed through as they are. */
 export function fail(payload: HostErrorPayload): never {
   throw new HostError(payload);
+}
+
+/** The text of the step an INVALID_PATH names (the characters from the problem on, for malformed text). */
+function stepText(error: InvalidPathError): string {
+  const syntax = error.step > 0 ? parsePath(error.path) : undefined;
+  const token = syntax?.ok ? syntax.tokens[error.step - 1] : undefined;
+  return token?.text ?? error.path.slice(error.at, error.at + 12);
 }

@@ -3,6 +3,7 @@ import { FilterBar } from './filter-bar.js';
 import type { Page } from '@playwright/test';
 import { TableColumns } from './columns.js';
 import { RecordPanel } from './record-panel.js';
+import { PathPages } from './paths.js';
 import { RawView } from './raw-view.js';
 import { ReleaseBar } from './release-bar.js';
 import { RecordsTable } from './records-table.js';
@@ -20,6 +21,7 @@ export class TrellisApp {
   readonly columns: TableColumns;
   readonly raw: RawView;
   readonly release: ReleaseBar;
+  readonly paths: PathPages;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -31,5 +33,6 @@ export class TrellisApp {
     this.columns = new TableColumns(page);
     this.raw = new RawView(page);
     this.release = new ReleaseBar(page);
+    this.paths = new PathPages(page);
   }
 }

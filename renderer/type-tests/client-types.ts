@@ -40,6 +40,9 @@ export type MethodNames = [
       | 'import.check'
       | 'import.write'
       | 'records.search'
+      | 'records.resolvePath'
+      | 'records.resolvePaths'
+      | 'records.perform'
     >
   >,
 ];
@@ -56,6 +59,9 @@ export type ArgumentsAndResults = [
   Expect<Equal<ResultOf<'records.newVersion'>, { entry: RecordEntry }>>,
   Expect<Equal<RecordEntry['release'], { released: boolean; releasedAt?: number; lifecycle: number; revision?: number } | undefined>>,
   Expect<Equal<JsonKey, string | number | boolean | (string | number | boolean)[]>>,
+  Expect<Equal<ArgsOf<'records.resolvePath'>, { tree: string; key: JsonKey; path: string; limit?: number }>>,
+  Expect<Equal<ResultOf<'records.resolvePath'>['matches'][number]['hops'][number], { tree: string; key: JsonKey; text: string; revision: number; label?: string }>>,
+  Expect<Equal<Extract<ResultOf<'records.perform'>['results'][number], { op: 'delete' }>, { op: 'delete'; deleted: boolean }>>,
 ];
 
 export async function calls(): Promise<void> {
@@ -78,6 +84,12 @@ export async function calls(): Promise<void> {
   await client.call('records.get', { tree: 'users', key: new Date() });
   // @ts-expect-error another method's arguments
   await client.call('records.position', { tree: 'users', limit: 5 });
+  // A batch's requests are told apart by `op`; a placeholder stands for an earlier request's key.
+  await client.call('records.perform', { requests: [{ op: 'insert', tree: 'users', value: {} }, { op: 'get', tree: 'users', key: { $key: 0 } }] });
+  // @ts-expect-error an insert takes no key
+  await client.call('records.perform', { requests: [{ op: 'insert', tree: 'users', key: 1, value: {} }] });
+  // @ts-expect-error an op the batch does not have
+  await client.call('records.perform', { requests: [{ op: 'drop', tree: 'users', key: 1 }] });
   // @ts-expect-error the result is not another method's result
   const _wrong: ResultOf<'records.delete'> = await client.call('records.get', { tree: 'users', key: 1 });
 }

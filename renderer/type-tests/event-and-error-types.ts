@@ -63,7 +63,15 @@ export type Errors = [
   Expect<
     Equal<
       HostErrorPayload,
-      { code: ErrorCode; message: string; issues?: IssueDetail[]; holders?: HolderDetail[]; current?: RecordEntry | null }
+      {
+        code: ErrorCode;
+        message: string;
+        issues?: IssueDetail[];
+        holders?: HolderDetail[];
+        current?: RecordEntry | null;
+        pathProblem?: { step: number; text: string; reason: string; at?: number; record?: string };
+        request?: number;
+      }
     >
   >,
 ];

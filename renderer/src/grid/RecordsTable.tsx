@@ -21,7 +21,9 @@ import { isSelected } from './core/row-selection.js';
 import { canvasHeight, contentHeight, pageRows, rowTopInViewport, visibleRows } from './core/row-window.js';
 import type { FilterByValue } from './cell-actions.js';
 import { CellMenu } from './CellMenu.js';
-import { ColumnMenu } from './ColumnMenu.js';
+import { ColumnMenu, ColumnsButton } from './ColumnMenu.js';
+import { PathCellsContext } from './cells/PathCell.js';
+import { useDrawnPathCells, usePathColumns, type PathColumnSupport } from './use-path-columns.js';
 import { handleTableShortcut } from './table-shortcuts.js';
 import { TableHeader, type HeaderSorting } from './TableHeader.js';
 import { TableRow, type SizedColumn, type TableRowProps } from './TableRow.js';
@@ -73,12 +75,17 @@ export interface RecordsTableProps {
   readonly ref?: Ref<TableApi>;
   /** Sort buttons in the header (absent: the header only names, moves and sizes the columns). */
   readonly sorting?: HeaderSorting | undefined;
+  /** Path columns ("Add column: path…" in the column menu); absent: the table offers none. */
+  readonly paths?: PathColumnSupport | undefined;
 }
 
 export function RecordsTable(props: RecordsTableProps): JSX.Element {
   const { cache, columns, selectedIndex, initialScrollTop, onSelect, onOpen, onScroll, ref } = props;
-  const columnDefs = useMemo<ColumnDef<never>[]>(() => columns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: MIN_COLUMN_WIDTH })), [columns]);
   const layout = useColumnLayout(props.layoutKey, columns);
+  // The schema's columns, then the path columns the user added (kept in the layout by their path).
+  const paths = usePathColumns(props.paths, layout.paths);
+  const allColumns = useMemo(() => (paths.columns.length > 0 ? [...columns, ...paths.columns] : columns), [columns, paths.columns]);
+  const columnDefs = useMemo<ColumnDef<never>[]>(() => allColumns.map((c) => ({ id: c.id, header: c.header, size: c.width, minSize: MIN_COLUMN_WIDTH })), [allColumns]);
   const table = useReactTable<never>({
     data: NO_ROWS,
     columns: columnDefs,
@@ -92,7 +99,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   useEffect(() => {
     if (!resizing) layout.save();
   }, [layout.layout, resizing]);
-  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const byId = useMemo(() => new Map(allColumns.map((c) => [c.id, c])), [allColumns]);
   const sized: SizedColumn[] = table.getVisibleLeafColumns().flatMap((c) => {
     const column = byId.get(c.id);
     return column ? [{ column, size: c.getSize() }] : [];
@@ -117,6 +124,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   const windowed = contentHeight(geometry) > LARGE_CANVAS_PX;
   const { first, last } = visibleRows(offset, geometry, OVERSCAN);
   const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  useDrawnPathCells(paths, stableSized.map((s) => s.column), cache, first, last);
 
   // Leading and trailing: a range asked for after a quiet spell (a jump, a click on the
   // scrollbar track) loads at once; while the range keeps moving (a drag, a fling) only
@@ -231,20 +239,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
   return (
     <div className="records-table" role="grid" data-testid="records-table" aria-rowcount={cache.exact ? rowCount : -1} aria-colcount={sized.length}>
       {/* Before the table in the tab order: toolbar → columns → table → record panel. */}
-      <button
-        type="button"
-        className="columns-button"
-        data-testid="columns-button"
-        aria-label="Columns"
-        title="Columns: show, hide, reorder, reset"
-        style={{ height: HEADER_HEIGHT }}
-        onClick={(event) => {
-          const box = event.currentTarget.getBoundingClientRect();
-          cells.openColumnMenu(box.right - 260, box.bottom);
-        }}
-      >
-        ⋮
-      </button>
+      <ColumnsButton height={HEADER_HEIGHT} onOpen={(x, y) => cells.openColumnMenu(x, y)} />
       <div
         className="table-scroll"
         data-testid="table-scroll"
@@ -255,6 +250,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
         onScroll={view.handleScroll}
       >
         <LinksInTable value={true}>
+        <PathCellsContext value={paths.cells}>
         <div className="table-canvas" style={{ height: canvasHeight(geometry), width: table.getTotalSize() + COLUMNS_BUTTON_ROOM }}>
           {windowed ? (
             <div className="table-window" style={{ height: geometry.viewportHeight }}>
@@ -268,6 +264,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
             </>
           )}
         </div>
+        </PathCellsContext>
         </LinksInTable>
         {rowCount === 0 && cache.exact && <div className="table-empty">No records</div>}
       </div>
@@ -276,7 +273,7 @@ export function RecordsTable(props: RecordsTableProps): JSX.Element {
           {selection.status.text}
         </div>
       )}
-      {menu?.kind === 'columns' && <ColumnMenu at={menu} columns={columns} layout={layout} onClose={closeMenu} />}
+      {menu?.kind === 'columns' && <ColumnMenu at={menu} columns={allColumns} layout={layout} paths={props.paths} onClose={closeMenu} />}
       {menu?.kind === 'cell' && (
         <CellMenu
           at={menu}

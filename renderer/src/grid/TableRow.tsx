@@ -9,6 +9,7 @@ import { cellFor } from './cells/cell-for.js';
 import { FieldLinkCell } from './cells/FieldLinkCell.js';
 import { fieldLinkTargets, ownTargets } from './core/cell-targets.js';
 import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
+import { PathCell } from './cells/PathCell.js';
 import type { GridColumn } from './core/columns.js';
 import type { ClickModifiers } from './use-table-selection.js';
 
@@ -72,6 +73,7 @@ export const TableRow = memo(function TableRow({ index, entry, columns, height, 
 });
 
 function CellContent({ column, entry }: { column: GridColumn; entry: RecordEntry }): JSX.Element {
+  if (column.role === 'path') return <PathCell column={column} entry={entry} />;
   const value = column.read(entry);
   if (value === undefined) return <AbsentCell />;
   if (value === null) return <NullCell />;

@@ -41,8 +41,13 @@ export interface CellAction {
 /** `rowsSelected`: with several rows selected, Mod+C copies the rows, not the cell. */
 export function cellActions({ index, entry, column }: CellTarget, host: CellActionHost, rowsSelected = 1): CellAction[] {
   const value = column.read(entry);
-  const targets = referenceTargets(column, value, entry.value);
-  const filterBlocked = host.filterByValue ? host.filterByValue.unavailable(column.path, value) : 'Filtering is not available here';
+  // A path column's fan-out holds a list of what its type describes one of: no single target to follow.
+  const targets = column.pathColumn?.many ? [] : referenceTargets(column, value, entry.value);
+  const filterBlocked = column.pathColumn
+    ? 'A path column reads other records: filter on a field of this tree'
+    : host.filterByValue
+      ? host.filterByValue.unavailable(column.path, value)
+      : 'Filtering is not available here';
   const follow: CellAction[] = targets.length
     ? targets.slice(0, 5).map((target, i) => ({ id: `cell.follow.${i}`, label: `Follow ${target}`, ...(i === 0 ? { keys: 'Mod+Enter' } : {}), run: () => host.follow(target) }))
     : [{ id: 'cell.follow.0', label: 'Follow reference', keys: 'Mod+Enter', disabled: 'This cell holds no reference', run: () => undefined }];

@@ -7,8 +7,9 @@
  */
 import type { ColumnOrderState, ColumnSizingState, Updater, VisibilityState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { DEFAULT_LAYOUT, moveColumn, moveColumnBy, orderColumns, readLayout, setHidden, setWidths, writeLayout, type ColumnLayout } from './core/column-layout.js';
+import { addPath, DEFAULT_LAYOUT, moveColumn, moveColumnBy, orderColumns, readLayout, removePath, setHidden, setWidths, writeLayout, type ColumnLayout } from './core/column-layout.js';
 import type { GridColumn } from './core/columns.js';
+import { pathColumnId } from './core/path-columns.js';
 
 export interface ColumnLayoutApi {
   readonly layout: ColumnLayout;
@@ -21,9 +22,15 @@ export interface ColumnLayoutApi {
   setVisible(id: string, visible: boolean): void;
   move(id: string, toIndex: number): void;
   moveBy(id: string, delta: number): void;
+  /** Path columns added by the user (their path texts), in the order added. */
+  readonly paths: readonly string[];
+  addPath(path: string): void;
+  removePath(path: string): void;
   reset(): void;
   save(): void;
 }
+
+const NO_PATHS: readonly string[] = [];
 
 const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
@@ -35,7 +42,9 @@ export function useColumnLayout(storageKey: string | undefined, columns: readonl
   const [state, setState] = useState(() => ({ key: storageKey, layout: read(storageKey) }));
   if (state.key !== storageKey) setState({ key: storageKey, layout: read(storageKey) });
   const layout = state.layout;
-  const ids = useMemo(() => columns.map((column) => column.id), [columns]);
+  const paths = layout.paths ?? NO_PATHS;
+  // The schema's columns, then the path columns the user added: their places and widths are kept like the others'.
+  const ids = useMemo(() => [...columns.map((column) => column.id), ...paths.map(pathColumnId)], [columns, paths]);
 
   const update = (change: (layout: ColumnLayout) => ColumnLayout) => setState((s) => ({ ...s, layout: change(s.layout) }));
   const order = orderColumns(ids, layout);
@@ -53,6 +62,9 @@ export function useColumnLayout(storageKey: string | undefined, columns: readonl
     setVisible: (id, visible) => update((l) => setHidden(ids, l, id, !visible)),
     move: (id, toIndex) => update((l) => moveColumn(ids, l, id, toIndex)),
     moveBy: (id, delta) => update((l) => moveColumnBy(ids, l, id, delta)),
+    paths,
+    addPath: (path) => update((l) => addPath(l, path)),
+    removePath: (path) => update((l) => removePath(l, path, pathColumnId(path))),
     reset: () => update(() => DEFAULT_LAYOUT),
     save: () => {
       const store = storage();

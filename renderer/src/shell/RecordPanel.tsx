@@ -12,6 +12,7 @@ import { useClient, useRecordLookup } from '../state/contexts.js';
 import { keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 import { RecordTitle } from '../labels/RecordTitle.js';
+import { PathBar } from '../paths/PathBar.js';
 
 export interface RecordPanelProps {
   readonly database: DatabaseInfo;
@@ -47,6 +48,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
           ✕
         </button>
       </header>
+      {address && entry && <PathBar database={database} tree={address.tree} recordKey={address.key} />}
       <div className="record-panel-body">
         {text !== null && loaded === undefined && <div className="muted panel-message">Loading…</div>}
         {loaded && 'error' in loaded && <div className="error-text panel-message">{loaded.error}</div>}

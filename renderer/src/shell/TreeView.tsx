@@ -26,6 +26,7 @@ import { writeRefusedReason } from '../state/read-only-reason.js';
 import { lazyModule } from '../state/lazy-module.js';
 import { TransferControls } from '../transfer/TransferControls.js';
 import { offsetSource } from '../transfer/core/record-source.js';
+import { pathTreesOf } from '../paths/path-trees.js';
 
 /**
  * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
@@ -51,6 +52,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   const schemaText = JSON.stringify([tree.key, tree.keySchema, tree.value, tree.references]);
   const columns = useMemo(() => columnsFor(tree), [schemaText]);
   const fields = useMemo(() => queryableFields(tree.value), [schemaText]);
+  const pathTrees = pathTreesOf(database.trees);
+  const pathSupport = useMemo(() => ({ tree: tree.name, trees: pathTrees }), [tree.name, pathTrees]);
   const viewQuery = location.query;
   // A query from an address the schema no longer fits shows the whole tree, and says why.
   const translated = viewQuery ? toRecordQuery(viewQuery, fields) : undefined;
@@ -181,6 +184,7 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
           onScroll={(top) => history.update({ scrollTop: top }, true)}
           sorting={sorting}
+          paths={pathSupport}
         />
       </div>
       {panelText !== undefined && <PanelResizer onResize={setPanelWidth} />}

@@ -11,6 +11,8 @@ export interface ColumnLayout {
   readonly order: readonly string[];
   readonly hidden: readonly string[];
   readonly widths: Readonly<Record<string, number>>;
+  /** Path columns the user added (grid/core/path-columns.ts), by path text, in the order added; absent: none. */
+  readonly paths?: readonly string[];
 }
 
 export const DEFAULT_LAYOUT: ColumnLayout = { order: [], hidden: [], widths: {} };
@@ -35,8 +37,10 @@ export function readLayout(storage: LayoutStorage, key: string): ColumnLayout {
     return DEFAULT_LAYOUT;
   }
   if (typeof parsed !== 'object' || parsed === null) return DEFAULT_LAYOUT;
-  const { order, hidden, widths } = parsed as Record<string, unknown>;
+  const { order, hidden, widths, paths } = parsed as Record<string, unknown>;
+  const pathList = [...new Set(stringList(paths))].filter((path) => path.trim() !== '').slice(0, MAX_PATHS);
   return {
+    ...(pathList.length > 0 ? { paths: pathList } : {}),
     order: stringList(order),
     hidden: stringList(hidden),
     widths: Object.fromEntries(
@@ -58,7 +62,25 @@ export function writeLayout(storage: LayoutStorage, key: string, layout: ColumnL
 }
 
 export function isDefault(layout: ColumnLayout): boolean {
-  return layout.order.length === 0 && layout.hidden.length === 0 && Object.keys(layout.widths).length === 0;
+  return layout.order.length === 0 && layout.hidden.length === 0 && Object.keys(layout.widths).length === 0 && (layout.paths ?? []).length === 0;
+}
+
+/** Path columns a layout keeps at most (each asks the host once per block of rows drawn). */
+export const MAX_PATHS = 8;
+
+/** Adds a path column (at the end, shown); a path already there, or one past MAX_PATHS, changes nothing. */
+export function addPath(layout: ColumnLayout, path: string): ColumnLayout {
+  const paths = layout.paths ?? [];
+  if (paths.includes(path) || paths.length >= MAX_PATHS) return layout;
+  return { ...layout, paths: [...paths, path] };
+}
+
+/** Removes a path column and what the layout remembered of it (`id`: its column id). */
+export function removePath(layout: ColumnLayout, path: string, id: string): ColumnLayout {
+  const paths = (layout.paths ?? []).filter((other) => other !== path);
+  const { [id]: _width, ...widths } = layout.widths;
+  const rest = { order: layout.order.filter((other) => other !== id), hidden: layout.hidden.filter((other) => other !== id), widths };
+  return paths.length > 0 ? { ...rest, paths } : rest;
 }
 
 /**

@@ -12,7 +12,8 @@ import type { JsonSchema, ValueType } from '../../values/value-type.js';
 export interface GridColumn {
   readonly id: string;
   readonly header: string;
-  readonly role: 'key' | 'value';
+  /** `path`: a path column the user added (path-columns.ts), its cells read from other records. */
+  readonly role: 'key' | 'value' | 'path';
   readonly schema: JsonSchema;
   readonly type: ValueType;
   readonly width: number;
@@ -23,6 +24,8 @@ export interface GridColumn {
    * the cell of `stateCode` links to `states/["FR","IDF"]`, made of the row's countryCode and stateCode.
    */
   readonly fieldLinks?: readonly FieldLink[];
+  /** A path column's path, whether it fans out, whether it ends at a whole record, and why it does not plan (a changed schema). */
+  readonly pathColumn?: { readonly path: string; readonly many: boolean; readonly endsAtRecord: boolean; readonly problem?: string };
   /** The cell's value in an entry; undefined when the field is not set. */
   read(entry: RecordEntry): unknown;
 }
@@ -63,7 +66,7 @@ function valueColumns(tree: TreeSummary): GridColumn[] {
     .map(([name, schema]) => ({ ...column(`value:${name}`, name, 'value', schema, (entry) => fieldOf(entry.value, name)), path: name }));
 }
 
-function column(id: string, header: string, role: GridColumn['role'], schema: JsonSchema, read: GridColumn['read']): GridColumn {
+function column(id: string, header: string, role: 'key' | 'value', schema: JsonSchema, read: GridColumn['read']): GridColumn {
   const type = valueTypeFor(schema);
   return { id, header, role, schema, type, width: role === 'key' ? Math.max(type.width, 90) : type.width, read };
 }

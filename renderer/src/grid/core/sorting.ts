@@ -9,6 +9,7 @@ import { SORT_LIMIT } from '@trellis/engine/common/query-terms';
 import type { RecordSort } from '@trellis/engine/common/record-query';
 import type { TreeSummary } from '../../../../app/contract/index.js';
 import { VERSION_COLUMN } from './columns.js';
+import { isPathColumn } from './path-columns.js';
 
 export type SortOption = { readonly sortable: true; readonly sort: RecordSort; readonly how: string } | { readonly sortable: false; readonly why: string };
 
@@ -19,6 +20,7 @@ export function sortOptionFor(columnId: string, tree: TreeSummary, fields: reado
   if (columnId === 'key') return { sortable: true, sort: {}, how: 'by key' };
   // Versions sort with their record's key (the version is its last part).
   if (columnId === VERSION_COLUMN) return { sortable: false, why: 'Versions sort with their key: sort by key' };
+  if (isPathColumn(columnId)) return { sortable: false, why: 'A path column reads other records: it cannot order this table' };
   const path = columnId.replace(/^(key|value):/, '');
   const field = fields.find((f) => f.path === path);
   if (!field) return { sortable: false, why: `${path} is not a field of ${tree.name}` };
