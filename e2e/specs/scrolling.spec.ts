@@ -11,11 +11,26 @@ const lastKey = keyText('readings', READINGS_COUNT);
 
 async function expectLastRowShown(ui: TrellisApp): Promise<void> {
   const last = ui.table.rowAt(READINGS_COUNT);
-  await expect(last).toBeInViewport();
+  try {
+    await expect(last).toBeInViewport();
+  } catch (error) {
+    // Once seen in CI and never here: say where the row and the viewport were, for the next reader.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${await layoutOf(ui)}`, { cause: error });
+  }
   await expect(last).toHaveAttribute('data-key', lastKey);
   // The value is loaded, not a placeholder row.
   await expect(last).toContainText(`reading ${READINGS_COUNT}`);
   await expect(ui.table.row(keyText('readings', READINGS_COUNT + 1))).toHaveCount(0);
+}
+
+/** The scroll element's box, its scroll position and the last row's box, as text. */
+async function layoutOf(ui: TrellisApp): Promise<string> {
+  const scroll = await ui.table.scroll.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { top: box.top, height: box.height, clientHeight: element.clientHeight, scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
+  });
+  const row = await ui.table.rowAt(READINGS_COUNT).boundingBox();
+  return `table scroll ${JSON.stringify(scroll)}, last row ${JSON.stringify(row)}, window height ${await ui.page.evaluate(() => innerHeight)}`;
 }
 
 test.beforeEach(async ({ ui }) => {

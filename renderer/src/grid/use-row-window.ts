@@ -7,7 +7,7 @@
  * scrollTop is several of content, keyboard moves stay exact.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
-import { clampOffset, isScaled, offsetFromScrollTop, offsetToShow, scrollTopFromOffset, type RowAlign, type RowGeometry } from './core/row-window.js';
+import { clampOffset, isScaled, maxOffset, offsetFromScrollTop, offsetToShow, scrollTopFromOffset, type RowAlign, type RowGeometry } from './core/row-window.js';
 
 export interface RowWindowOptions {
   readonly rowCount: number;
@@ -42,12 +42,20 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
    * canvas can hold it or the user scrolls.
    */
   const wanted = useRef<number | undefined>(initialOffset);
-  /** The geometry the offset was last applied with: a view at the end stays at the end when the viewport changes. */
-  const applied = useRef<RowGeometry | undefined>(undefined);
+  /**
+   * Whether the view shows the last row at its bottom, judged with the geometry each offset was set
+   * with (the user's scroll or the table's): a view at the end stays at the end when the viewport
+   * changes under it. Judging later against a remembered geometry lost the end when an offset had
+   * been set with a viewport height the layout effect had not seen (End pressed as the toolbar wrapped).
+   */
+  const atEnd = useRef(false);
+  /** The row count the view was last laid out for: rows added or removed do not pull the view to the end. */
+  const laidOutRows = useRef<number | undefined>(undefined);
 
   /** Moves the offset and scrollTop together. */
   const apply = useCallback((next: number, element: HTMLElement, g: RowGeometry): void => {
     const target = clampOffset(next, g);
+    atEnd.current = target > 0 && target >= maxOffset(g);
     const top = scrollTopFromOffset(target, g);
     if (Math.abs(element.scrollTop - top) >= 1) {
       element.scrollTop = top;
@@ -77,12 +85,12 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     const element = scrollRef.current;
     if (!element || viewportHeight === 0) return;
     const g = latest.current.geometry;
-    const previous = applied.current;
-    applied.current = g;
+    const sameRows = laidOutRows.current === g.rowCount;
+    laidOutRows.current = g.rowCount;
     // The last row stays in view when the viewport shrinks under it (a toolbar wrapping onto a
     // second line as the record panel opens): End then still shows the end.
-    const atEnd = previous !== undefined && previous.rowCount === g.rowCount && latest.current.offset > 0 && latest.current.offset >= clampOffset(Number.MAX_SAFE_INTEGER, previous);
-    const target = wanted.current ?? (atEnd ? Number.MAX_SAFE_INTEGER : latest.current.offset);
+    const stayAtEnd = sameRows && atEnd.current;
+    const target = wanted.current ?? (stayAtEnd ? Number.MAX_SAFE_INTEGER : latest.current.offset);
     if (wanted.current !== undefined && clampOffset(target, g) === target) wanted.current = undefined;
     apply(target, element, g);
   }, [rowCount, rowHeight, headerHeight, viewportHeight, apply]);
@@ -110,7 +118,9 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     if (own !== undefined && Math.abs(element.scrollTop - own) < 0.5) return;
     ownScrollTop.current = undefined;
     wanted.current = undefined;
-    const next = offsetFromScrollTop(element.scrollTop, latest.current.geometry);
+    const g = latest.current.geometry;
+    const next = offsetFromScrollTop(element.scrollTop, g);
+    atEnd.current = next > 0 && next >= maxOffset(g);
     if (next === latest.current.offset) return;
     latest.current.offset = next;
     setOffset(next);
@@ -121,7 +131,9 @@ export function useRowWindow({ rowCount, rowHeight, headerHeight, initialOffset,
     (index: number, align: RowAlign) => {
       const element = scrollRef.current;
       if (!element) return;
-      const g = latest.current.geometry;
+      // Measured now: the viewport may have changed since the last render (the record panel's
+      // toolbar wrapping as a key is pressed), and a row shown for a stale height can sit under the edge.
+      const g = { ...latest.current.geometry, viewportHeight: viewportHeightOf(element) || latest.current.geometry.viewportHeight };
       wanted.current = undefined;
       apply(offsetToShow(index, latest.current.offset, g, align), element, g);
     },
