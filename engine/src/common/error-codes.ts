@@ -32,6 +32,12 @@ export const TRELLIS_ERROR_CODES = [
   'CLOSED',
   'ACCESS_DENIED',
   'CORRUPT',
+  'WRONG_SERVER',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'PROTOCOL',
+  'NO_IDS',
+  'OFFLINE',
 ] as const;
 
 export type TrellisErrorCode = (typeof TRELLIS_ERROR_CODES)[number];

@@ -17,6 +17,12 @@ export class AutoIds {
 
   /** The next id of an auto-increment tree, taken. */
   next(model: TreeModel): number {
+    // A replica takes ids from the blocks its server handed it, so records made offline never collide.
+    const given = this.engine.observer?.nextId(model);
+    if (given !== undefined) {
+      this.raise(model, given);
+      return given;
+    }
     const id = this.last(model) + 1;
     // Past the largest safe integer an id could be stored but never read back (keys are checked on every read).
     if (!Number.isSafeInteger(id)) throw new InvalidKeyError(model.name, id, `auto-increment ids are used up (the last is ${Number.MAX_SAFE_INTEGER})`);

@@ -5,6 +5,7 @@
  * delivery and closing. It is a class of its own so that the modules Engine
  * runs (./write-context.ts, ./reads.ts) need not import Engine back.
  */
+import type { WriteObserver } from './write-observer.js';
 import { randomUUID } from 'node:crypto';
 import { ClosedError, StaleSchemaError, UnknownTreeError } from '../errors.js';
 import type { Backend, Store } from '../storage/backend.js';
@@ -24,6 +25,8 @@ export class EngineState {
   private readonly pathIndexesByTarget = new Map<string, readonly { readonly index: IndexModel; readonly holder: TreeModel }[]>();
   /** Set by Engine while a transaction body runs. */
   protected writing = false;
+  /** Set on a replica's database (../sync/replica.ts): sees every local transaction's writes. */
+  observer: WriteObserver | undefined;
   protected closed = false;
 
   constructor(

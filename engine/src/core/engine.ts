@@ -6,7 +6,7 @@
 import { AsyncTransactionError, ClosedError, ReadOnlyError, TrellisError } from '../errors.js';
 import { EngineState } from './engine-state.js';
 import { WriteContext } from './write-context.js';
-import { CHANGES_STORE, META_STORE, REFS_STORE } from './meta.js';
+import { CHANGES_STORE, META_STORE, REFS_STORE, SYNC_STORE } from './meta.js';
 import type { ChangeEvent, ChangeListener } from './changes.js';
 
 export class Engine extends EngineState {
@@ -56,7 +56,7 @@ export class Engine extends EngineState {
    */
   private openEveryStore(): void {
     if (this.everyStoreOpen) return;
-    for (const name of [META_STORE, REFS_STORE, CHANGES_STORE]) this.store(name);
+    for (const name of [META_STORE, REFS_STORE, CHANGES_STORE, SYNC_STORE]) this.store(name);
     for (const model of this.models.values()) {
       this.records(model);
       for (const index of model.indexes) this.store(index.storeName);

@@ -3,6 +3,8 @@ export const META_STORE = '__meta';
 export const CHANGES_STORE = '__changes';
 /** Catalog format 1's one store of reverse references for every tree; format 2 has a store per reference (tree-model.ts `referenceStoreName`). */
 export const REFS_STORE = '__refs';
+/** What sharing a database keeps (../sync/sync-store.ts): a server's identity, clients and leases; a replica's cursor and outbox. */
+export const SYNC_STORE = '__sync';
 /** The catalog format from which each reference has its own store of reverse entries. */
 export const REFERENCE_STORES_FORMAT = 2;
 

@@ -16,12 +16,12 @@
  * transaction. Read transactions (about 2 µs) do not depend on it: lmdb-js renews one.
  */
 import { InvalidSchemaError } from '../errors.js';
-import { CHANGES_STORE, META_STORE, REFS_STORE } from './meta.js';
+import { CHANGES_STORE, META_STORE, REFS_STORE, SYNC_STORE } from './meta.js';
 import type { StoredTree } from '../schema/catalog.js';
 
 export const MAX_STORES = 10_000;
 
-const ENGINE_STORES = [META_STORE, CHANGES_STORE, REFS_STORE].length;
+const ENGINE_STORES = [META_STORE, CHANGES_STORE, REFS_STORE, SYNC_STORE].length;
 
 /** The stores `trees` need, the engine's own included. */
 export function storesFor(trees: Iterable<StoredTree>): number {

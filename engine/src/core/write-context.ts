@@ -25,12 +25,14 @@ import { oversizeEntries } from './entry-size.js';
 import { REVISION_KEY, shapeKey, staleIndexKey } from './meta.js';
 import { AutoIds } from './auto-ids.js';
 import { referrers } from './reads.js';
-import { keyText, type IndexModel, type TreeModel } from './tree-model.js';
-import { diff, unlink } from './entry-diff.js';
+import { keyText, type TreeModel } from './tree-model.js';
+import { unlink } from './entry-diff.js';
+import { reindex, relink } from './index-keeping.js';
 import type { EngineState } from './engine-state.js';
 import { keepUnknownFields } from '../schema/unknown-fields.js';
 import { assertNotReleased, forgetRelease } from './release-state.js';
 import { keepPathIndexes } from './path-index.js';
+import type { WrittenRecord } from './write-observer.js';
 
 /** Where a value comes from decides how it is checked: native objects, or JSON text form. */
 export type ValueForm = 'native' | 'json';
@@ -47,21 +49,7 @@ export interface PutOptions extends WriteOptions {
 
 type Entry = { readonly value: unknown; readonly version: number };
 
-/**
- * One record this transaction wrote, as it was before (undefined: it did not
- * exist) and the revision the write gave it: what undoing the write needs.
- * Cascaded deletes and the holders a delete unlinked are listed too, in the
- * order they were written (a delete's cascades before the record itself).
- */
-export interface WrittenRecord {
-  readonly tree: string;
-  readonly key: KeyValue;
-  readonly kind: WriteKind;
-  /** The revision the write gave the record (for deletes: the revision of the deletion). */
-  readonly revision: number;
-  /** The stored (native) value and revision before the write. */
-  readonly before: Entry | undefined;
-}
+export type { WrittenRecord };
 
 export class WriteContext {
   readonly changes: ChangeEvent[] = [];
@@ -86,6 +74,8 @@ export class WriteContext {
   awaitedTargets: ((tree: string, key: KeyValue) => boolean) | undefined;
   /** Log the transaction by its size only (watchers resync): a migration's writes to stores no catalog names yet. */
   logAsCount = false;
+  /** Set while a replica applies what its server sent (./replicate.ts): not a local edit, so no outbox entry. */
+  replicating = false;
 
   constructor(private readonly engine: EngineState) {
     this.autoIds = new AutoIds(engine);
@@ -172,6 +162,8 @@ export class WriteContext {
 
   /** Called once the transaction body returned: persists the revision counter, logs the transaction and trims the change log. */
   finish(): void {
+    // Inside the transaction: a replica's outbox entry commits with the edit it records, or not at all.
+    if (!this.replicating && this.written.length > 0) this.engine.observer?.finishing(this.written);
     this.autoIds.persist();
     for (const storage of this.reshaped) this.engine.meta.put(shapeKey(storage), ((this.engine.meta.get(shapeKey(storage)) as number | undefined) ?? 0) + 1);
     for (const store of this.staleIndexes) this.engine.meta.put(staleIndexKey(store), this.revision ?? true);
@@ -256,17 +248,49 @@ export class WriteContext {
     }
     model.indexes.forEach((index, i) => {
       if (index.path) return; // kept below, from both sides
-      if (index.computable) this.reindex(index, model, key, old?.value, entries[i] ?? []);
+      if (index.computable) reindex(this.engine, index, model, key, old?.value, entries[i] ?? []);
       // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
       else this.staleIndexes.add(index.storeName);
     });
-    this.relink(model, key, old?.value, value);
+    relink(this.engine, model, key, old?.value, value);
     if (model.indexes.some((index) => index.path) || this.engine.pathIndexesThrough(model.name).length > 0) keepPathIndexes(this.engine, model, key, old?.value, value);
     const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.storage);
     this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
     this.written.push({ tree: model.name, key, kind, revision, before: old });
     if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);
+  }
+
+  /**
+   * Writes a record as another copy of the database has it (a replica applying its server's changes, in
+   * the server's order): indexes, reverse references and path indexes kept, nothing checked and nothing
+   * cascaded — the server checked it, its cascades come as changes of their own, and a record referred to
+   * may come later in the same batch. `value` is native and already checked; undefined deletes.
+   */
+  replicate(model: TreeModel, key: KeyValue, value: unknown): void {
+    this.assertLive();
+    const store = this.engine.records(model);
+    const old = store.getEntry(key);
+    if (old === undefined && value === undefined) return;
+    const revision = this.nextRevision();
+    if (value === undefined) {
+      store.remove(key);
+      forgetRelease(this.engine, model, key);
+    } else {
+      store.put(key, value, revision);
+      this.autoIds.raise(model, model.key.identity(key) as number);
+    }
+    model.indexes.forEach((index) => {
+      if (index.path) return;
+      if (index.computable) reindex(this.engine, index, model, key, old?.value, value === undefined ? [] : index.entries(value), true);
+      else this.staleIndexes.add(index.storeName);
+    });
+    relink(this.engine, model, key, old?.value, value);
+    if (model.indexes.some((index) => index.path) || this.engine.pathIndexesThrough(model.name).length > 0) keepPathIndexes(this.engine, model, key, old?.value, value);
+    const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
+    if (kind !== 'update') this.reshaped.add(model.storage);
+    this.changes.push({ tree: model.name, key, kind, revision, local: true });
+    this.written.push({ tree: model.name, key, kind, revision, before: old });
   }
 
   private checkReferences(model: TreeModel, key: KeyValue, value: unknown): void {
@@ -291,31 +315,6 @@ export class WriteContext {
           throw new UniqueViolationError(model.name, index.stored.name, tuple.length === 1 ? tuple[0] : tuple, model.key.fromStored(holder));
         }
       }
-    }
-  }
-
-  /** `entries`: the index's entries for the new value (none for a delete), already sized by `write`. */
-  private reindex(index: IndexModel, model: TreeModel, key: KeyValue, before: unknown, entries: KeyPart[][]): void {
-    const store = this.engine.store(index.storeName);
-    const parts = model.key.parts(key);
-    const { removed, added } = diff(before === undefined ? [] : index.entries(before), entries);
-    for (const tuple of removed) store.remove(index.stored.unique ? tuple : [...tuple, ...parts]);
-    for (const tuple of added) store.put(index.stored.unique ? tuple : [...tuple, ...parts], index.stored.unique ? key : null);
-  }
-
-  /** Keeps each reference's reverse entries: [...targetKey, ...holderKey] in the reference's own store. */
-  private relink(model: TreeModel, key: KeyValue, before: unknown, after: unknown): void {
-    if (model.references.length === 0) return;
-    // Writable databases are upgraded when opened (./reference-layout.ts): the old layout is only ever read.
-    if (this.engine.legacyReferences) throw new Error('reverse references in catalog format 1 are read-only; open the database writable once to upgrade it');
-    const parts = model.key.parts(key);
-    for (const ref of model.references) {
-      const target = this.engine.model(ref.stored.target);
-      const store = this.engine.referenceStore(ref);
-      const entries = (value: unknown) => (value === undefined ? [] : ref.targets(value).map((t) => target.key.parts(t)));
-      const { removed, added } = diff(entries(before), entries(after));
-      for (const t of removed) store.remove([...t, ...parts]);
-      for (const t of added) store.put([...t, ...parts], null); // sized by `write`
     }
   }
 

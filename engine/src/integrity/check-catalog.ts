@@ -8,7 +8,7 @@
  */
 import type { Engine } from '../core/engine.js';
 import type { Stores } from './stores.js';
-import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY } from '../core/meta.js';
+import { CHANGES_STORE, META_STORE, REFS_STORE, REVISION_KEY, SYNC_STORE } from '../core/meta.js';
 import type { Findings } from './findings.js';
 import { firstOf } from '../storage/backend.js';
 import { storesOfMigrations } from '../core/migrate.js';
@@ -26,7 +26,7 @@ export function checkCatalogReferences(engine: Engine, findings: Findings): void
 export function checkUnknownStores(stores: Stores, findings: Findings): void {
   const { engine } = stores;
   // A migration left in progress (its process died) owns the new stores it writes, a finished one the old stores it empties.
-  const known = new Set([META_STORE, CHANGES_STORE, REFS_STORE, ...storesOfMigrations(stores.meta)]);
+  const known = new Set([META_STORE, CHANGES_STORE, REFS_STORE, SYNC_STORE, ...storesOfMigrations(stores.meta)]);
   for (const model of engine.models.values()) {
     known.add(model.storeName);
     for (const index of model.indexes) known.add(index.storeName);

@@ -1,0 +1,242 @@
+/**
+ * The server's side of sync, over its engine: who it is, what changed since a
+ * replica's cursor (from the change log, or a paged snapshot when the log no
+ * longer reaches back), applying a replica's mutations once each, and handing
+ * out id blocks. The socket, credentials and permissions are the server
+ * process's (app/server); everything here is checked data in, data out.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictError, TrellisError } from '../errors.js';
+import type { Engine } from '../core/engine.js';
+import { readLoggedTransaction } from '../core/changes.js';
+import { keyText, type TreeModel } from '../core/tree-model.js';
+import type { WriteContext } from '../core/write-context.js';
+import type { KeyValue } from '../schema/key-brand.js';
+import { autoKey } from '../core/meta.js';
+import { SERVER_KEY, syncStore } from './sync-store.js';
+import type { IdBlockResult, Mutation, MutationOutcome, Op, PullResult, PushResult, RecordChange, SnapshotPage, Welcome } from './protocol.js';
+import { ProtocolError } from './sync-errors.js';
+
+/** Outcomes kept per client for replicas that ask again (a push whose answer was lost). */
+const OUTCOMES_KEPT = 10_000;
+
+/** Answers whether a client may read or write a tree (the server's permissions); everything, when absent. */
+export type TreeAccess = (tree: string, access: 'read' | 'write') => boolean;
+
+export class SyncSource {
+  readonly serverId: string;
+  readonly catalogHash: string;
+
+  private constructor(readonly engine: Engine, serverId: string) {
+    this.serverId = serverId;
+    this.catalogHash = catalogHashOf(engine.catalog.trees);
+  }
+
+  /** The server's UUID is made on first use and kept in the database: a copy of the file is the same server. */
+  static async over(engine: Engine): Promise<SyncSource> {
+    const store = syncStore(engine);
+    let id = (store.get(SERVER_KEY) as { id?: string } | undefined)?.id;
+    if (id === undefined) {
+      id = randomUUID();
+      const made = id;
+      id = await engine.transaction(() => {
+        const existing = (store.get(SERVER_KEY) as { id?: string } | undefined)?.id;
+        if (existing !== undefined) return existing;
+        store.put(SERVER_KEY, { id: made });
+        return made;
+      });
+    }
+    return new SyncSource(engine, id);
+  }
+
+  welcome(clientId: string, access: TreeAccess = everything): Welcome {
+    const trees = Object.fromEntries(Object.entries(this.engine.catalog.trees).filter(([name]) => access(name, 'read')));
+    return { serverId: this.serverId, catalogHash: this.catalogHash, trees, revision: this.engine.revision(), lastMutationId: this.lastMutationId(clientId) };
+  }
+
+  /** Every record changed after `since`, once each with its value now; trees the client may not read are left out. */
+  pull(since: number, limit: number, access: TreeAccess = everything): PullResult {
+    const now = this.engine.revision();
+    if (since > now) throw new ProtocolError(`the replica's cursor ${since} is past this server's revision ${now}: it was made from another copy of the database`);
+    if (since === now) return { kind: 'changes', to: now, changes: [], more: false };
+    const touched = new Map<string, { model: TreeModel; key: KeyValue; revision: number }>();
+    let expected = since + 1;
+    let to = since;
+    for (const entry of this.engine.changeLog.entries({ after: since, end: now + 1 })) {
+      const logged = readLoggedTransaction(entry.key, entry.value);
+      if (!logged?.changes || logged.first !== expected) return { kind: 'snapshot-needed', revision: now };
+      if (touched.size >= limit) break;
+      logged.changes.forEach(([tree, key], i) => {
+        const model = this.engine.models.get(tree);
+        if (model && access(tree, 'read')) touched.set(`${tree}/${keyText(key)}`, { model, key, revision: logged.first + i });
+      });
+      expected = logged.last + 1;
+      to = logged.last;
+    }
+    if (to === since) return { kind: 'snapshot-needed', revision: now };
+    const changes = [...touched.values()].map(({ model, key, revision }) => this.changeOf(model, key, revision));
+    return { kind: 'changes', to, changes, more: to < now };
+  }
+
+  /** A page of every record, tree by tree in name order, after `after`. */
+  snapshot(after: { tree: string; key: unknown } | undefined, limit: number, access: TreeAccess = everything): SnapshotPage {
+    const at = this.engine.revision();
+    const names = Object.keys(this.engine.catalog.trees).filter((name) => access(name, 'read')).sort();
+    const total = names.reduce((sum, name) => sum + this.engine.records(this.engine.model(name)).count(), 0);
+    const records: RecordChange[] = [];
+    let next: SnapshotPage['next'] = null;
+    for (const name of names) {
+      if (after && name < after.tree) continue;
+      const model = this.engine.model(name);
+      const from = after && name === after.tree ? model.key.check(after.key) : undefined;
+      for (const entry of this.engine.records(model).entries(from === undefined ? {} : { after: from })) {
+        const key = entry.key as KeyValue;
+        records.push(this.changeOf(model, key, entry.version, entry.value));
+        if (records.length >= limit) return { at, records, next: { tree: name, key }, total };
+      }
+    }
+    return { at, records, next, total };
+  }
+
+  /** Applies each mutation once, in order, each in a transaction of its own with the client's progress. */
+  async push(clientId: string, mutations: readonly Mutation[], access: TreeAccess = everything): Promise<PushResult> {
+    const outcomes: MutationOutcome[] = [];
+    for (const mutation of mutations) outcomes.push(await this.apply(clientId, mutation, access));
+    return { outcomes, lastMutationId: this.lastMutationId(clientId) };
+  }
+
+  /** Moves the tree's counter past a block of `size` ids and hands the block out: ids no other replica gets. */
+  async idBlock(tree: string, size: number): Promise<IdBlockResult> {
+    const model = this.engine.model(tree);
+    if (model.stored.key.kind !== 'auto') throw new ProtocolError(`${tree} does not take auto-increment keys: it needs no id block`);
+    return this.engine.transaction((context) => {
+      const last = ((this.engine.meta.get(autoKey(model.storage)) as number | undefined) ?? 0) + size;
+      context.raiseAutoCounter(model, last);
+      return { tree, first: last - size + 1, last };
+    });
+  }
+
+  lastMutationId(clientId: string): number {
+    return (syncStore(this.engine).get(['client', clientId]) as number | undefined) ?? 0;
+  }
+
+  private async apply(clientId: string, mutation: Mutation, access: TreeAccess): Promise<MutationOutcome> {
+    const store = syncStore(this.engine);
+    if (mutation.id <= this.lastMutationId(clientId)) {
+      // Taken before (its answer was lost): the same answer again, never a second application.
+      const kept = store.get(['outcome', clientId, mutation.id]) as MutationOutcome | undefined;
+      return kept ?? { id: mutation.id, status: 'applied', revisions: [] };
+    }
+    try {
+      return await this.engine.transaction((context) => {
+        const revisions = mutation.ops.map((op) => this.applyOp(context, clientId, op, access));
+        for (const written of context.written) store.put(['writer', written.tree, keyText(written.key)], [clientId, written.revision]);
+        const outcome: MutationOutcome = { id: mutation.id, status: 'applied', revisions };
+        this.taken(clientId, outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (!(error instanceof TrellisError)) throw error; // the store failed: nothing was taken, the replica sends it again
+      const outcome: MutationOutcome = {
+        id: mutation.id,
+        status: error instanceof ConflictError ? 'conflict' : 'refused',
+        code: error.code,
+        message: error.message,
+        current: mutation.ops.map((op) => this.currentOf(op)),
+      };
+      await this.engine.transaction(() => this.taken(clientId, outcome));
+      return outcome;
+    }
+  }
+
+  private applyOp(context: WriteContext, clientId: string, op: Op, access: TreeAccess): number {
+    if (!access(op.tree, 'write')) throw new AccessError(op.tree);
+    const model = this.engine.model(op.tree);
+    const key = model.key.check(op.key);
+    const current = this.engine.records(model).getEntry(key);
+    if ((current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version)) {
+      throw new ConflictError(model.name, key, op.base ?? 0, current?.version);
+    }
+    if (op.value === null) context.delete(model, key);
+    else context.put(model, key, op.value, 'json');
+    return context.written.findLast((w) => w.tree === model.name && keyText(w.key) === keyText(key))?.revision ?? this.engine.revision();
+  }
+
+  /**
+   * Whether the record is as this client's own earlier mutation left it: a replica bases every edit of a
+   * record on the server revision it last pulled, so its second edit before the next pull names the revision
+   * its first replaced. Another writer since then (sync or not) leaves a revision this entry does not name.
+   */
+  private wroteLast(clientId: string, model: TreeModel, key: KeyValue, version: number | undefined): boolean {
+    const writer = syncStore(this.engine).get(['writer', model.name, keyText(key)]) as [string, number] | undefined;
+    if (!writer || writer[0] !== clientId) return false;
+    return version === undefined ? this.deletedBy(writer[1], model, key) : writer[1] === version;
+  }
+
+  /** Whether the record's last change in the log is the deletion at `revision` (nothing wrote it since). */
+  private deletedBy(revision: number, model: TreeModel, key: KeyValue): boolean {
+    const id = keyText(key);
+    for (const entry of this.engine.changeLog.entries({ after: revision - 1, end: this.engine.revision() + 1 })) {
+      const logged = readLoggedTransaction(entry.key, entry.value);
+      if (!logged?.changes) return false;
+      for (const [i, [tree, k]] of logged.changes.entries()) {
+        if (tree === model.name && keyText(k) === id && logged.first + i !== revision) return false;
+      }
+    }
+    return true;
+  }
+
+  private taken(clientId: string, outcome: MutationOutcome): void {
+    const store = syncStore(this.engine);
+    store.put(['client', clientId], outcome.id);
+    store.put(['outcome', clientId, outcome.id], outcome);
+    for (const old of [...store.keys({ start: ['outcome', clientId], end: ['outcome', clientId, outcome.id - OUTCOMES_KEPT] })]) store.remove(old);
+  }
+
+  private currentOf(op: Op): { value: unknown; revision: number } | null {
+    const model = this.engine.models.get(op.tree);
+    if (!model) return null;
+    let key: KeyValue;
+    try {
+      key = model.key.check(op.key);
+    } catch {
+      return null;
+    }
+    const entry = this.engine.records(model).getEntry(key);
+    return entry ? { value: jsonOf(model, entry.value), revision: entry.version } : null;
+  }
+
+  private changeOf(model: TreeModel, key: KeyValue, revision: number, stored?: unknown): RecordChange {
+    const entry = stored === undefined ? this.engine.records(model).getEntry(key) : { value: stored, version: revision };
+    if (!entry) return { tree: model.name, key, value: null, revision };
+    return { tree: model.name, key, value: jsonOf(model, entry.value), revision: entry.version };
+  }
+}
+
+/** Write access refused on a tree: the mutation is refused whole. */
+class AccessError extends TrellisError {
+  readonly code = 'FORBIDDEN';
+  constructor(readonly tree: string) {
+    super(`this client may not write ${tree}: the mutation was not applied`);
+  }
+}
+
+const everything: TreeAccess = () => true;
+
+function jsonOf(model: TreeModel, value: unknown): unknown {
+  const json = model.codec.toJson(value);
+  return json.ok ? json.value : value;
+}
+
+/** A hash of the stored trees: a replica pins it, and a server whose schema changed is noticed. */
+export function catalogHashOf(trees: object): string {
+  return createHash('sha256').update(stableJson(trees)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
