@@ -15,7 +15,7 @@ import type { KeyValue } from '../schema/key-brand.js';
 import { autoKey } from '../core/meta.js';
 import { SERVER_KEY, syncStore } from './sync-store.js';
 import type { IdBlockResult, Mutation, MutationOutcome, Op, PullResult, PushResult, RecordChange, SnapshotPage, Welcome } from './protocol.js';
-import { ProtocolError } from './sync-errors.js';
+import { ForbiddenError, ProtocolError } from './sync-errors.js';
 
 /** Outcomes kept per client for replicas that ask again (a push whose answer was lost). */
 const OUTCOMES_KEPT = 10_000;
@@ -150,7 +150,7 @@ export class SyncSource {
   }
 
   private applyOp(context: WriteContext, clientId: string, op: Op, access: TreeAccess): number {
-    if (!access(op.tree, 'write')) throw new AccessError(op.tree);
+    if (!access(op.tree, 'write')) throw new ForbiddenError(`this client may not write ${op.tree}: the mutation was not applied`);
     const model = this.engine.model(op.tree);
     const key = model.key.check(op.key);
     const current = this.engine.records(model).getEntry(key);
@@ -210,14 +210,6 @@ export class SyncSource {
     const entry = stored === undefined ? this.engine.records(model).getEntry(key) : { value: stored, version: revision };
     if (!entry) return { tree: model.name, key, value: null, revision };
     return { tree: model.name, key, value: jsonOf(model, entry.value), revision: entry.version };
-  }
-}
-
-/** Write access refused on a tree: the mutation is refused whole. */
-class AccessError extends TrellisError {
-  readonly code = 'FORBIDDEN';
-  constructor(readonly tree: string) {
-    super(`this client may not write ${tree}: the mutation was not applied`);
   }
 }
 

@@ -66,8 +66,11 @@ export interface DatabaseCore<S extends Schema> {
 
 const RESERVED = new Set(['path', 'catalog', 'opaque', 'transaction', 'perform', 'onChange', 'watch', 'revision', 'close', 'then']);
 
-/** Opens `path` with the declared trees; `integrityCheck` is what `db.opaque.verify()` runs (given by ../open-database.ts). */
-export async function openTyped<S extends Schema>(path: string, declared: S, options: OpenOptions, integrityCheck: IntegrityCheck): Promise<Database<S>> {
+/**
+ * Opens `path` with the declared trees; `integrityCheck` is what `db.opaque.verify()` runs (given by ../open-database.ts).
+ * `withEngine` sees the engine before any handle exists (a replica hooks its outbox into the write path there).
+ */
+export async function openTyped<S extends Schema>(path: string, declared: S, options: OpenOptions, integrityCheck: IntegrityCheck, withEngine?: (engine: Engine) => void): Promise<Database<S>> {
   for (const t of declared.trees) {
     if (RESERVED.has(t.name)) throw new InvalidSchemaError(`tree name '${t.name}' is reserved by the database API`);
   }
@@ -78,6 +81,7 @@ export async function openTyped<S extends Schema>(path: string, declared: S, opt
   const computers = computersOf(declared.trees);
   const migrations = declared.migrations?.length ? migrationPlans(declared.migrations, { trees, derivers, computers }) : undefined;
   const engine = await openEngine(path, { trees, derivers, computers, migrations }, options);
+  withEngine?.(engine);
   return makeDatabase(engine, declared, integrityCheck);
 }
 

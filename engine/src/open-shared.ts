@@ -1,0 +1,105 @@
+/**
+ * Sharing a database: a server over a database file, and replicas — local
+ * copies an application reads and writes with no waiting, kept in sync with
+ * the server (./sync/ holds the protocol, the server's side and the replica's).
+ */
+import { openEngine, type OpenOptions } from './core/open.js';
+import type { Engine } from './core/engine.js';
+import { verifyEngine } from './integrity/verify.js';
+import { openTyped, type Database, type Schema } from './typed/database.js';
+import { OutboxObserver } from './sync/replica-outbox.js';
+import { readState, writeState } from './sync/replica-state.js';
+import { ReplicaSync, type ReplicaOptions } from './sync/replica.js';
+import { startSyncServer, type SyncServerOptions } from './sync/sync-server.js';
+import { issueToken, listGrants, revokeTokens, type Grant } from './sync/tokens.js';
+
+export interface Replica<S extends Schema> {
+  /** The local copy, read and written as any database: writes go to the outbox and on to the server. */
+  readonly db: Database<S>;
+  readonly sync: ReplicaSync;
+  /** Stops syncing and closes the local copy (what is in the outbox stays for next time). */
+  close(): Promise<void>;
+}
+
+/** Opens (or creates) a replica of `options.server`'s database at `path`, with the application's trees. */
+export async function openReplica<S extends Schema>(path: string, declared: S, options: ReplicaOptions & OpenOptions): Promise<Replica<S>> {
+  let engine: Engine | undefined;
+  let observer: OutboxObserver | undefined;
+  const db = await openTyped(path, declared, options, verifyEngine, (opened) => {
+    engine = opened;
+    observer = new OutboxObserver(opened);
+    opened.observer = observer;
+  });
+  // The client id is made once and kept: the server knows this replica's mutations by it.
+  await engine!.transaction((context) => {
+    context.replicating = true;
+    writeState(engine!, readState(engine!));
+  });
+  const sync = new ReplicaSync(engine!, observer!, options);
+  return {
+    db,
+    sync,
+    close: async () => {
+      await sync.close();
+      await db.close();
+    },
+  };
+}
+
+export interface TrellisServer {
+  readonly url: string;
+  readonly serverId: string;
+  /** Replicas connected now. */
+  clients(): number;
+  close(): Promise<void>;
+}
+
+/** Serves the database at `path` to replicas (it must exist: a server does not make a schema up). */
+export async function startServer(path: string, options: SyncServerOptions & OpenOptions = {}): Promise<TrellisServer> {
+  const engine = await openEngine(path, undefined, options);
+  try {
+    const server = await startSyncServer(engine, options);
+    return {
+      url: server.url,
+      serverId: server.source.serverId,
+      clients: () => server.clients(),
+      close: async () => {
+        await server.close();
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** Issues a token for a server's database (its CLI): the token is returned once, only its hash is stored. */
+export async function issueServerToken(path: string, grant: Grant): Promise<string> {
+  const engine = await openEngine(path, undefined, {});
+  try {
+    return await issueToken(engine, grant);
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function serverGrants(path: string): Promise<Grant[]> {
+  const engine = await openEngine(path, undefined, { readOnly: true });
+  try {
+    return listGrants(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function revokeServerTokens(path: string, user: string): Promise<number> {
+  const engine = await openEngine(path, undefined, {});
+  try {
+    return await revokeTokens(engine, user);
+  } finally {
+    await engine.close();
+  }
+}
+
+export type { Grant, ReplicaOptions, SyncServerOptions };

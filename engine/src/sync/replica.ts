@@ -1,0 +1,292 @@
+/**
+ * A replica's sync loop: connect, say hello (the server's identity and schema
+ * checked against what this replica pinned), catch up (pull from the log, or a
+ * snapshot when too far behind), push the outbox, keep id blocks filled, then
+ * wait for a poke or a local edit. Offline, it retries with a growing delay;
+ * a server it must refuse (another server, bad credentials) stops it, with the
+ * reason in its status. Reads and writes never wait for any of this.
+ */
+import type { Engine } from '../core/engine.js';
+import { prefixRange } from '../storage/backend.js';
+import { TrellisError } from '../errors.js';
+import { SyncConnection } from './connection.js';
+import { PROTOCOL_VERSION, MAX_MUTATIONS_PER_PUSH, type Mutation, type Welcome } from './protocol.js';
+import { applyChanges, applyOutcomes, applySnapshotPage, conflictKey, type SyncConflict } from './replica-apply.js';
+import { idsKey, type IdBlocks, type OutboxObserver } from './replica-outbox.js';
+import { readState, writeState } from './replica-state.js';
+import { catalogHashOf } from './source.js';
+import { syncStore } from './sync-store.js';
+import { WrongServerError } from './sync-errors.js';
+
+export interface ReplicaOptions {
+  /** The server's address: ws://host:port, or wss:// for TLS. */
+  readonly server: string;
+  readonly token?: string | undefined;
+  /** PEM certificates to trust for wss:// (a self-signed server certificate). */
+  readonly ca?: string | undefined;
+  /** Ids asked for at a time for each auto-increment tree; refilled when half are used. Default 1,000. */
+  readonly idBlockSize?: number | undefined;
+  /** Records per pull or snapshot page. Default 10,000. */
+  readonly pageSize?: number | undefined;
+}
+
+export type SyncState = 'connecting' | 'connected' | 'offline' | 'refused' | 'closed';
+
+export interface SyncStatus {
+  readonly state: SyncState;
+  /** The last server revision applied here, and the last one the server told of. */
+  readonly cursor: number;
+  readonly serverRevision: number;
+  /** Local transactions waiting to be sent. */
+  readonly waiting: number;
+  readonly conflicts: number;
+  /** While a snapshot is taken: records in so far and in all. */
+  readonly snapshot?: { readonly done: number; readonly total: number } | undefined;
+  /** Why the replica is offline or refused. */
+  readonly error?: { readonly code: string; readonly message: string } | undefined;
+}
+
+const RETRY_MIN_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+export class ReplicaSync {
+  private state: SyncState = 'connecting';
+  private serverRevision = 0;
+  private error: SyncStatus['error'];
+  private snapshotProgress: SyncStatus['snapshot'];
+  private connection: SyncConnection | undefined;
+  private wake: (() => void) | undefined;
+  private closed = false;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly conflictListeners = new Set<(conflicts: readonly SyncConflict[]) => void>();
+  private readonly running: Promise<void>;
+
+  constructor(private readonly engine: Engine, observer: OutboxObserver, private readonly options: ReplicaOptions) {
+    observer.onMutation = () => {
+      this.emit();
+      this.wake?.();
+    };
+    this.running = this.run();
+  }
+
+  status(): SyncStatus {
+    const cursor = readState(this.engine).cursor;
+    return {
+      state: this.state,
+      cursor,
+      serverRevision: Math.max(this.serverRevision, cursor),
+      waiting: this.count('outbox'),
+      conflicts: this.count('conflict'),
+      ...(this.snapshotProgress ? { snapshot: this.snapshotProgress } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Mutations the server did not apply, as they arrive (also kept: `conflicts()`). */
+  onConflict(listener: (conflicts: readonly SyncConflict[]) => void): () => void {
+    this.conflictListeners.add(listener);
+    return () => this.conflictListeners.delete(listener);
+  }
+
+  outbox(): Mutation[] {
+    return [...syncStore(this.engine).entries(prefixRange(['outbox']))].map((entry) => entry.value as Mutation);
+  }
+
+  conflicts(): SyncConflict[] {
+    return [...syncStore(this.engine).entries(prefixRange(['conflict']))].map((entry) => entry.value as SyncConflict);
+  }
+
+  /** Forgets a conflict once the user has dealt with it. */
+  async dismissConflict(mutationId: number): Promise<void> {
+    await this.engine.transaction((context) => {
+      context.replicating = true;
+      syncStore(this.engine).remove(conflictKey(mutationId));
+    });
+    this.emit();
+  }
+
+  /** Resolves once connected with nothing to send and nothing known to pull; rejects if the server is refused. */
+  synced(): Promise<SyncStatus> {
+    return new Promise((resolve, reject) => {
+      const check = (status: SyncStatus) => {
+        if (status.state === 'refused' || status.state === 'closed') {
+          stop();
+          reject(new WrongServerError(status.error?.message ?? `the replica is ${status.state}`));
+        } else if (status.state === 'connected' && status.waiting === 0 && status.cursor >= status.serverRevision) {
+          stop();
+          resolve(status);
+        }
+      };
+      const stop = this.onStatus(check);
+      check(this.status());
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.connection?.close();
+    this.wake?.();
+    await this.running;
+    this.state = 'closed';
+    this.emit();
+  }
+
+  private async run(): Promise<void> {
+    let delay = RETRY_MIN_MS;
+    while (!this.closed) {
+      try {
+        await this.session(() => (delay = RETRY_MIN_MS));
+      } catch (error) {
+        if (this.closed) break;
+        const refused = error instanceof TrellisError && ['WRONG_SERVER', 'UNAUTHORIZED', 'FORBIDDEN'].includes(error.code);
+        this.state = refused ? 'refused' : 'offline';
+        this.error = { code: error instanceof TrellisError ? error.code : 'OFFLINE', message: error instanceof Error ? error.message : String(error) };
+        this.emit();
+        if (refused) return;
+      }
+      if (this.closed) break;
+      await this.sleep(delay);
+      delay = Math.min(RETRY_MAX_MS, delay * 2);
+    }
+  }
+
+  private async session(connected: () => void): Promise<void> {
+    this.state = this.state === 'offline' ? 'offline' : 'connecting';
+    const connection = await SyncConnection.open(this.options.server, { ca: this.options.ca });
+    this.connection = connection;
+    let lost: Error | undefined;
+    connection.onClose = (error) => {
+      lost = error;
+      this.wake?.();
+    };
+    connection.onPoke = (revision) => {
+      this.serverRevision = Math.max(this.serverRevision, revision);
+      this.wake?.();
+    };
+    try {
+      const welcome = await connection.request({ kind: 'hello', protocol: PROTOCOL_VERSION, clientId: readState(this.engine).clientId, ...(this.options.token ? { token: this.options.token } : {}) });
+      await this.pin(welcome);
+      this.serverRevision = Math.max(this.serverRevision, welcome.revision);
+      this.state = 'connected';
+      this.error = undefined;
+      connected();
+      this.emit();
+      while (!this.closed && !lost) {
+        const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        const busy = (await this.catchUp(connection)) || (await this.push(connection)) || (await this.refillIds(connection));
+        this.emit();
+        if (!busy && !lost && !this.closed) await woken;
+      }
+      if (lost && !this.closed) throw lost;
+    } finally {
+      connection.close();
+      this.connection = undefined;
+    }
+  }
+
+  /** The first server is pinned; any other, or the same with another schema, is refused before anything is changed. */
+  private async pin(welcome: Welcome): Promise<void> {
+    const state = readState(this.engine);
+    if (state.serverId !== undefined && state.serverId !== welcome.serverId) {
+      throw new WrongServerError(`this replica belongs to server ${state.serverId}, but ${this.options.server} is server ${welcome.serverId}: refused, nothing was changed`);
+    }
+    const local = catalogHashOf(this.engine.catalog.trees);
+    if (welcome.catalogHash !== local) {
+      throw new WrongServerError(`the server's schema (${welcome.catalogHash.slice(0, 12)}) is not this replica's (${local.slice(0, 12)}): refused, nothing was changed`);
+    }
+    if (state.serverId === undefined) {
+      await this.engine.transaction((context) => {
+        context.replicating = true;
+        writeState(this.engine, { ...readState(this.engine), serverId: welcome.serverId, catalogHash: welcome.catalogHash });
+      });
+    }
+  }
+
+  /** One step of catching up; true if there may be more. */
+  private async catchUp(connection: SyncConnection): Promise<boolean> {
+    const limit = this.options.pageSize ?? 10_000;
+    const state = readState(this.engine);
+    if (state.snapshot) {
+      const after = state.snapshot.after;
+      const page = await connection.request({ kind: 'snapshot', limit, ...(after ? { after } : {}) });
+      await applySnapshotPage(this.engine, page, after, Object.keys(this.engine.catalog.trees));
+      const done = (this.snapshotProgress?.done ?? 0) + page.records.length;
+      this.snapshotProgress = page.next ? { done, total: page.total } : undefined;
+      return true;
+    }
+    if (state.cursor >= this.serverRevision) return false;
+    const pulled = await connection.request({ kind: 'pull', since: state.cursor, limit });
+    if (pulled.kind === 'snapshot-needed') {
+      await this.engine.transaction((context) => {
+        context.replicating = true;
+        writeState(this.engine, { ...readState(this.engine), snapshot: { at: pulled.revision, after: null } });
+      });
+      this.snapshotProgress = { done: 0, total: 0 };
+      return true;
+    }
+    await applyChanges(this.engine, pulled.changes, pulled.to);
+    this.serverRevision = Math.max(this.serverRevision, pulled.to);
+    return pulled.more;
+  }
+
+  private async push(connection: SyncConnection): Promise<boolean> {
+    const mutations = [...syncStore(this.engine).entries({ ...prefixRange(['outbox']), limit: MAX_MUTATIONS_PER_PUSH })].map((e) => e.value as Mutation);
+    if (mutations.length === 0) return false;
+    const result = await connection.request({ kind: 'push', mutations });
+    const conflicts = await applyOutcomes(this.engine, result.outcomes);
+    if (conflicts.length > 0) for (const listener of this.conflictListeners) listener(conflicts);
+    return true;
+  }
+
+  /** Asks for a block for each auto-increment tree with fewer than half a block of ids left; true if it asked. */
+  private async refillIds(connection: SyncConnection): Promise<boolean> {
+    const size = this.options.idBlockSize ?? 1_000;
+    const store = syncStore(this.engine);
+    for (const model of this.engine.models.values()) {
+      if (model.stored.key.kind !== 'auto') continue;
+      const blocks = (store.get(idsKey(model.name)) as IdBlocks | undefined) ?? [];
+      const left = blocks.reduce((sum, [first, last]) => sum + last - first + 1, 0);
+      if (left * 2 >= size) continue;
+      let block;
+      try {
+        block = await connection.request({ kind: 'ids', tree: model.name, size });
+      } catch (error) {
+        if (error instanceof TrellisError && error.code === 'FORBIDDEN') continue; // a tree this user may not write
+        throw error;
+      }
+      await this.engine.transaction((context) => {
+        context.replicating = true;
+        const now = (store.get(idsKey(model.name)) as IdBlocks | undefined) ?? [];
+        store.put(idsKey(model.name), [...now, [block.first, block.last]]);
+      });
+      return true;
+    }
+    return false;
+  }
+
+  private count(kind: 'outbox' | 'conflict'): number {
+    return syncStore(this.engine).countRange(prefixRange([kind]));
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
