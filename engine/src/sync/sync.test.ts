@@ -1,28 +1,9 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contentOf, contentText, replicaOf, seededServer, tempDir } from './fixtures/team.js';
-import type { Replica } from '../open-shared.js';
-import type { TrellisServer } from '../open-shared.js';
-import type { teamSchema } from './fixtures/team.js';
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
-async function serve() {
-  const started = await seededServer();
-  closers.push(() => started.server.close());
-  return started;
-}
-async function replica(server: TrellisServer, path = join(tempDir(), 'replica')) {
-  const opened = await replicaOf(server, {}, path);
-  closers.push(() => opened.close());
-  return opened;
-}
-const local = (r: Replica<typeof teamSchema>) => contentText(r.db.opaque);
+import { describe, expect, it } from 'vitest';
+import { contentOf } from './fixtures/team.js';
+import { local, replica, restart, serve } from './fixtures/sync-harness.js';
 
 describe('a replica', () => {
-  it('copies the server, and an edit on one replica reaches the server and the other', async () => {
+  it('copies the server, and an edit on one replica reaches the server and the other live', async () => {
     const { server, path } = await serve();
     const a = await replica(server);
     const b = await replica(server);
@@ -30,7 +11,6 @@ describe('a replica', () => {
     await b.sync.synced();
     const [ada] = [...a.db.people.range()];
     if (!ada) throw new Error('the replica has no person');
-    expect(ada.value.name).toBe('Ada');
     await a.db.people.update(ada.key, { name: 'Ada L.' });
     expect(a.sync.status().waiting).toBe(1);
     await a.sync.synced();
@@ -38,5 +18,55 @@ describe('a replica', () => {
     await server.close();
     expect(local(a)).toBe(await contentOf(path));
     expect(local(b)).toBe(local(a));
+  });
+
+  it('creates, deletes with cascades and set-nulls, and every copy ends the same', async () => {
+    const { server, path } = await serve();
+    const a = await replica(server);
+    const b = await replica(server);
+    await Promise.all([a.sync.synced(), b.sync.synced()]);
+    const project = await a.db.projects.insert({ title: 'Docs' });
+    const person = await a.db.people.insert({ name: 'Grace', email: 'grace@example.com' });
+    await a.db.tasks.insert({ title: 'Index', done: false, project, assignee: person });
+    await a.sync.synced();
+    await b.sync.synced();
+    await expect.poll(() => b.db.tasks.count()).toBe(3);
+    // On b: the person goes (a's task loses its assignee), then the project (its task goes with it).
+    await b.db.people.delete(person);
+    await b.db.projects.delete(project);
+    await b.sync.synced();
+    await expect.poll(() => a.db.tasks.count()).toBe(2);
+    await a.sync.synced();
+    await server.close();
+    const server_ = await contentOf(path);
+    expect(local(a)).toBe(server_);
+    expect(local(b)).toBe(server_);
+    expect((await a.db.opaque.verify()).ok).toBe(true);
+    expect((await b.db.opaque.verify()).ok).toBe(true);
+  });
+
+  it('works offline: edits wait in the outbox, survive a restart of the replica, and are sent when the server is back', async () => {
+    const { server, path } = await serve();
+    const a = await replica(server);
+    await a.sync.synced();
+    const url = server.url;
+    await server.close();
+    await expect.poll(() => a.sync.status().state).toBe('offline');
+    const [task] = [...a.db.tasks.range()];
+    if (!task) throw new Error('no task');
+    await a.db.tasks.update(task.key, { done: true });
+    await a.db.tags.insert({ name: 'later', color: 'blue' });
+    expect(a.sync.status().waiting).toBe(2);
+    const replicaPath = a.db.path;
+    await a.close();
+    const again = await replica({ url }, {}, replicaPath);
+    expect(again.sync.status().waiting).toBe(2);
+    expect(again.db.tasks.get(task.key)?.done).toBe(true); // the local view keeps the edits
+    const back = await restart(path, url);
+    await again.sync.synced();
+    expect(again.sync.status().waiting).toBe(0);
+    await back.close();
+    expect(local(again)).toBe(await contentOf(path));
+    expect(await contentOf(path)).toContain('"later"');
   });
 });

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { contentOf } from './fixtures/team.js';
+import { local, replica, restart, serve } from './fixtures/sync-harness.js';
+
+describe('conflicts from sync', () => {
+  it('a stale edit is not applied: the replica is told, keeps both versions, and shows the server’s', async () => {
+    const { server, path } = await serve();
+    const a = await replica(server);
+    const b = await replica(server);
+    await Promise.all([a.sync.synced(), b.sync.synced()]);
+    const url = server.url;
+    await server.close();
+    const [ada] = [...a.db.people.range()];
+    if (!ada) throw new Error('no person');
+    // Both edit Ada offline, from the same server revision.
+    await a.db.people.update(ada.key, { name: 'Ada (a)' });
+    await b.db.people.update(ada.key, { name: 'Ada (b)' });
+    const back = await restart(path, url);
+    await a.sync.synced();
+    const seen: string[] = [];
+    b.sync.onConflict((conflicts) => seen.push(...conflicts.map((c) => c.code)));
+    await b.sync.synced();
+    expect(seen).toEqual(['CONFLICT']);
+    const [conflict] = b.sync.conflicts();
+    expect(conflict?.status).toBe('conflict');
+    expect(conflict?.mutation.ops[0]?.value).toMatchObject({ name: 'Ada (b)' }); // mine, kept
+    expect(conflict?.current[0]?.value).toMatchObject({ name: 'Ada (a)' }); // theirs
+    expect(b.db.people.get(ada.key)?.name).toBe('Ada (a)'); // nothing overwritten, anywhere
+    expect(b.sync.status().conflicts).toBe(1);
+    await b.sync.dismissConflict(conflict!.mutation.id);
+    expect(b.sync.conflicts()).toEqual([]);
+    await back.close();
+    expect(await contentOf(path)).toContain('Ada (a)');
+    expect(local(b)).toBe(await contentOf(path));
+  });
+
+  it('two edits of one record in a row from one replica are not a conflict with itself', async () => {
+    const { server, path } = await serve();
+    const a = await replica(server);
+    await a.sync.synced();
+    const url = server.url;
+    await server.close();
+    const [ada] = [...a.db.people.range()];
+    await a.db.people.update(ada!.key, { name: 'one' });
+    await a.db.people.update(ada!.key, { name: 'two' });
+    await a.db.people.update(ada!.key, { name: 'three' });
+    const back = await restart(path, url);
+    await a.sync.synced();
+    expect(a.sync.conflicts()).toEqual([]);
+    await back.close();
+    expect(await contentOf(path)).toContain('"three"');
+  });
+
+  it('a write the server refuses (an email another replica took meanwhile) is reported with its code and undone locally', async () => {
+    const { server, path } = await serve();
+    const a = await replica(server);
+    const b = await replica(server);
+    await Promise.all([a.sync.synced(), b.sync.synced()]);
+    const url = server.url;
+    await server.close();
+    await a.db.people.insert({ name: 'Lin', email: 'lin@example.com' });
+    const mine = await b.db.people.insert({ name: 'Lin B', email: 'lin@example.com' });
+    const back = await restart(path, url);
+    await a.sync.synced();
+    await b.sync.synced();
+    const [conflict] = b.sync.conflicts();
+    expect(conflict).toMatchObject({ status: 'refused', code: 'UNIQUE_VIOLATION' });
+    expect(conflict?.mutation.ops[0]?.value).toMatchObject({ name: 'Lin B' });
+    expect(b.db.people.get(mine)).toBeUndefined(); // the local insert is undone: the server never had it
+    await expect.poll(() => [...b.db.people.range()].map((p) => p.value.name).sort()).toEqual(['Ada', 'Lin']);
+    await back.close();
+    expect(local(b)).toBe(await contentOf(path));
+    expect(local(a)).toBe(await contentOf(path));
+  });
+});
