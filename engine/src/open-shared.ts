@@ -24,18 +24,16 @@ export interface Replica<S extends Schema> {
 /** Opens (or creates) a replica of `options.server`'s database at `path`, with the application's trees. */
 export async function openReplica<S extends Schema>(path: string, declared: S, options: ReplicaOptions & OpenOptions): Promise<Replica<S>> {
   let engine: Engine | undefined;
-  let observer: OutboxObserver | undefined;
   const db = await openTyped(path, declared, options, verifyEngine, (opened) => {
     engine = opened;
-    observer = new OutboxObserver(opened);
-    opened.observer = observer;
+    opened.observer = new OutboxObserver(opened);
   });
   // The client id is made once and kept: the server knows this replica's mutations by it.
   await engine!.transaction((context) => {
     context.replicating = true;
     writeState(engine!, readState(engine!));
   });
-  const sync = new ReplicaSync(engine!, observer!, options);
+  const sync = new ReplicaSync(engine!, options);
   return {
     db,
     sync,

@@ -21,9 +21,6 @@ export const idsKey = (tree: string) => ['ids', tree];
 export type IdBlocks = readonly (readonly [number, number])[];
 
 export class OutboxObserver implements WriteObserver {
-  /** Called after a transaction that added a mutation committed (the sync loop pushes it). */
-  onMutation: (() => void) | undefined;
-
   constructor(private readonly engine: EngineState) {}
 
   finishing(written: readonly WrittenRecord[]): void {
@@ -37,7 +34,6 @@ export class OutboxObserver implements WriteObserver {
     const mutation: Mutation = { id: state.nextMutationId, ops };
     syncStore(this.engine).put(outboxKey(mutation.id), mutation);
     writeState(this.engine, { ...state, nextMutationId: mutation.id + 1 });
-    if (this.onMutation) queueMicrotask(this.onMutation);
   }
 
   nextId(model: TreeModel): number | undefined {

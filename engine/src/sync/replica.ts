@@ -12,7 +12,7 @@ import { TrellisError } from '../errors.js';
 import { SyncConnection } from './connection.js';
 import { PROTOCOL_VERSION, MAX_MUTATIONS_PER_PUSH, type Mutation, type Welcome } from './protocol.js';
 import { applyChanges, applyOutcomes, applySnapshotPage, conflictKey, type SyncConflict } from './replica-apply.js';
-import { idsKey, type IdBlocks, type OutboxObserver } from './replica-outbox.js';
+import { idsKey, type IdBlocks } from './replica-outbox.js';
 import { readState, writeState } from './replica-state.js';
 import { catalogHashOf } from './source.js';
 import { syncStore } from './sync-store.js';
@@ -28,6 +28,8 @@ export interface ReplicaOptions {
   readonly idBlockSize?: number | undefined;
   /** Records per pull or snapshot page. Default 10,000. */
   readonly pageSize?: number | undefined;
+  /** The longest wait between attempts to reach the server (the wait doubles from 100 ms). Default 5,000. */
+  readonly retryMaxMs?: number | undefined;
 }
 
 export type SyncState = 'connecting' | 'connected' | 'offline' | 'refused' | 'closed';
@@ -57,15 +59,21 @@ export class ReplicaSync {
   private connection: SyncConnection | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
+  /** Connected with nothing left to do: caught up, outbox sent, id blocks full. */
+  private idle = false;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly conflictListeners = new Set<(conflicts: readonly SyncConflict[]) => void>();
   private readonly running: Promise<void>;
 
-  constructor(private readonly engine: Engine, observer: OutboxObserver, private readonly options: ReplicaOptions) {
-    observer.onMutation = () => {
+  private readonly stopListening: () => void;
+
+  constructor(private readonly engine: Engine, private readonly options: ReplicaOptions) {
+    // After the commit, not from inside the transaction: a loop woken earlier would find the outbox as it was.
+    this.stopListening = engine.onChange(() => {
+      this.idle = false;
       this.emit();
       this.wake?.();
-    };
+    });
     this.running = this.run();
   }
 
@@ -117,7 +125,7 @@ export class ReplicaSync {
         if (status.state === 'refused' || status.state === 'closed') {
           stop();
           reject(new WrongServerError(status.error?.message ?? `the replica is ${status.state}`));
-        } else if (status.state === 'connected' && status.waiting === 0 && status.cursor >= status.serverRevision) {
+        } else if (this.idle && status.state === 'connected' && status.waiting === 0 && status.cursor >= status.serverRevision) {
           stop();
           resolve(status);
         }
@@ -129,6 +137,7 @@ export class ReplicaSync {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopListening();
     this.connection?.close();
     this.wake?.();
     await this.running;
@@ -151,7 +160,7 @@ export class ReplicaSync {
       }
       if (this.closed) break;
       await this.sleep(delay);
-      delay = Math.min(RETRY_MAX_MS, delay * 2);
+      delay = Math.min(this.options.retryMaxMs ?? RETRY_MAX_MS, delay * 2);
     }
   }
 
@@ -178,12 +187,15 @@ export class ReplicaSync {
       this.emit();
       while (!this.closed && !lost) {
         const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        this.idle = false;
         const busy = (await this.catchUp(connection)) || (await this.push(connection)) || (await this.refillIds(connection));
+        this.idle = !busy && !lost;
         this.emit();
         if (!busy && !lost && !this.closed) await woken;
       }
       if (lost && !this.closed) throw lost;
     } finally {
+      this.idle = false;
       connection.close();
       this.connection = undefined;
     }
