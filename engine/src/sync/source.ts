@@ -84,7 +84,6 @@ export class SyncSource {
     const names = Object.keys(this.engine.catalog.trees).filter((name) => access(name, 'read')).sort();
     const total = names.reduce((sum, name) => sum + this.engine.records(this.engine.model(name)).count(), 0);
     const records: RecordChange[] = [];
-    let next: SnapshotPage['next'] = null;
     for (const name of names) {
       if (after && name < after.tree) continue;
       const model = this.engine.model(name);
@@ -95,7 +94,7 @@ export class SyncSource {
         if (records.length >= limit) return { at, records, next: { tree: name, key }, total };
       }
     }
-    return { at, records, next, total };
+    return { at, records, next: null, total };
   }
 
   /** Applies each mutation once, in order, each in a transaction of its own with the client's progress. */
