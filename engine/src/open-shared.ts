@@ -26,7 +26,7 @@ export async function openReplica<S extends Schema>(path: string, declared: S, o
   let engine: Engine | undefined;
   const db = await openTyped(path, declared, options, verifyEngine, (opened) => {
     engine = opened;
-    opened.observer = new OutboxObserver(opened);
+    opened.observer = new OutboxObserver(opened, options.clock);
   });
   // The client id is made once and kept: the server knows this replica's mutations by it.
   await engine!.transaction((context) => {

@@ -38,6 +38,7 @@ export const TRELLIS_ERROR_CODES = [
   'PROTOCOL',
   'NO_IDS',
   'OFFLINE',
+  'CHECKED_OUT',
 ] as const;
 
 export type TrellisErrorCode = (typeof TRELLIS_ERROR_CODES)[number];

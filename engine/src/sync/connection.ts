@@ -6,7 +6,8 @@
  */
 import WebSocket from 'ws';
 import { TrellisError } from '../errors.js';
-import { MAX_MESSAGE_BYTES, checkResult, checkServerMessage, type ResultOf, type SyncRequest } from './protocol.js';
+import type { Static } from 'typebox';
+import { MAX_MESSAGE_BYTES, checkResult, checkServerMessage, type LeaseChange, type ResultOf, type SyncRequest } from './protocol.js';
 import { ForbiddenError, OfflineError, ProtocolError, UnauthorizedError, WrongServerError } from './sync-errors.js';
 
 export interface ConnectionOptions {
@@ -22,6 +23,7 @@ export class SyncConnection {
   private readonly waiting = new Map<number, Waiting>();
   private closedWith: Error | undefined;
   onPoke: ((revision: number) => void) | undefined;
+  onLease: ((change: Static<typeof LeaseChange>) => void) | undefined;
   onClose: ((error: Error) => void) | undefined;
 
   private constructor(private readonly socket: WebSocket, private readonly timeoutMs: number) {
@@ -70,6 +72,7 @@ export class SyncConnection {
     }
     if (!checkServerMessage.Check(message)) return this.broken('a message that is not the protocol');
     if ('poke' in message) return this.onPoke?.(message.poke);
+    if ('lease' in message) return this.onLease?.(message.lease);
     const waiting = this.waiting.get(message.id);
     if (!waiting) return;
     this.waiting.delete(message.id);

@@ -10,6 +10,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { MAX_LEASE_MINUTES } from './leases.js';
 
 /** Raised when a message's meaning changes; a peer with another version is refused with PROTOCOL. */
 export const PROTOCOL_VERSION = 1;
@@ -51,12 +52,25 @@ const Snapshot = Type.Object({
 });
 const Push = Type.Object({ kind: Type.Literal('push'), mutations: Type.Array(Mutation, { minItems: 1, maxItems: MAX_MUTATIONS_PER_PUSH }) });
 const IdBlock = Type.Object({ kind: Type.Literal('ids'), tree: Name, size: Type.Integer({ minimum: 1, maximum: MAX_ID_BLOCK }) });
+const CheckOut = Type.Object({ kind: Type.Literal('checkOut'), tree: Name, key: Json, minutes: Type.Integer({ minimum: 1, maximum: MAX_LEASE_MINUTES }) });
+/** Gives a check-out back; `force` breaks another's (administrators only). */
+const CheckIn = Type.Object({ kind: Type.Literal('checkIn'), tree: Name, key: Json, force: Type.Optional(Type.Boolean()) });
 
-export const SyncRequest = Type.Union([Hello, Pull, Snapshot, Push, IdBlock]);
+export const SyncRequest = Type.Union([Hello, Pull, Snapshot, Push, IdBlock, CheckOut, CheckIn]);
 export type SyncRequest = Static<typeof SyncRequest>;
 
 export const ClientMessage = Type.Object({ id: Type.Integer({ minimum: 0 }), request: SyncRequest });
 export type ClientMessage = Static<typeof ClientMessage>;
+
+export const LeaseShape = Type.Object({
+  tree: Name,
+  key: Json,
+  user: Type.String(),
+  clientId: Type.String(),
+  since: Type.Integer({ minimum: 0 }),
+  expires: Type.Integer({ minimum: 0 }),
+});
+export const LeaseChange = Type.Object({ tree: Name, key: Json, lease: Type.Union([LeaseShape, Type.Null()]) });
 
 export const Welcome = Type.Object({
   serverId: Type.String(),
@@ -66,6 +80,9 @@ export const Welcome = Type.Object({
   revision: Revision,
   /** The last mutation of this client the server has taken (applied or refused). */
   lastMutationId: Type.Integer({ minimum: 0 }),
+  /** Trees whose records must be checked out before they are changed, and every check-out now. */
+  checkOut: Type.Array(Name),
+  leases: Type.Array(LeaseShape),
 });
 export type Welcome = Static<typeof Welcome>;
 
@@ -121,11 +138,14 @@ export const ServerMessage = Type.Union([
   Type.Object({ id: Type.Integer(), error: SyncError }),
   /** A commit happened: pull if behind `poke`. */
   Type.Object({ poke: Revision }),
+  /** A check-out was taken, given back or broken. */
+  Type.Object({ lease: LeaseChange }),
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;
 
 /** The result schema of each request kind: the replica checks every answer. */
-export const RESULTS = { hello: Welcome, pull: PullResult, snapshot: SnapshotPage, push: PushResult, ids: IdBlockResult } as const;
+export const CheckInResult = Type.Object({ removed: Type.Boolean() });
+export const RESULTS = { hello: Welcome, pull: PullResult, snapshot: SnapshotPage, push: PushResult, ids: IdBlockResult, checkOut: LeaseShape, checkIn: CheckInResult } as const;
 export type ResultOf<K extends SyncRequest['kind']> = Static<(typeof RESULTS)[K]>;
 
 export const checkClientMessage = Compile(ClientMessage);
@@ -136,4 +156,6 @@ export const checkResult = {
   snapshot: Compile(SnapshotPage),
   push: Compile(PushResult),
   ids: Compile(IdBlockResult),
+  checkOut: Compile(LeaseShape),
+  checkIn: Compile(CheckInResult),
 } as const;

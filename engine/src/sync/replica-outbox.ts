@@ -13,6 +13,7 @@ import type { Mutation, Op } from './protocol.js';
 import { baseKey, pendingKey, readState, shadowKey, toWire, writeState, type Shadow } from './replica-state.js';
 import { syncStore } from './sync-store.js';
 import { NoIdsError } from './sync-errors.js';
+import { assertCheckedOut } from './leases.js';
 
 export const outboxKey = (id: number) => ['outbox', id];
 export const idsKey = (tree: string) => ['ids', tree];
@@ -21,7 +22,10 @@ export const idsKey = (tree: string) => ['ids', tree];
 export type IdBlocks = readonly (readonly [number, number])[];
 
 export class OutboxObserver implements WriteObserver {
-  constructor(private readonly engine: EngineState) {}
+  constructor(
+    private readonly engine: EngineState,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   finishing(written: readonly WrittenRecord[]): void {
     const firsts = new Map<string, WrittenRecord>();
@@ -29,8 +33,12 @@ export class OutboxObserver implements WriteObserver {
       const id = `${record.tree}/${keyText(record.key)}`;
       if (!firsts.has(id)) firsts.set(id, record);
     }
-    const ops = [...firsts.values()].map((record) => this.opOf(record));
     const state = readState(this.engine);
+    // An edit or delete of a record of a check-out tree needs this replica's live check-out, offline too.
+    for (const record of firsts.values()) {
+      if (record.before && state.checkOut?.includes(record.tree)) assertCheckedOut(this.engine, state.clientId, record.tree, record.key, this.now());
+    }
+    const ops = [...firsts.values()].map((record) => this.opOf(record));
     const mutation: Mutation = { id: state.nextMutationId, ops };
     syncStore(this.engine).put(outboxKey(mutation.id), mutation);
     writeState(this.engine, { ...state, nextMutationId: mutation.id + 1 });

@@ -18,6 +18,8 @@ export interface ReplicaState {
   /** The last server revision applied. */
   readonly cursor: number;
   readonly nextMutationId: number;
+  /** Trees whose records must be checked out before they are changed (the server's list, as last told). */
+  readonly checkOut?: readonly string[];
   /** A snapshot under way: the revision it began at and where its last page ended. */
   readonly snapshot?: { readonly at: number; readonly after: { readonly tree: string; readonly key: unknown } | null };
 }

@@ -16,7 +16,9 @@ import { idsKey, type IdBlocks } from './replica-outbox.js';
 import { readState, writeState } from './replica-state.js';
 import { catalogHashOf } from './source.js';
 import { syncStore } from './sync-store.js';
-import { WrongServerError } from './sync-errors.js';
+import { OfflineError, WrongServerError } from './sync-errors.js';
+import { DEFAULT_LEASE_MINUTES, allLeases, leaseOf, type Lease } from './leases.js';
+import { takeLease, takeLeases } from './replica-leases.js';
 
 export interface ReplicaOptions {
   /** The server's address: ws://host:port, or wss:// for TLS. */
@@ -28,6 +30,8 @@ export interface ReplicaOptions {
   readonly idBlockSize?: number | undefined;
   /** Records per pull or snapshot page. Default 10,000. */
   readonly pageSize?: number | undefined;
+  /** The clock check-outs expire by; tests move it instead of waiting. */
+  readonly clock?: (() => number) | undefined;
   /** The longest wait between attempts to reach the server (the wait doubles from 100 ms). Default 5,000. */
   readonly retryMaxMs?: number | undefined;
 }
@@ -63,6 +67,7 @@ export class ReplicaSync {
   private idle = false;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly conflictListeners = new Set<(conflicts: readonly SyncConflict[]) => void>();
+  private readonly leaseListeners = new Set<(change: { readonly tree: string; readonly key: unknown; readonly lease: Lease | null }) => void>();
   private readonly running: Promise<void>;
 
   private readonly stopListening: () => void;
@@ -107,6 +112,50 @@ export class ReplicaSync {
 
   conflicts(): SyncConflict[] {
     return [...syncStore(this.engine).entries(prefixRange(['conflict']))].map((entry) => entry.value as SyncConflict);
+  }
+
+  /** Every check-out the server has told of (a record of a check-out tree can be edited only under one's own). */
+  leases(): Lease[] {
+    return allLeases(this.engine);
+  }
+
+  /** Who holds a record, if anyone (an expired lease is still listed until given back: see `isLive`). */
+  leaseOf(tree: string, key: unknown): Lease | undefined {
+    return leaseOf(this.engine, tree, this.engine.model(tree).key.check(key));
+  }
+
+  /** Trees whose records must be checked out before they are changed. */
+  checkOutTrees(): readonly string[] {
+    return readState(this.engine).checkOut ?? [];
+  }
+
+  onLease(listener: (change: { readonly tree: string; readonly key: unknown; readonly lease: Lease | null }) => void): () => void {
+    this.leaseListeners.add(listener);
+    return () => this.leaseListeners.delete(listener);
+  }
+
+  /** Checks a record out for `minutes` (renews this replica's own); needs the server. */
+  async checkOut(tree: string, key: unknown, minutes = DEFAULT_LEASE_MINUTES): Promise<Lease> {
+    const lease = await this.online('check a record out').request({ kind: 'checkOut', tree, key, minutes });
+    await this.tookLease(tree, key, lease);
+    return lease;
+  }
+
+  /** Gives this replica's check-out back; `force` breaks another's (an administrator's token). */
+  async checkIn(tree: string, key: unknown, options: { force?: boolean } = {}): Promise<boolean> {
+    const { removed } = await this.online('check a record in').request({ kind: 'checkIn', tree, key, force: options.force ?? false });
+    await this.tookLease(tree, key, null);
+    return removed;
+  }
+
+  private online(what: string): SyncConnection {
+    if (!this.connection || this.state !== 'connected') throw new OfflineError(`cannot ${what} while the server cannot be reached (${this.state})`);
+    return this.connection;
+  }
+
+  private async tookLease(tree: string, key: unknown, lease: Lease | null): Promise<void> {
+    await takeLease(this.engine, tree, key, lease);
+    for (const listener of this.leaseListeners) listener({ tree, key, lease });
   }
 
   /** Forgets a conflict once the user has dealt with it. */
@@ -173,6 +222,7 @@ export class ReplicaSync {
       lost = error;
       this.wake?.();
     };
+    connection.onLease = (change) => void this.tookLease(change.tree, change.key, change.lease);
     connection.onPoke = (revision) => {
       this.serverRevision = Math.max(this.serverRevision, revision);
       this.wake?.();
@@ -180,6 +230,7 @@ export class ReplicaSync {
     try {
       const welcome = await connection.request({ kind: 'hello', protocol: PROTOCOL_VERSION, clientId: readState(this.engine).clientId, ...(this.options.token ? { token: this.options.token } : {}) });
       await this.pin(welcome);
+      await takeLeases(this.engine, welcome.checkOut, welcome.leases);
       this.serverRevision = Math.max(this.serverRevision, welcome.revision);
       this.state = 'connected';
       this.error = undefined;

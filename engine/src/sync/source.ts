@@ -16,6 +16,7 @@ import { autoKey } from '../core/meta.js';
 import { SERVER_KEY, syncStore } from './sync-store.js';
 import type { IdBlockResult, Mutation, MutationOutcome, Op, PullResult, PushResult, RecordChange, SnapshotPage, Welcome } from './protocol.js';
 import { ForbiddenError, ProtocolError } from './sync-errors.js';
+import { CheckedOutError, allLeases, assertCheckedOut, isLive, leaseKey, leaseOf, type Lease } from './leases.js';
 
 /** Outcomes kept per client for replicas that ask again (a push whose answer was lost). */
 const OUTCOMES_KEPT = 10_000;
@@ -23,17 +24,41 @@ const OUTCOMES_KEPT = 10_000;
 /** Answers whether a client may read or write a tree (the server's permissions); everything, when absent. */
 export type TreeAccess = (tree: string, access: 'read' | 'write') => boolean;
 
+/** Who asks: the replica, the user its token names, and what that user may do. */
+export interface Caller {
+  readonly clientId: string;
+  readonly user: string;
+  /** May break another user's check-out. */
+  readonly admin: boolean;
+  readonly access: TreeAccess;
+}
+
+/** A check-out taken, given back or broken: every connected replica is told. */
+export type LeaseListener = (change: { readonly tree: string; readonly key: unknown; readonly lease: Lease | null }) => void;
+
 export class SyncSource {
   readonly serverId: string;
   readonly catalogHash: string;
+  /** Trees whose records must be checked out before they are changed or deleted. */
+  readonly checkOutTrees: ReadonlySet<string>;
+  private readonly leaseListeners = new Set<LeaseListener>();
 
-  private constructor(readonly engine: Engine, serverId: string) {
+  /** The time leases are measured by (a test may move it on instead of waiting). */
+  now: () => number = Date.now;
+
+  private constructor(readonly engine: Engine, serverId: string, checkOutTrees: readonly string[]) {
     this.serverId = serverId;
     this.catalogHash = catalogHashOf(engine.catalog.trees);
+    this.checkOutTrees = new Set(checkOutTrees);
   }
 
-  /** The server's UUID is made on first use and kept in the database: a copy of the file is the same server. */
-  static async over(engine: Engine): Promise<SyncSource> {
+  /**
+   * The server's UUID is made on first use and kept in the database: a copy of the file is the same server.
+   * `checkOut` (when given) replaces the stored list of trees that require check-out.
+   */
+  static async over(engine: Engine, checkOut?: readonly string[]): Promise<SyncSource> {
+    for (const tree of checkOut ?? []) engine.model(tree); // an unknown tree is refused by name
+    if (checkOut) await engine.transaction(() => syncStore(engine).put(POLICY_KEY, { checkOut }));
     const store = syncStore(engine);
     let id = (store.get(SERVER_KEY) as { id?: string } | undefined)?.id;
     if (id === undefined) {
@@ -46,16 +71,70 @@ export class SyncSource {
         return made;
       });
     }
-    return new SyncSource(engine, id);
+    const policy = syncStore(engine).get(POLICY_KEY) as { checkOut?: string[] } | undefined;
+    return new SyncSource(engine, id, policy?.checkOut ?? []);
   }
 
-  welcome(clientId: string, access: TreeAccess = everything): Welcome {
-    const trees = Object.fromEntries(Object.entries(this.engine.catalog.trees).filter(([name]) => access(name, 'read')));
-    return { serverId: this.serverId, catalogHash: this.catalogHash, trees, revision: this.engine.revision(), lastMutationId: this.lastMutationId(clientId) };
+  welcome(caller: Caller): Welcome {
+    const trees = Object.fromEntries(Object.entries(this.engine.catalog.trees).filter(([name]) => caller.access(name, 'read')));
+    return {
+      serverId: this.serverId,
+      catalogHash: this.catalogHash,
+      trees,
+      revision: this.engine.revision(),
+      lastMutationId: this.lastMutationId(caller.clientId),
+      checkOut: [...this.checkOutTrees],
+      leases: allLeases(this.engine).filter((lease) => caller.access(lease.tree, 'read')),
+    };
+  }
+
+  onLease(listener: LeaseListener): () => void {
+    this.leaseListeners.add(listener);
+    return () => this.leaseListeners.delete(listener);
+  }
+
+  /** Takes (or renews) a check-out; refused while another replica holds a live one. */
+  async checkOut(caller: Caller, tree: string, rawKey: unknown, minutes: number): Promise<Lease> {
+    if (!caller.access(tree, 'write')) throw new ForbiddenError(`this client may not write ${tree}: it cannot check out its records`);
+    const model = this.engine.model(tree);
+    const key = model.key.check(rawKey);
+    const lease = await this.engine.transaction(() => {
+      const held = leaseOf(this.engine, tree, key);
+      if (held && held.clientId !== caller.clientId && isLive(held, this.now())) {
+        throw new CheckedOutError(`${tree} ${keyText(key)} is checked out by ${held.user} until ${new Date(held.expires).toISOString()}`);
+      }
+      const now = this.now();
+      const taken: Lease = { tree, key, user: caller.user, clientId: caller.clientId, since: now, expires: now + minutes * 60_000 };
+      syncStore(this.engine).put(leaseKey(tree, key), taken);
+      return taken;
+    });
+    this.tellLease(tree, key, lease);
+    return lease;
+  }
+
+  /** Gives a check-out back (the holder), or breaks it (`force`: an administrator). */
+  async checkIn(caller: Caller, tree: string, rawKey: unknown, force: boolean): Promise<boolean> {
+    const model = this.engine.model(tree);
+    const key = model.key.check(rawKey);
+    if (force && !caller.admin) throw new ForbiddenError(`only an administrator may break a check-out (${caller.user} is not one)`);
+    const removed = await this.engine.transaction(() => {
+      const held = leaseOf(this.engine, tree, key);
+      if (!held) return false;
+      if (held.clientId !== caller.clientId && !force) {
+        throw new CheckedOutError(`${tree} ${keyText(key)} is checked out by ${held.user}, not by this replica: only they or an administrator can end it`);
+      }
+      return syncStore(this.engine).remove(leaseKey(tree, key));
+    });
+    if (removed) this.tellLease(tree, key, null);
+    return removed;
+  }
+
+  private tellLease(tree: string, key: unknown, lease: Lease | null): void {
+    for (const listener of this.leaseListeners) listener({ tree, key, lease });
   }
 
   /** Every record changed after `since`, once each with its value now; trees the client may not read are left out. */
-  pull(since: number, limit: number, access: TreeAccess = everything): PullResult {
+  pull(since: number, limit: number, { access }: Pick<Caller, 'access'> = EVERYTHING): PullResult {
     const now = this.engine.revision();
     if (since > now) throw new ProtocolError(`the replica's cursor ${since} is past this server's revision ${now}: it was made from another copy of the database`);
     if (since === now) return { kind: 'changes', to: now, changes: [], more: false };
@@ -79,7 +158,7 @@ export class SyncSource {
   }
 
   /** A page of every record, tree by tree in name order, after `after`. */
-  snapshot(after: { tree: string; key: unknown } | undefined, limit: number, access: TreeAccess = everything): SnapshotPage {
+  snapshot(after: { tree: string; key: unknown } | undefined, limit: number, { access }: Pick<Caller, 'access'> = EVERYTHING): SnapshotPage {
     const at = this.engine.revision();
     const names = Object.keys(this.engine.catalog.trees).filter((name) => access(name, 'read')).sort();
     const total = names.reduce((sum, name) => sum + this.engine.records(this.engine.model(name)).count(), 0);
@@ -98,10 +177,10 @@ export class SyncSource {
   }
 
   /** Applies each mutation once, in order, each in a transaction of its own with the client's progress. */
-  async push(clientId: string, mutations: readonly Mutation[], access: TreeAccess = everything): Promise<PushResult> {
+  async push(caller: Caller, mutations: readonly Mutation[]): Promise<PushResult> {
     const outcomes: MutationOutcome[] = [];
-    for (const mutation of mutations) outcomes.push(await this.apply(clientId, mutation, access));
-    return { outcomes, lastMutationId: this.lastMutationId(clientId) };
+    for (const mutation of mutations) outcomes.push(await this.apply(caller, mutation));
+    return { outcomes, lastMutationId: this.lastMutationId(caller.clientId) };
   }
 
   /** Moves the tree's counter past a block of `size` ids and hands the block out: ids no other replica gets. */
@@ -119,7 +198,8 @@ export class SyncSource {
     return (syncStore(this.engine).get(['client', clientId]) as number | undefined) ?? 0;
   }
 
-  private async apply(clientId: string, mutation: Mutation, access: TreeAccess): Promise<MutationOutcome> {
+  private async apply(caller: Caller, mutation: Mutation): Promise<MutationOutcome> {
+    const { clientId } = caller;
     const store = syncStore(this.engine);
     if (mutation.id <= this.lastMutationId(clientId)) {
       // Taken before (its answer was lost): the same answer again, never a second application.
@@ -128,7 +208,7 @@ export class SyncSource {
     }
     try {
       return await this.engine.transaction((context) => {
-        const revisions = mutation.ops.map((op) => this.applyOp(context, clientId, op, access));
+        const revisions = mutation.ops.map((op) => this.applyOp(context, caller, op));
         for (const written of context.written) store.put(['writer', written.tree, keyText(written.key)], [clientId, written.revision]);
         const outcome: MutationOutcome = { id: mutation.id, status: 'applied', revisions };
         this.taken(clientId, outcome);
@@ -148,7 +228,7 @@ export class SyncSource {
     }
   }
 
-  private applyOp(context: WriteContext, clientId: string, op: Op, access: TreeAccess): number {
+  private applyOp(context: WriteContext, { clientId, access }: Caller, op: Op): number {
     if (!access(op.tree, 'write')) throw new ForbiddenError(`this client may not write ${op.tree}: the mutation was not applied`);
     const model = this.engine.model(op.tree);
     const key = model.key.check(op.key);
@@ -156,6 +236,8 @@ export class SyncSource {
     if ((current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version)) {
       throw new ConflictError(model.name, key, op.base ?? 0, current?.version);
     }
+    // A record that exists is edited or deleted: where the tree requires it, only under this replica's live check-out.
+    if (current && this.checkOutTrees.has(model.name)) assertCheckedOut(this.engine, clientId, model.name, key, this.now());
     if (op.value === null) context.delete(model, key);
     else context.put(model, key, op.value, 'json');
     return context.written.findLast((w) => w.tree === model.name && keyText(w.key) === keyText(key))?.revision ?? this.engine.revision();
@@ -212,7 +294,8 @@ export class SyncSource {
   }
 }
 
-const everything: TreeAccess = () => true;
+const EVERYTHING: Pick<Caller, 'access'> = { access: () => true };
+const POLICY_KEY = ['policy'];
 
 function jsonOf(model: TreeModel, value: unknown): unknown {
   const json = model.codec.toJson(value);

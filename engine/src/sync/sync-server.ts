@@ -13,7 +13,7 @@ import { TrellisError } from '../errors.js';
 import type { Engine } from '../core/engine.js';
 import { watchChanges } from '../core/watch.js';
 import { MAX_MESSAGE_BYTES, MAX_PULL_CHANGES, PROTOCOL_VERSION, checkClientMessage, type SyncRequest } from './protocol.js';
-import { SyncSource, type TreeAccess } from './source.js';
+import { SyncSource, type Caller } from './source.js';
 import { accessOf, grantOf, type Grant } from './tokens.js';
 import { ForbiddenError, ProtocolError, UnauthorizedError } from './sync-errors.js';
 
@@ -26,6 +26,10 @@ export interface SyncServerOptions {
   readonly tls?: { readonly cert: string; readonly key: string } | undefined;
   /** Lets every replica in without a token, with every permission: for one person on one machine. */
   readonly open?: boolean | undefined;
+  /** Trees whose records must be checked out before they are changed or deleted (kept in the database; absent: as stored). */
+  readonly checkOut?: readonly string[] | undefined;
+  /** The clock check-outs expire by; tests move it instead of waiting. */
+  readonly clock?: (() => number) | undefined;
 }
 
 export interface SyncServer {
@@ -37,14 +41,14 @@ export interface SyncServer {
 }
 
 interface Session {
-  clientId?: string;
-  access?: TreeAccess;
+  caller?: Caller;
 }
 
 const EVERYONE: Grant = { user: 'anyone', read: ['*'], write: ['*'], admin: true };
 
 export async function startSyncServer(engine: Engine, options: SyncServerOptions = {}): Promise<SyncServer> {
-  const source = await SyncSource.over(engine);
+  const source = await SyncSource.over(engine, options.checkOut);
+  if (options.clock) source.now = options.clock;
   const http: HttpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   http.on('request', (_request, response) => response.writeHead(426, { 'content-type': 'text/plain' }).end('a Trellis server: connect a replica over WebSocket\n'));
   const sockets = new WebSocketServer({ server: http, maxPayload: MAX_MESSAGE_BYTES });
@@ -91,22 +95,25 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
       if (request.protocol !== PROTOCOL_VERSION) throw protocolMismatch(request.protocol);
       const grant = options.open ? EVERYONE : grantOf(engine, request.token);
       if (!grant) throw new UnauthorizedError(request.token ? 'this token is not one the server issued' : 'a token is needed: ask the server’s administrator for one');
-      session.clientId = request.clientId;
-      session.access = accessOf(grant);
-      return source.welcome(request.clientId, session.access);
+      session.caller = { clientId: request.clientId, user: grant.user, admin: grant.admin, access: accessOf(grant) };
+      return source.welcome(session.caller);
     }
-    const { clientId, access } = session;
-    if (clientId === undefined || access === undefined) throw protocolMismatch(undefined);
+    const { caller } = session;
+    if (caller === undefined) throw protocolMismatch(undefined);
     switch (request.kind) {
       case 'pull':
-        return source.pull(request.since, request.limit ?? MAX_PULL_CHANGES, access);
+        return source.pull(request.since, request.limit ?? MAX_PULL_CHANGES, caller);
       case 'snapshot':
-        return source.snapshot(request.after, request.limit ?? MAX_PULL_CHANGES, access);
+        return source.snapshot(request.after, request.limit ?? MAX_PULL_CHANGES, caller);
       case 'push':
-        return source.push(clientId, request.mutations, access);
+        return source.push(caller, request.mutations);
       case 'ids':
-        if (!access(request.tree, 'write')) throw new ForbiddenError(`this client may not write ${request.tree}: no ids for it`);
+        if (!caller.access(request.tree, 'write')) throw new ForbiddenError(`this client may not write ${request.tree}: no ids for it`);
         return source.idBlock(request.tree, request.size);
+      case 'checkOut':
+        return source.checkOut(caller, request.tree, request.key, request.minutes);
+      case 'checkIn':
+        return { removed: await source.checkIn(caller, request.tree, request.key, request.force ?? false) };
     }
   };
 
@@ -116,7 +123,10 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
     const revision = engine.revision();
     if (revision === poked) return;
     poked = revision;
-    for (const [socket, session] of sessions) if (session.clientId !== undefined) send(socket, { poke: revision });
+    for (const [socket, session] of sessions) if (session.caller !== undefined) send(socket, { poke: revision });
+  });
+  const stopLeases = source.onLease((change) => {
+    for (const [socket, session] of sessions) if (session.caller?.access(change.tree, 'read')) send(socket, { lease: change });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -128,9 +138,10 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
   return {
     url: `${options.tls ? 'wss' : 'ws'}://${host}:${address.port}`,
     source,
-    clients: () => [...sessions.values()].filter((s) => s.clientId !== undefined).length,
+    clients: () => [...sessions.values()].filter((s) => s.caller !== undefined).length,
     close: async () => {
       stopWatching();
+      stopLeases();
       for (const socket of sessions.keys()) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
