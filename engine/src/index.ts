@@ -76,7 +76,7 @@ export { TRELLIS_ERROR_CODES } from './common/error-codes.js';
 export { openRawEnvironment, RawEnvironment, MAIN_DATABASE, type RawDatabaseSummary, type RawPageQuery, type RawEntry } from './raw/raw-environment.js';
 export { RAW_DECODERS, type RawDecoder } from './raw/raw-decoders.js';
 export type { RawCell, CellOptions as RawCellOptions } from './raw/raw-cell.js';
-export { openReplica, startServer, issueServerToken, serverGrants, revokeServerTokens, type Replica, type TrellisServer, type Grant, type ReplicaOptions, type SyncServerOptions } from './open-shared.js';
+export { openReplica, openReplicaDatabase, startServer, issueServerToken, serverGrants, revokeServerTokens, type Replica, type OpaqueReplica, type TrellisServer, type Grant, type ReplicaOptions, type SyncServerOptions } from './open-shared.js';
 export type { ReplicaSync, SyncStatus, SyncState } from './sync/replica.js';
 export type { SyncConflict } from './sync/replica-apply.js';
 export type { Mutation, Op } from './sync/protocol.js';

@@ -3,7 +3,15 @@
  * copies an application reads and writes with no waiting, kept in sync with
  * the server (./sync/ holds the protocol, the server's side and the replica's).
  */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openEngine, type OpenOptions } from './core/open.js';
+import { createDatabase } from './open-database.js';
+import { OpaqueDatabase } from './opaque/opaque-database.js';
+import type { StoredTree } from './schema/catalog.js';
+import { SyncConnection } from './sync/connection.js';
+import { PROTOCOL_VERSION, type Welcome } from './sync/protocol.js';
 import type { Engine } from './core/engine.js';
 import { verifyEngine } from './integrity/verify.js';
 import { openTyped, type Database, type Schema } from './typed/database.js';
@@ -28,12 +36,48 @@ export async function openReplica<S extends Schema>(path: string, declared: S, o
     engine = opened;
     opened.observer = new OutboxObserver(opened, options.clock);
   });
+  return startReplica(engine!, options, db);
+}
+
+export interface OpaqueReplica {
+  /** The local copy through the opaque face (what the browser uses): writes go to the outbox and on to the server. */
+  readonly db: OpaqueDatabase;
+  readonly sync: ReplicaSync;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a replica without the application's code: the trees are the server's. A new replica asks the
+ * server for them first (so it must be reachable once); an existing one opens offline as well.
+ */
+export async function openReplicaDatabase(path: string, options: ReplicaOptions & OpenOptions): Promise<OpaqueReplica> {
+  if (!options.inMemory && !existsSync(join(path, 'data.mdb'))) {
+    const trees = await serverTrees(options);
+    await (await createDatabase(path, trees as Record<string, StoredTree>, options)).close();
+  }
+  const engine = await openEngine(path, undefined, options);
+  engine.observer = new OutboxObserver(engine, options.clock);
+  return startReplica(engine, options, new OpaqueDatabase(engine, verifyEngine));
+}
+
+/** The trees a server sends this token: a hello on a connection of its own. */
+async function serverTrees(options: ReplicaOptions): Promise<Welcome['trees']> {
+  const connection = await SyncConnection.open(options.server, { ca: options.ca });
+  try {
+    const welcome = await connection.request({ kind: 'hello', protocol: PROTOCOL_VERSION, clientId: randomUUID(), ...(options.token ? { token: options.token } : {}) });
+    return welcome.trees;
+  } finally {
+    connection.close();
+  }
+}
+
+async function startReplica<D extends { close(): Promise<void> }>(engine: Engine, options: ReplicaOptions, db: D): Promise<{ db: D; sync: ReplicaSync; close(): Promise<void> }> {
   // The client id is made once and kept: the server knows this replica's mutations by it.
-  await engine!.transaction((context) => {
+  await engine.transaction((context) => {
     context.replicating = true;
-    writeState(engine!, readState(engine!));
+    writeState(engine, readState(engine));
   });
-  const sync = new ReplicaSync(engine!, options);
+  const sync = new ReplicaSync(engine, options);
   return {
     db,
     sync,

@@ -258,10 +258,8 @@ export class ReplicaSync {
     if (state.serverId !== undefined && state.serverId !== welcome.serverId) {
       throw new WrongServerError(`this replica belongs to server ${state.serverId}, but ${this.options.server} is server ${welcome.serverId}: refused, nothing was changed`);
     }
-    const local = catalogHashOf(this.engine.catalog.trees);
-    if (welcome.catalogHash !== local) {
-      throw new WrongServerError(`the server's schema (${welcome.catalogHash.slice(0, 12)}) is not this replica's (${local.slice(0, 12)}): refused, nothing was changed`);
-    }
+    const problem = schemaDifference(this.engine.catalog.trees, welcome);
+    if (problem) throw new WrongServerError(`the server's schema is not this replica's (${problem}): refused, nothing was changed`);
     if (state.serverId === undefined) {
       await this.engine.transaction((context) => {
         context.replicating = true;
@@ -353,3 +351,16 @@ export class ReplicaSync {
   }
 }
 
+/**
+ * Why this replica's trees do not match the server's, or undefined when they do: the trees the server
+ * sends (those the user may read) must be the replica's exactly; a replica tree the server did not send
+ * is left alone (the user may not read it).
+ */
+function schemaDifference(local: Readonly<Record<string, unknown>>, welcome: Welcome): string | undefined {
+  const missing = Object.keys(welcome.trees).filter((name) => !(name in local));
+  if (missing.length > 0) return `this replica has no tree ${missing.join(', ')}`;
+  const sent = Object.fromEntries(Object.keys(welcome.trees).map((name) => [name, local[name]]));
+  if (catalogHashOf(sent) === welcome.catalogHash) return undefined;
+  const differing = Object.keys(welcome.trees).filter((name) => catalogHashOf({ [name]: local[name] }) !== catalogHashOf({ [name]: welcome.trees[name] }));
+  return `${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}`;
+}

@@ -38,6 +38,7 @@ export type LeaseListener = (change: { readonly tree: string; readonly key: unkn
 
 export class SyncSource {
   readonly serverId: string;
+  /** A hash of every stored tree (a replica is sent the hash of the trees it may read). */
   readonly catalogHash: string;
   /** Trees whose records must be checked out before they are changed or deleted. */
   readonly checkOutTrees: ReadonlySet<string>;
@@ -79,7 +80,7 @@ export class SyncSource {
     const trees = Object.fromEntries(Object.entries(this.engine.catalog.trees).filter(([name]) => caller.access(name, 'read')));
     return {
       serverId: this.serverId,
-      catalogHash: this.catalogHash,
+      catalogHash: catalogHashOf(trees), // of the trees this caller is sent: a replica holds those
       trees,
       revision: this.engine.revision(),
       lastMutationId: this.lastMutationId(caller.clientId),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentOf } from './fixtures/team.js';
+import { join } from 'node:path';
+import { contentOf, contentText, tempDir } from './fixtures/team.js';
+import { openReplicaDatabase } from '../open-shared.js';
 import { local, replica, restart, serve } from './fixtures/sync-harness.js';
 
 describe('a replica', () => {
@@ -68,5 +70,20 @@ describe('a replica', () => {
     await back.close();
     expect(local(again)).toBe(await contentOf(path));
     expect(await contentOf(path)).toContain('"later"');
+  });
+
+  it('opens without the application’s code: a new replica takes the server’s trees, and its opaque writes are sent', async () => {
+    const { server, path } = await serve();
+    const opaque = await openReplicaDatabase(join(tempDir(), 'opaque'), { server: server.url, retryMaxMs: 400 });
+    try {
+      await opaque.sync.synced();
+      expect(opaque.db.trees().map((t) => t.name).sort()).toEqual(['people', 'projects', 'tags', 'tasks']);
+      await opaque.db.tree('tags').insert({ name: 'from-a-tool', color: 'teal' });
+      await opaque.sync.synced();
+      expect(contentText(opaque.db)).toBe(await contentOf(path));
+      expect(await contentOf(path)).toContain('from-a-tool');
+    } finally {
+      await opaque.close();
+    }
   });
 });
