@@ -177,10 +177,10 @@ export class SyncSource {
     return { at, records, next: null, total };
   }
 
-  /** Applies each mutation once, in order, each in a transaction of its own with the client's progress. */
+  /** Applies each mutation once, in order, each whole or not at all, with its outcome. */
   async push(caller: Caller, mutations: readonly Mutation[]): Promise<PushResult> {
-    const outcomes: MutationOutcome[] = [];
-    for (const mutation of mutations) outcomes.push(await this.apply(caller, mutation));
+    // All in one event turn: their transactions run in order and share one commit.
+    const outcomes = await Promise.all(mutations.map((mutation) => this.apply(caller, mutation)));
     return { outcomes, lastMutationId: this.lastMutationId(caller.clientId) };
   }
 
@@ -199,17 +199,27 @@ export class SyncSource {
     return (syncStore(this.engine).get(['client', clientId]) as number | undefined) ?? 0;
   }
 
+  /**
+   * One mutation, in a transaction of its own with its outcome. Called for every mutation of a push in one
+   * event turn, so their transactions share one commit (the backend batches them, each in a child
+   * transaction rolled back alone). A mutation already taken answers its kept outcome; a stale base or a
+   * missing check-out is found before anything is written, so its outcome commits with the others.
+   */
   private async apply(caller: Caller, mutation: Mutation): Promise<MutationOutcome> {
     const { clientId } = caller;
     const store = syncStore(this.engine);
-    if (mutation.id <= this.lastMutationId(clientId)) {
-      // Taken before (its answer was lost): the same answer again, never a second application.
-      const kept = store.get(['outcome', clientId, mutation.id]) as MutationOutcome | undefined;
-      return kept ?? { id: mutation.id, status: 'applied', revisions: [] };
-    }
     try {
       return await this.engine.transaction((context) => {
-        const revisions = mutation.ops.map((op) => this.applyOp(context, caller, op));
+        const kept = store.get(['outcome', clientId, mutation.id]) as MutationOutcome | undefined;
+        if (kept) return kept; // taken before (its answer was lost): the same answer, never a second application
+        if (mutation.id <= this.lastMutationId(clientId) - OUTCOMES_KEPT) return { id: mutation.id, status: 'applied', revisions: [] };
+        const stale = this.staleOp(caller, mutation);
+        if (stale) {
+          const outcome = this.failed(mutation, stale);
+          this.taken(clientId, outcome);
+          return outcome;
+        }
+        const revisions = mutation.ops.map((op) => this.applyOp(context, op));
         for (const written of context.written) store.put(['writer', written.tree, keyText(written.key)], [clientId, written.revision]);
         const outcome: MutationOutcome = { id: mutation.id, status: 'applied', revisions };
         this.taken(clientId, outcome);
@@ -217,28 +227,49 @@ export class SyncSource {
       });
     } catch (error) {
       if (!(error instanceof TrellisError)) throw error; // the store failed: nothing was taken, the replica sends it again
-      const outcome: MutationOutcome = {
-        id: mutation.id,
-        status: error instanceof ConflictError ? 'conflict' : 'refused',
-        code: error.code,
-        message: error.message,
-        current: mutation.ops.map((op) => this.currentOf(op)),
-      };
+      // Refused part-way (a value, a reference, a unique index): rolled back, its outcome kept in a transaction of its own.
+      const outcome = this.failed(mutation, error);
       await this.engine.transaction(() => this.taken(clientId, outcome));
       return outcome;
     }
   }
 
-  private applyOp(context: WriteContext, { clientId, access }: Caller, op: Op): number {
-    if (!access(op.tree, 'write')) throw new ForbiddenError(`this client may not write ${op.tree}: the mutation was not applied`);
+  /** The first op the caller may not apply as it stands: no permission, a stale base, no check-out. */
+  private staleOp({ clientId, access }: Caller, mutation: Mutation): TrellisError | undefined {
+    for (const op of mutation.ops) {
+      if (!access(op.tree, 'write')) return new ForbiddenError(`this client may not write ${op.tree}: the mutation was not applied`);
+      const model = this.engine.model(op.tree);
+      const key = model.key.check(op.key);
+      const current = this.engine.records(model).getEntry(key);
+      if ((current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version)) {
+        return new ConflictError(model.name, key, op.base ?? 0, current?.version);
+      }
+      // A record that exists is edited or deleted: where the tree requires it, only under this replica's live check-out.
+      if (current && this.checkOutTrees.has(model.name)) {
+        try {
+          assertCheckedOut(this.engine, clientId, model.name, key, this.now());
+        } catch (error) {
+          if (error instanceof TrellisError) return error;
+          throw error;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private failed(mutation: Mutation, error: TrellisError): MutationOutcome {
+    return {
+      id: mutation.id,
+      status: error instanceof ConflictError ? 'conflict' : 'refused',
+      code: error.code,
+      message: error.message,
+      current: mutation.ops.map((op) => this.currentOf(op)),
+    };
+  }
+
+  private applyOp(context: WriteContext, op: Op): number {
     const model = this.engine.model(op.tree);
     const key = model.key.check(op.key);
-    const current = this.engine.records(model).getEntry(key);
-    if ((current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version)) {
-      throw new ConflictError(model.name, key, op.base ?? 0, current?.version);
-    }
-    // A record that exists is edited or deleted: where the tree requires it, only under this replica's live check-out.
-    if (current && this.checkOutTrees.has(model.name)) assertCheckedOut(this.engine, clientId, model.name, key, this.now());
     if (op.value === null) context.delete(model, key);
     else context.put(model, key, op.value, 'json');
     return context.written.findLast((w) => w.tree === model.name && keyText(w.key) === keyText(key))?.revision ?? this.engine.revision();
@@ -270,7 +301,8 @@ export class SyncSource {
 
   private taken(clientId: string, outcome: MutationOutcome): void {
     const store = syncStore(this.engine);
-    store.put(['client', clientId], outcome.id);
+    // The highest taken: a refusal recorded after later mutations of its push must not move it back.
+    store.put(['client', clientId], Math.max(outcome.id, this.lastMutationId(clientId)));
     store.put(['outcome', clientId, outcome.id], outcome);
     for (const old of [...store.keys({ start: ['outcome', clientId], end: ['outcome', clientId, outcome.id - OUTCOMES_KEPT] })]) store.remove(old);
   }
