@@ -60,7 +60,7 @@ describe('the stores a database holds', () => {
   it(`a schema that needs more than ${MAX_STORES} stores is refused with INVALID_SCHEMA, and nothing is created`, async () => {
     await expect(open(path, schema(...manyTrees(MAX_STORES / 2)))).rejects.toMatchObject({
       code: 'INVALID_SCHEMA',
-      message: `invalid schema: the schema needs ${MAX_STORES + 3} stores (one per tree, one per index, one per reference, 3 for the engine); a database holds at most ${MAX_STORES}`,
+      message: `invalid schema: the schema needs ${MAX_STORES + 4} stores (one per tree, one per index, one per reference, 4 for the engine); a database holds at most ${MAX_STORES}`,
     });
     expect(existsSync(path)).toBe(false);
   });
@@ -72,7 +72,7 @@ describe('the stores a database holds', () => {
     await db.close();
     await expect(open(path, schema(...manyTrees(1000, 'u')))).rejects.toMatchObject({
       code: 'INVALID_SCHEMA',
-      message: expect.stringContaining(`${path} with this schema needs ${MAX_STORES + 3} stores`),
+      message: expect.stringContaining(`${path} with this schema needs ${MAX_STORES + 4} stores`),
     });
     const after = await openDatabase(path, { readOnly: true });
     expect(after.trees()).toHaveLength(4000);
