@@ -238,26 +238,7 @@ export class WriteContext {
       this.checkReferences(model, key, value);
       this.checkUnique(model, key, entries);
     }
-    const store = this.engine.records(model);
-    const revision = this.nextRevision();
-    if (value === undefined) {
-      store.remove(key);
-      forgetRelease(this.engine, model, key);
-    } else {
-      store.put(key, value, revision);
-    }
-    model.indexes.forEach((index, i) => {
-      if (index.path) return; // kept below, from both sides
-      if (index.computable) reindex(this.engine, index, model, key, old?.value, entries[i] ?? []);
-      // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
-      else this.staleIndexes.add(index.storeName);
-    });
-    relink(this.engine, model, key, old?.value, value);
-    if (model.indexes.some((index) => index.path) || this.engine.pathIndexesThrough(model.name).length > 0) keepPathIndexes(this.engine, model, key, old?.value, value);
-    const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
-    if (kind !== 'update') this.reshaped.add(model.storage);
-    this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
-    this.written.push({ tree: model.name, key, kind, revision, before: old });
+    this.store(model, key, old, value, entries, false);
     if (value === undefined) this.deleting.delete(`${model.name}/${keyText(key)}`);
   }
 
@@ -269,27 +250,38 @@ export class WriteContext {
    */
   replicate(model: TreeModel, key: KeyValue, value: unknown): void {
     this.assertLive();
-    const store = this.engine.records(model);
-    const old = store.getEntry(key);
+    const old = this.engine.records(model).getEntry(key);
     if (old === undefined && value === undefined) return;
+    if (value !== undefined) this.autoIds.raise(model, model.key.identity(key) as number);
+    const entries = value === undefined ? [] : model.indexes.map((index) => (index.computable && !index.path ? index.entries(value) : []));
+    this.store(model, key, old, value, entries, true);
+  }
+
+  /**
+   * Stores the record (or removes it) under a new revision and keeps what follows from it: index
+   * entries (`entries`: each index's for the new value), reverse references, path indexes, the change
+   * event and the written list. `keepOthers`: see `reindex` (a replica's records, one at a time).
+   */
+  private store(model: TreeModel, key: KeyValue, old: Entry | undefined, value: unknown, entries: readonly KeyPart[][][], keepOthers: boolean): void {
+    const store = this.engine.records(model);
     const revision = this.nextRevision();
     if (value === undefined) {
       store.remove(key);
       forgetRelease(this.engine, model, key);
     } else {
       store.put(key, value, revision);
-      this.autoIds.raise(model, model.key.identity(key) as number);
     }
-    model.indexes.forEach((index) => {
-      if (index.path) return;
-      if (index.computable) reindex(this.engine, index, model, key, old?.value, value === undefined ? [] : index.entries(value), true);
+    model.indexes.forEach((index, i) => {
+      if (index.path) return; // kept below, from both sides
+      if (index.computable) reindex(this.engine, index, model, key, old?.value, entries[i] ?? [], keepOthers);
+      // Its function is the application's: the index no longer tells the truth until code that has it rebuilds it.
       else this.staleIndexes.add(index.storeName);
     });
     relink(this.engine, model, key, old?.value, value);
     if (model.indexes.some((index) => index.path) || this.engine.pathIndexesThrough(model.name).length > 0) keepPathIndexes(this.engine, model, key, old?.value, value);
     const kind: WriteKind = value === undefined ? 'delete' : old ? 'update' : 'insert';
     if (kind !== 'update') this.reshaped.add(model.storage);
-    this.changes.push({ tree: model.name, key, kind, revision, local: true });
+    this.changes.push({ tree: model.name, key, kind, revision, local: true }); // logged in `finish`, one entry per transaction
     this.written.push({ tree: model.name, key, kind, revision, before: old });
   }
 

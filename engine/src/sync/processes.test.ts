@@ -4,9 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../index.js';
 import { checksum, contentOf, seedServerFile, tempDir } from './fixtures/team.js';
-import { start, startServerProcess, type Child } from './fixtures/processes.js';
+import { revisionOf, settle, start, startServerProcess, verified, type Child } from './fixtures/processes.js';
 
 const children: Child[] = [];
 afterEach(async () => {
@@ -16,40 +15,6 @@ const track = <T extends { child: Child } | Child>(started: T): T => {
   children.push('child' in started ? started.child : started);
   return started;
 };
-
-async function revisionOf(path: string): Promise<number> {
-  const db = await openDatabase(path, { readOnly: true });
-  try {
-    return db.revision();
-  } finally {
-    await db.close();
-  }
-}
-
-async function verified(path: string): Promise<boolean> {
-  const db = await openDatabase(path, { readOnly: true });
-  try {
-    return (await db.verify()).ok;
-  } finally {
-    await db.close();
-  }
-}
-
-/** Tells each worker to catch up to the server's revision now, then to close; resolves with their conflicts. */
-async function settle(workers: readonly Child[], serverPath: string): Promise<string[]> {
-  const revision = await revisionOf(serverPath);
-  const conflicts: string[] = [];
-  for (const worker of workers) {
-    worker.send(`sync ${revision}`);
-    const answer = await worker.line('synced');
-    conflicts.push(...(answer.conflicts as string[]));
-  }
-  for (const worker of workers) {
-    worker.send('close');
-    await worker.line('closed');
-  }
-  return conflicts;
-}
 
 describe('real processes', () => {
   it('a server and three replicas writing at once converge to the same content, nothing lost', { timeout: 120_000 }, async () => {
