@@ -6,7 +6,7 @@ describe('conflicts from sync', () => {
   it('a stale edit is not applied: the replica is told, keeps both versions, and shows the server’s', async () => {
     const { server, path } = await serve();
     const a = await replica(server);
-    const b = await replica(server);
+    let b = await replica(server);
     await Promise.all([a.sync.synced(), b.sync.synced()]);
     const url = server.url;
     await server.close();
@@ -15,12 +15,16 @@ describe('conflicts from sync', () => {
     // Both edit Ada offline, from the same server revision.
     await a.db.people.update(ada.key, { name: 'Ada (a)' });
     await b.db.people.update(ada.key, { name: 'Ada (b)' });
+    // b stays away until a's edit is in, so a's is first (both reconnecting at once, either could be).
+    const bPath = b.db.path;
+    await b.close();
     const back = await restart(path, url);
     await a.sync.synced();
+    b = await replica({ url }, {}, bPath);
     const seen: string[] = [];
     b.sync.onConflict((conflicts) => seen.push(...conflicts.map((c) => c.code)));
     await b.sync.synced();
-    expect(seen).toEqual(['CONFLICT']);
+    await expect.poll(() => seen).toEqual(['CONFLICT']);
     const [conflict] = b.sync.conflicts();
     expect(conflict?.status).toBe('conflict');
     expect(conflict?.mutation.ops[0]?.value).toMatchObject({ name: 'Ada (b)' }); // mine, kept
@@ -54,14 +58,17 @@ describe('conflicts from sync', () => {
   it('a write the server refuses (an email another replica took meanwhile) is reported with its code and undone locally', async () => {
     const { server, path } = await serve();
     const a = await replica(server);
-    const b = await replica(server);
+    let b = await replica(server);
     await Promise.all([a.sync.synced(), b.sync.synced()]);
     const url = server.url;
     await server.close();
     await a.db.people.insert({ name: 'Lin', email: 'lin@example.com' });
     const mine = await b.db.people.insert({ name: 'Lin B', email: 'lin@example.com' });
+    const bPath = b.db.path;
+    await b.close(); // back after a, so a's insert is taken first
     const back = await restart(path, url);
     await a.sync.synced();
+    b = await replica({ url }, {}, bPath);
     await b.sync.synced();
     const [conflict] = b.sync.conflicts();
     expect(conflict).toMatchObject({ status: 'refused', code: 'UNIQUE_VIOLATION' });
