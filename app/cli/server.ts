@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { isTrellisError, issueServerToken, openDatabase, revokeServerTokens, serverGrants, startServer, type Grant, type TrellisServer } from '@trellis/engine';
 import { CliError, printLine, runCommand } from './output.js';
 import { resolveUserPath } from './user-path.js';
-import { STOP_HINT } from './web-session.js';
+import { STOP_HINT, closeOnSignals } from './web-session.js';
 
 const USAGE = 'usage: npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] | PATH token (issue USER [--read T,…] [--write T,…] [--admin] | list | revoke USER)';
 const DEFAULT_PORT = 7531;
@@ -66,7 +66,7 @@ async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void
   } catch (error) {
     throw startFailure(path, host ?? '127.0.0.1', port, error);
   }
-  closeOnSignals(() => server.close());
+  closeOnSignals(() => server.close(), (error) => warn(`error while closing: ${(error as Error).message}`));
   printLine(`Trellis server for ${path} at ${server.url} (server id ${server.serverId})`);
   printLine(STOP_HINT);
   if (open) warn('--open: no tokens are asked for, so anyone who can reach this port can read and write every tree');
@@ -161,24 +161,6 @@ function isLoopback(host: string | undefined): boolean {
 
 function warn(text: string): void {
   process.stderr.write(`trellis server: ${text}\n`);
-}
-
-/** Closes the server on Ctrl+C / SIGTERM: replicas are disconnected and the file closed tidily (LMDB is durable anyway). */
-function closeOnSignals(close: () => Promise<void>): void {
-  let closing = false;
-  const onSignal = () => {
-    if (closing) process.exit(130); // a second Ctrl+C: stop waiting
-    closing = true;
-    close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        warn(`error while closing: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
 }
 
 function parseServerArguments(argv: string[]): Command {

@@ -54,8 +54,11 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
   else if (skip === 'no display') logError('no display here to open a browser on: open the address above in a browser on this machine');
 }
 
-/** Closes the database on Ctrl+C / SIGTERM (LMDB is durable anyway; this releases readers and locks tidily). */
-function closeOnSignals(close: () => Promise<void>): void {
+/**
+ * Closes on Ctrl+C / SIGTERM (LMDB is durable anyway; this releases readers and locks tidily): the web
+ * session's database, or the server's sockets and file. A second Ctrl+C stops waiting.
+ */
+export function closeOnSignals(close: () => Promise<void>, report: (error: unknown) => void = (error) => logError('error while closing', error)): void {
   let closing = false;
   const onSignal = () => {
     if (closing) process.exit(130); // a second Ctrl+C: stop waiting
@@ -63,7 +66,7 @@ function closeOnSignals(close: () => Promise<void>): void {
     close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logError('error while closing', error);
+        report(error);
         process.exit(1);
       },
     );
