@@ -5,10 +5,12 @@
  * answering reads as offline, never as a hang.
  */
 import WebSocket from 'ws';
-import { TrellisError } from '../errors.js';
+import { TrellisError, type TrellisErrorCode } from '../errors.js';
+import { TRELLIS_ERROR_CODES } from '../common/error-codes.js';
+import { CheckedOutError } from './leases.js';
 import type { Static } from 'typebox';
 import { MAX_MESSAGE_BYTES, checkResult, checkServerMessage, type LeaseChange, type ResultOf, type SyncRequest } from './protocol.js';
-import { ForbiddenError, OfflineError, ProtocolError, UnauthorizedError, WrongServerError } from './sync-errors.js';
+import { ForbiddenError, OfflineError, ProtocolError, ServerError, UnauthorizedError, WrongServerError } from './sync-errors.js';
 
 export interface ConnectionOptions {
   /** PEM certificates to trust besides the system's (a server's self-signed certificate). */
@@ -102,8 +104,8 @@ export class SyncConnection {
   }
 }
 
-/** The server's error, as the error class of its code (an unknown code stays a protocol problem). */
-function errorOf(code: string, message: string): TrellisError {
+/** The server's error as the class of its code (a code outside the closed set is a protocol problem). */
+export function errorOf(code: string, message: string): TrellisError {
   switch (code) {
     case 'UNAUTHORIZED':
       return new UnauthorizedError(message);
@@ -111,7 +113,17 @@ function errorOf(code: string, message: string): TrellisError {
       return new ForbiddenError(message);
     case 'WRONG_SERVER':
       return new WrongServerError(message);
+    case 'PROTOCOL':
+      return new ProtocolError(message);
+    case 'OFFLINE':
+      return new OfflineError(message);
+    case 'CHECKED_OUT':
+      return new CheckedOutError(message);
     default:
-      return new ProtocolError(`${code}: ${message}`);
+      return isErrorCode(code) ? new ServerError(code, message) : new ProtocolError(`${code}: ${message}`);
   }
+}
+
+function isErrorCode(code: string): code is TrellisErrorCode {
+  return (TRELLIS_ERROR_CODES as readonly string[]).includes(code);
 }

@@ -10,7 +10,7 @@ import { keyText, type TreeModel } from '../core/tree-model.js';
 import type { WriteContext } from '../core/write-context.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import type { Mutation, MutationOutcome, RecordChange, SnapshotPage } from './protocol.js';
-import { baseKey, fromWire, pendingKey, readState, shadowKey, writeState, type ReplicaState, type Shadow } from './replica-state.js';
+import { baseKey, fromWire, pendingKey, readState, shadowKey, toWire, writeState, type ReplicaState, type Shadow } from './replica-state.js';
 import { outboxKey } from './replica-outbox.js';
 import { syncStore } from './sync-store.js';
 import { ProtocolError } from './sync-errors.js';
@@ -103,7 +103,7 @@ function applyRecord(engine: Engine, context: WriteContext, change: RecordChange
     updateShadow(engine, model, key, value, change.revision);
     return;
   }
-  context.replicate(model, key, value === null ? undefined : value);
+  replicateIfChanged(engine, context, model, key, value);
   if (value === null) store.remove(baseKey(model.name, key));
   else store.put(baseKey(model.name, key), change.revision);
 }
@@ -130,7 +130,7 @@ function release(engine: Engine, context: WriteContext, model: TreeModel, key: K
   const shadow = store.get(shadowKey(model.name, key)) as Shadow | undefined;
   store.remove(shadowKey(model.name, key));
   if (!shadow) return;
-  context.replicate(model, key, shadow.value === null ? undefined : shadow.value);
+  replicateIfChanged(engine, context, model, key, shadow.value);
   if (shadow.revision === null) store.remove(baseKey(model.name, key));
   else store.put(baseKey(model.name, key), shadow.revision);
 }
@@ -138,4 +138,15 @@ function release(engine: Engine, context: WriteContext, model: TreeModel, key: K
 function withoutSnapshot(state: ReplicaState): ReplicaState {
   const { snapshot: _done, ...rest } = state;
   return rest;
+}
+
+/**
+ * Writes the server's version (native; null: none) unless the record already holds it. Each write takes a
+ * local revision: a record this replica pushed comes back twice (the push's answer, then the pull), and an
+ * editor showing it took the second revision for a change made elsewhere.
+ */
+function replicateIfChanged(engine: Engine, context: WriteContext, model: TreeModel, key: KeyValue, value: unknown): void {
+  const current = engine.records(model).get(key);
+  if (value === null ? current === undefined : current !== undefined && JSON.stringify(toWire(model, current)) === JSON.stringify(toWire(model, value))) return;
+  context.replicate(model, key, value === null ? undefined : value);
 }

@@ -9,7 +9,7 @@
 import type { Engine } from '../core/engine.js';
 import { prefixRange } from '../storage/backend.js';
 import { TrellisError } from '../errors.js';
-import { SyncConnection } from './connection.js';
+import { SyncConnection, errorOf } from './connection.js';
 import { PROTOCOL_VERSION, MAX_MUTATIONS_PER_PUSH, type Mutation, type Welcome } from './protocol.js';
 import { applyChanges, applyOutcomes, applySnapshotPage, conflictKey, type SyncConflict } from './replica-apply.js';
 import { idsKey, type IdBlocks } from './replica-outbox.js';
@@ -173,7 +173,8 @@ export class ReplicaSync {
       const check = (status: SyncStatus) => {
         if (status.state === 'refused' || status.state === 'closed') {
           stop();
-          reject(new WrongServerError(status.error?.message ?? `the replica is ${status.state}`));
+          // The reason the server was refused, as its own error; a replica closed meanwhile will not sync.
+          reject(status.state === 'refused' && status.error ? errorOf(status.error.code, status.error.message) : new OfflineError('the replica was closed before it was in sync'));
         } else if (this.idle && status.state === 'connected' && status.waiting === 0 && status.cursor >= status.serverRevision) {
           stop();
           resolve(status);

@@ -1,5 +1,5 @@
 /** The errors of sharing a database (./): TrellisErrors with codes of their own, kept beside the sync code. */
-import { TrellisError } from '../errors.js';
+import { TrellisError, type TrellisErrorCode } from '../errors.js';
 
 /** The server is not the one this replica was made from (another UUID), or its schema is not this replica's. Nothing was changed. */
 export class WrongServerError extends TrellisError {
@@ -32,4 +32,17 @@ export class NoIdsError extends TrellisError {
 /** The server cannot be reached (a request that needs it, such as an id block). */
 export class OfflineError extends TrellisError {
   readonly code = 'OFFLINE';
+}
+
+/**
+ * An error the server answered with a code of the closed set that has no class of its own here
+ * (UNKNOWN_TREE, INVALID_KEY, …): the code and the server's message, as the server gave them.
+ */
+export class ServerError extends TrellisError {
+  constructor(
+    readonly code: TrellisErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -14,8 +14,11 @@ describe('a replica', () => {
     const [ada] = [...a.db.people.range()];
     if (!ada) throw new Error('the replica has no person');
     await a.db.people.update(ada.key, { name: 'Ada L.' });
+    const written = a.db.people.getEntry(ada.key)?.revision;
     expect(a.sync.status().waiting).toBe(1);
     await a.sync.synced();
+    // The server's answer and the pull bring back the value a holds: not written again (an editor would see a change).
+    expect(a.db.people.getEntry(ada.key)?.revision).toBe(written);
     await expect.poll(() => b.db.people.get(ada.key)?.name).toBe('Ada L.');
     await server.close();
     expect(local(a)).toBe(await contentOf(path));
