@@ -78,6 +78,11 @@ const schemaCoreImports = insideRenderer(...noReact('schema/core'), {
   regex: '^\\.\\./(?!\\.\\./)',
   message: 'schema/core is headless: nothing from schema/ outside core (its React components).',
 });
+// sync/core: a replica's sync in words and the check-out book (plain TypeScript); sync/ around it holds the React side.
+const syncCoreImports = insideRenderer(...noReact('sync/core'), {
+  regex: '^\\.\\./(?!\\.\\./)',
+  message: 'sync/core is headless: nothing from sync/ outside core (its React hooks and components).',
+});
 // values/: the headless value types; the grid alone maps them to React cells (grid/cells).
 const valuesImports = insideRenderer(...noReact('values/'), {
   regex: '^\\.\\./(?!\\.\\./)',
@@ -168,6 +173,7 @@ export default defineConfig(
   { files: ['renderer/src/grid/core/**'], rules: { 'no-restricted-imports': ['error', gridCoreImports] } },
   { files: ['renderer/src/values/**'], rules: { 'no-restricted-imports': ['error', valuesImports] } },
   { files: ['renderer/src/schema/core/**'], rules: { 'no-restricted-imports': ['error', schemaCoreImports] } },
+  { files: ['renderer/src/sync/core/**'], rules: { 'no-restricted-imports': ['error', syncCoreImports] } },
   {
     files: ['renderer/src/editor/text/**', 'renderer/src/editor/schema/**'],
     rules: { 'no-restricted-imports': ['error', editorLogicImports] },

@@ -99,6 +99,18 @@ const walls: readonly Wall[] = [
     allowed: "import { describeSchema } from '../../editor/schema/schema-nav.js';",
   },
   {
+    name: 'renderer/src/sync/core imports no React',
+    file: 'renderer/src/sync/core/wall-probe.ts',
+    forbidden: { code: "import { useState } from 'react';", says: 'headless' },
+    allowed: "import { toJson5 } from '../../editor/text/json5-text.js';",
+  },
+  {
+    name: 'renderer/src/sync/core imports nothing from the React side of sync/',
+    file: 'renderer/src/sync/core/wall-probe.ts',
+    forbidden: { code: "import { useSync } from '../use-sync.js';", says: 'nothing from sync/ outside core' },
+    allowed: "import { changes } from './status-line.js';",
+  },
+  {
     name: 'renderer/src/values is headless: no React',
     file: 'renderer/src/values/wall-probe.ts',
     forbidden: { code: "import type { JSX } from 'react';", says: 'headless' },

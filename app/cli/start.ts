@@ -1,5 +1,5 @@
 /**
- * `npm start [-- PATH] [--read-only]`: the desktop app on PATH, or on the
+ * `npm start [-- PATH] [--read-only] [--server URL [--token T]]`: the desktop app on PATH, or on the
  * sample database (created on first run). Where Electron's binary is missing
  * it says so in one line and serves the same UI to the browser instead.
  */
@@ -13,7 +13,7 @@ import { resolveUserPath } from './user-path.js';
 import { runWebSession } from './web-session.js';
 import { browserSkipReason } from './browser.js';
 
-const USAGE = 'usage: npm start [-- PATH] [--read-only]';
+const USAGE = 'usage: npm start [-- PATH] [--read-only] [--server URL [--token T]]';
 
 const HELP = [
   USAGE,
@@ -21,6 +21,8 @@ const HELP = [
   'Opens the Trellis desktop app on PATH, or on the sample database (created on first run).',
   "Where Electron's binary is missing, serves the same UI to your browser instead.",
   '  --read-only  refuse every write',
+  '  --server URL PATH is a replica of the Trellis server at URL (see npm run serve -- --help)',
+  '  --token T    the token the server issued you',
 ].join('\n');
 
 runCommand('start', async () => {
@@ -31,11 +33,13 @@ runCommand('start', async () => {
     return;
   }
   const { path: given, help: _help, ...flags } = parsed.value;
+  if (given === undefined && flags.replica) throw new CliError(2, `--server needs the PATH of the replica (${USAGE})`);
   const path = given === undefined ? await samplePath() : resolveUserPath(given);
 
   const electron = findElectronBinary();
   if (electron.found) {
-    const args = [projectRoot(), path, ...(flags.readOnly ? ['--read-only'] : [])];
+    const replica = flags.replica ? ['--server', flags.replica.server, ...(flags.replica.token === undefined ? [] : ['--token', flags.replica.token])] : [];
+    const args = [projectRoot(), path, ...(flags.readOnly ? ['--read-only'] : []), ...replica];
     const child = spawn(electron.path, args, { stdio: 'inherit', env: withoutRunAsNode(process.env) });
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     return;

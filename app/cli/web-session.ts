@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Host } from '../host/index.js';
+import type { Host, ReplicaTarget } from '../host/index.js';
 import { createIsolatedHost } from '../isolation/isolated-host.js';
 import { rendererDistDir } from '../layout.js';
 import { recentListPath } from '../paths.js';
@@ -18,6 +18,8 @@ export interface WebSessionOptions {
   readonly readOnly: boolean;
   readonly port: number | undefined;
   readonly openBrowser: boolean;
+  /** PATH is a replica of this server (made from it when PATH holds no database yet). */
+  readonly replica?: ReplicaTarget | undefined;
 }
 
 /** Said right after the address: a server in a terminal gives no other clue how it ends. */
@@ -27,7 +29,7 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
   let host: Host;
   try {
     // The engine runs in a child: a damaged page that ends it is answered CORRUPT, and this process serves on.
-    host = await createIsolatedHost({ path: options.path, readOnly: options.readOnly, recentFile: recentListPath(), log: logError });
+    host = await createIsolatedHost({ path: options.path, readOnly: options.readOnly, replica: options.replica, recentFile: recentListPath(), log: logError });
   } catch (error) {
     const message = (error as Error).message;
     // The engine's errors already name the path ("… is not a Trellis database: …").
@@ -47,7 +49,8 @@ export async function runWebSession(options: WebSessionOptions): Promise<void> {
     await host.close();
   });
   // e2e reads the URL from this line: keep its shape.
-  printLine(`Trellis is serving ${host.path}${options.readOnly ? ' (read-only)' : ''} at ${web.url}`);
+  const notes = [options.replica && `a replica of ${options.replica.server}`, options.readOnly && 'read-only'].filter(Boolean);
+  printLine(`Trellis is serving ${host.path}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} at ${web.url}`);
   printLine(STOP_HINT);
   const skip = browserSkipReason(options.openBrowser);
   if (skip === undefined) await openInBrowser(web.url, logError);

@@ -13,6 +13,8 @@ export const HOST_ERROR_CODES = [
   'READ_ONLY_SESSION',
   /** No database is open in this host. */
   'NO_DATABASE',
+  /** A sync.* call on a database that is not a replica of a Trellis server. */
+  'NOT_A_REPLICA',
   /** Anything unexpected; the host logs the details, the caller gets a short message. */
   'INTERNAL',
 ] as const;

@@ -7,6 +7,7 @@ import Type, { type Static, type TSchema } from 'typebox';
 import { MENU_COMMAND_IDS } from './commands.js';
 import type { EventName } from './event-names.js';
 import { DatabaseInfo, JsonKey, QueryProgress } from './methods.js';
+import { LeaseChange, SyncStatus } from './sync.js';
 
 export const RecordChange = Type.Object({
   tree: Type.String(),
@@ -47,6 +48,10 @@ export const events = {
    * `ended`: it finished or was rolled back. A finished one is followed by a `database` event with the new schema.
    */
   migration: Type.Union([MigrationRunning, Type.Object({ ended: Type.Literal(true) })]),
+  /** A replica's sync status changed (at most every 100 ms, and only when it did). */
+  sync: SyncStatus,
+  /** A check-out was taken, renewed, given back or broken, by this replica or another. */
+  lease: LeaseChange,
 } as const satisfies Record<EventName, TSchema>;
 
 export type HostEvents = { [E in EventName]: Static<(typeof events)[E]> };

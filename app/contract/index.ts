@@ -1,6 +1,6 @@
 /**
  * The host contract: everything a renderer may ask a host, with runtime
- * validators (methods.ts), the events hosts push (events.ts), the closed set
+ * validators (methods.ts; a replica's sync.* in sync.ts), the events hosts push (events.ts), the closed set
  * of error codes and HostError (errors.ts), the error payload
  * (error-payload.ts), the message shapes on a transport (wire.ts) and the
  * commands the native menu shares with the renderer (commands.ts): TypeBox
@@ -9,6 +9,7 @@
 export * from './methods.js';
 export * from './raw.js';
 export * from './paths.js';
+export * from './sync.js';
 export * from './event-names.js';
 export * from './events.js';
 export * from './errors.js';

@@ -40,3 +40,9 @@ export const MAX_PATH_ROWS = 200;
 
 /** Results per record in `records.resolvePaths`: a table cell shows a count and the first few. */
 export const MAX_CELL_RESULTS = 20;
+
+/** The longest check-out a replica may ask for: the server's own bound (a week; engine/src/sync/leases.ts, MAX_LEASE_MINUTES). */
+export const MAX_CHECK_OUT_MINUTES = 7 * 24 * 60;
+
+/** Records of one refused transaction that `sync.conflicts` shows with both versions: a transaction may write thousands. */
+export const MAX_CONFLICT_RECORDS = 20;

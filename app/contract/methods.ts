@@ -13,6 +13,7 @@ import { QueryPlan, RecordQuery } from '@trellis/engine/common/record-query';
 import { MAX_ISSUES, MAX_PAGE, MAX_SEARCH_HITS, MAX_UNDO_RECORDS } from './limits.js';
 import { rawMethods } from './raw.js';
 import { pathMethods } from './paths.js';
+import { syncMethods } from './sync.js';
 import { Issue, JsonKey, KeyPart, Labels, Limit, RecordEntry, Revision, TreeName } from './record-shapes.js';
 
 export { MAX_ISSUES, MAX_PAGE, MAX_SEARCH_HITS, MAX_UNDO_RECORDS };
@@ -50,6 +51,11 @@ export const DatabaseInfo = Type.Object({
   history: Type.Array(SchemaVersionEntry),
   /** The migrations the database ran or recorded as not needed, in the order they were declared (the catalog's own schema). */
   migrations: Type.Array(MigrationRecord),
+  /**
+   * Present when the database is a replica of a Trellis server (sync.*): the server's address, and the trees whose
+   * records must be checked out (sync.checkOut) before they are changed or deleted, as the server last said.
+   */
+  replica: Type.Optional(Type.Object({ server: Type.String(), checkOut: Type.Array(Type.String()) })),
 });
 export type DatabaseInfo = Static<typeof DatabaseInfo>;
 
@@ -293,6 +299,9 @@ export const methods = {
 
   // Paths across records and request batches (issue 13): records.resolvePath, records.resolvePaths, records.perform (paths.ts).
   ...pathMethods,
+
+  // A replica of a Trellis server: its sync's status, what waits to be sent, conflicts, check-outs (sync.ts).
+  ...syncMethods,
 
   // --- Undo and redo (issue 10, item 6) ---
   /**

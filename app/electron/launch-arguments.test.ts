@@ -11,3 +11,14 @@ describe('parseLaunchArguments', () => {
     expect(parseLaunchArguments(['/Applications/Trellis', '-psn_0_12345'], false)).toEqual({ path: undefined, readOnly: false });
   });
 });
+
+describe('parseLaunchArguments with a server', () => {
+  it('reads --server and --token, whose values are not the path, in either form', () => {
+    expect(parseLaunchArguments(['/electron', '/repo', '--server', 'ws://127.0.0.1:7000', '/db', '--token', 'secret'], true)).toEqual({
+      path: '/db',
+      readOnly: false,
+      replica: { server: 'ws://127.0.0.1:7000', token: 'secret' },
+    });
+    expect(parseLaunchArguments(['/opt/Trellis/trellis', '/db', '--server=wss://team.example:443'], false)).toEqual({ path: '/db', readOnly: false, replica: { server: 'wss://team.example:443' } });
+  });
+});

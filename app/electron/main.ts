@@ -43,6 +43,8 @@ async function start(): Promise<void> {
     host = await createIsolatedHost({
       path,
       readOnly: launch.readOnly,
+      // Only a path given with it is a replica: never the sample database.
+      replica: launch.path === undefined ? undefined : launch.replica,
       recentFile: recentListPath(app.getPath('userData')),
       spawn: forkUtilityProcess,
       log: (message, error) => console.error(`trellis: ${message}`, error ?? ''),

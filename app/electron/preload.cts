@@ -14,7 +14,7 @@ import type { EventName, PreloadBridge } from '../contract/index.js';
 const { contextBridge, ipcRenderer, webUtils } = electron;
 
 const IPC_CALL = 'trellis:call';
-const EVENT_NAMES: readonly EventName[] = ['changes', 'database', 'command', 'query', 'migration'];
+const EVENT_NAMES: readonly EventName[] = ['changes', 'database', 'command', 'query', 'migration', 'sync', 'lease'];
 const channelOf = (event: EventName) => `trellis:event:${event}`;
 
 const isEventName = (name: string): name is EventName => (EVENT_NAMES as readonly string[]).includes(name);

@@ -6,7 +6,7 @@
 import type { OpaqueDatabase, RawEnvironment, TreeInfo } from '@trellis/engine';
 import type { DatabaseInfo, TreeSummary } from '../contract/index.js';
 
-export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, startedReadOnly: boolean): DatabaseInfo {
+export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, startedReadOnly: boolean, replica?: DatabaseInfo['replica']): DatabaseInfo {
   const trees = db.trees();
   return {
     path: db.path,
@@ -20,6 +20,7 @@ export function databaseInfo(db: OpaqueDatabase, sessionReadOnly: boolean, start
     // Copies, as for the trees; absent in catalogs written before the engine kept them.
     history: (db.catalog.history ?? []).map((entry) => structuredClone(entry)),
     migrations: (db.catalog.migrations ?? []).map((record) => structuredClone(record)),
+    ...(replica ? { replica } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import { rawReadHandlers } from './handlers/raw-read.js';
 import { recordUndoHandlers } from './handlers/records-undo.js';
 import { transferHandlers } from './handlers/transfer.js';
 import { recordPathHandlers } from './handlers/records-paths.js';
+import { syncHandlers } from './handlers/sync.js';
 import type { Handler, HandlerContext, Handlers } from './handlers/handler.js';
 import type { Log } from './emitter.js';
 import type { RecentList } from './recent.js';
@@ -30,7 +31,7 @@ const validators = new Map(METHOD_NAMES.map((name) => [name, Compile(methods[nam
 const MAX_REPORTED = 8;
 
 export function handlerTable(recent: RecentList | undefined): Handlers<MethodName> {
-  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...recordReleaseHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers, ...recordSearchHandlers, ...recordPathHandlers };
+  return { ...databaseHandlers(recent), ...recordReadHandlers, ...recordWriteHandlers, ...recordReleaseHandlers, ...indexHandlers, ...queryHandlers, ...rawReadHandlers, ...recordUndoHandlers, ...transferHandlers, ...recordSearchHandlers, ...recordPathHandlers, ...syncHandlers };
 }
 
 export async function dispatch(

@@ -3,10 +3,12 @@
  * by the Electron main process and the web host. It owns one open database
  * at a time and answers calls through `handle`, which never rejects.
  */
+import { resolve } from 'node:path';
 import type { EventName, HostEvents } from '../contract/index.js';
 import { dispatch, handlerTable, type HostAnswer } from './dispatch.js';
 import { Emitter, type Log } from './emitter.js';
 import { Session } from './session.js';
+import type { ReplicaTarget } from './open-either.js';
 import type { RecentList } from './recent.js';
 
 export interface HostOptions {
@@ -14,6 +16,12 @@ export interface HostOptions {
   path: string;
   /** The session is read-only for good: every database it opens is opened read-only, and nothing lifts it. */
   readOnly?: boolean | undefined;
+  /**
+   * A replica of this server: the database at `replica.path` (default: `path`, the first) is opened as one
+   * (made from the server when it holds no database yet) whenever this host opens that path, its sync
+   * running while it is open.
+   */
+  replica?: (ReplicaTarget & { readonly path?: string | undefined }) | undefined;
   /** Open the first database read-only, without making the session read-only (the engine process reopening one). */
   openReadOnly?: boolean | undefined;
   /** Where "Open Recent" is kept; every database opened is added to it. */
@@ -50,7 +58,15 @@ const consoleLog: Log = (message, error) => console.error(`trellis host: ${messa
 export async function createHost(options: HostOptions): Promise<Host> {
   const log = options.log ?? consoleLog;
   const emitter = new Emitter(log);
-  const session = new Session({ recent: options.recent, log, emitter, watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS, readOnlyForGood: options.readOnly ?? false, migrationPollMs: options.migrationPollMs });
+  const session = new Session({
+    recent: options.recent,
+    log,
+    emitter,
+    watchIntervalMs: options.watchIntervalMs ?? DEFAULT_WATCH_INTERVAL_MS,
+    readOnlyForGood: options.readOnly ?? false,
+    migrationPollMs: options.migrationPollMs,
+    replica: options.replica ? { ...options.replica, path: resolve(options.replica.path ?? options.path) } : undefined,
+  });
   await session.open(options.path, options.openReadOnly ?? false);
   const table = handlerTable(options.recent);
   const context = { session };

@@ -4,13 +4,15 @@
  * `changes` events. Opening another database swaps all three, and a failed
  * open leaves the current database open and usable. An LMDB environment
  * without a Trellis catalog opens read-only through the raw reader
- * (open-either.ts): `raw` reads it, `db` and every write refuse.
+ * (open-either.ts): `raw` reads it, `db` and every write refuse. The host's
+ * replica path opens as a replica, with its sync's feed (sync-feed.ts) beside it.
  */
 import { resolve } from 'node:path';
-import type { ChangeEvent, OpaqueDatabase, RawEnvironment, ResyncEvent, SchemaEvent } from '@trellis/engine';
+import type { ChangeEvent, OpaqueDatabase, OpaqueReplica, RawEnvironment, ResyncEvent, SchemaEvent } from '@trellis/engine';
 import type { DatabaseInfo, HostEvents } from '../contract/index.js';
 import { databaseInfo, rawDatabaseInfo } from './database-info.js';
-import { openEither, pathOf, type Opened } from './open-either.js';
+import { closeOpened, openEither, openReplicaAt, pathOf, type Opened, type ReplicaTarget } from './open-either.js';
+import { SyncFeed } from './sync-feed.js';
 import { fail } from './error-payload.js';
 import { keyText, wireKey } from './wire-forms.js';
 import type { Emitter, Log } from './emitter.js';
@@ -31,10 +33,15 @@ export interface SessionOptions {
   readonly readOnlyForGood: boolean;
   /** How often to read another process's migration progress while it runs (500 ms by default). */
   readonly migrationPollMs?: number | undefined;
+  /** The database at `path` (resolved) is a replica of this server whenever it is opened. */
+  readonly replica?: (ReplicaTarget & { readonly path: string }) | undefined;
 }
 
+/** What is open, with the watcher of its changes and, for a replica, its sync's feed. */
+type Current = Opened & { readonly stopWatch: () => void; readonly feed: SyncFeed | undefined };
+
 export class Session {
-  private current: (Opened & { stopWatch: () => void }) | undefined;
+  private current: Current | undefined;
   private sessionReadOnly = false;
   private closed = false;
   /** Opens run one at a time: two overlapping ones would each close "the current" database and leak one. */
@@ -70,10 +77,23 @@ export class Session {
     return current.env;
   }
 
+  /** The open replica's sync; undefined when the open database is not a replica (NO_DATABASE when none is open). */
+  get sync(): SyncFeed | undefined {
+    return this.opened().feed;
+  }
+
+  /** The open replica's sync; NOT_A_REPLICA when the open database is not one. */
+  get replica(): SyncFeed {
+    const feed = this.sync;
+    if (!feed) fail({ code: 'NOT_A_REPLICA', message: `${this.path} is not a replica of a Trellis server (open one with serve PATH --server URL)` });
+    return feed;
+  }
+
   info(): DatabaseInfo {
     const current = this.opened();
     if (current.kind === 'raw') return rawDatabaseInfo(current.env, this.options.readOnlyForGood);
-    return databaseInfo(current.db, this.sessionReadOnly, this.options.readOnlyForGood);
+    const replica = current.feed && { server: current.feed.server, checkOut: current.feed.checkOutTrees() };
+    return databaseInfo(current.db, this.sessionReadOnly, this.options.readOnlyForGood, replica);
   }
 
   /** Writes are refused while the session's toggle is on (a database opened read-only refuses them in the engine), and always in a raw environment. */
@@ -126,13 +146,13 @@ export class Session {
     if (previous && pathOf(previous) === target) {
       await this.closeCurrent();
       try {
-        this.attach(await openEither(target, readOnly));
+        this.attach(await this.openPath(target, readOnly));
       } catch (error) {
-        this.attach(await openEither(target, previous.kind === 'raw' || previous.db.readOnly));
+        this.attach(await this.openPath(target, previous.kind === 'raw' || previous.db.readOnly));
         throw error;
       }
     } else {
-      const next = await openEither(target, readOnly);
+      const next = await this.openPath(target, readOnly);
       await this.closeCurrent();
       this.attach(next);
     }
@@ -141,15 +161,25 @@ export class Session {
     return this.info();
   }
 
+  /** The replica's path opens as a replica, writable for its sync: read-only is the session's toggle then. */
+  private async openPath(target: string, readOnly: boolean): Promise<Opened> {
+    const replica = this.options.replica;
+    if (replica?.path !== target) return openEither(target, readOnly);
+    const opened = await openReplicaAt(target, replica);
+    if (readOnly) this.sessionReadOnly = true;
+    return opened;
+  }
+
   private attach(opened: Opened): void {
     // A raw environment has no change log to watch: its tables show what was there when read.
     const stopWatch = opened.kind === 'trellis' ? opened.db.watch((events) => this.forward(events), { intervalMs: this.options.watchIntervalMs }) : () => undefined;
-    this.current = { ...opened, stopWatch };
+    const feed = opened.kind === 'trellis' && opened.replica ? this.follow(opened.replica.opened, opened.replica.target.server) : undefined;
+    this.current = { ...opened, stopWatch, feed };
     if (opened.kind === 'trellis') this.migration.follow(opened.db);
     else this.migration.clear();
   }
 
-  private opened(): Opened {
+  private opened(): Current {
     if (!this.current) fail({ code: 'NO_DATABASE', message: this.closed ? 'The host is closed; no database is open' : 'No database is open' });
     return this.current;
   }
@@ -161,7 +191,17 @@ export class Session {
     this.migration.stop();
     if (!current) return;
     current.stopWatch();
-    await (current.kind === 'trellis' ? current.db.close() : current.env.close());
+    current.feed?.close();
+    await closeOpened(current);
+  }
+
+  private follow(replica: OpaqueReplica, server: string): SyncFeed {
+    const { emitter } = this.options;
+    return new SyncFeed(replica, server, {
+      status: (status) => emitter.emit('sync', status),
+      lease: (change) => emitter.emit('lease', change),
+      checkOutTreesChanged: () => this.announce(),
+    });
   }
 
   private forward(events: readonly ChangeEvent[] | ResyncEvent | SchemaEvent): void {

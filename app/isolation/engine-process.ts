@@ -39,6 +39,7 @@ async function start(options: EngineStart): Promise<void> {
       recent: options.recentFile === undefined ? undefined : fileRecentList(options.recentFile),
       log,
       watchIntervalMs: options.watchIntervalMs,
+      replica: options.replica,
     });
   } catch (error) {
     send({ type: 'start-failed', error: toErrorPayload(error, 'opening the database', log) });

@@ -15,7 +15,7 @@
 import { resolve } from 'node:path';
 import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
 import { Emitter, type Log } from '../host/emitter.js';
-import { fileRecentList, type HostAnswer, type Host } from '../host/index.js';
+import { fileRecentList, type HostAnswer, type Host, type ReplicaTarget } from '../host/index.js';
 import { describeEnding, forkNodeProcess, type ProcessChannel, type ProcessEnding, type SpawnProcess } from './channel.js';
 import { checkIntegrityAside, type IntegrityFinding } from './integrity-check.js';
 import type { EngineStart, FromEngine } from './messages.js';
@@ -23,6 +23,8 @@ import type { EngineStart, FromEngine } from './messages.js';
 export interface IsolatedHostOptions {
   readonly path: string;
   readonly readOnly?: boolean | undefined;
+  /** `path` is a replica of this server (app/host's HostOptions.replica): each engine opens it as one. */
+  readonly replica?: ReplicaTarget | undefined;
   /** The "Open Recent" file; every database opened is added to it. */
   readonly recentFile?: string | undefined;
   readonly log?: Log | undefined;
@@ -122,7 +124,8 @@ class IsolatedHostImpl implements IsolatedHost {
   /** Starts an engine process on `path`; answers as `database.open` would. */
   async startEngine(path: string, readOnly: boolean): Promise<HostAnswer> {
     const sessionReadOnly = this.options.readOnly ?? false;
-    const start: EngineStart = { path, readOnly: readOnly || sessionReadOnly, sessionReadOnly, recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs };
+    const replica = this.options.replica && { ...this.options.replica, path: resolve(this.options.path) };
+    const start: EngineStart = { path, readOnly: readOnly || sessionReadOnly, sessionReadOnly, recentFile: this.options.recentFile, watchIntervalMs: this.options.watchIntervalMs, replica };
     const channel = this.spawn('engine-process', []);
     const engine: Engine = { channel, pending: new Map(), ended: false, readDamage: false };
     const started = new Promise<HostAnswer>((settle) => {

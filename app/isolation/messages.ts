@@ -5,6 +5,7 @@
  */
 import type { IntegrityReport } from '@trellis/engine';
 import type { EventName, HostErrorPayload, HostEvents } from '../contract/index.js';
+import type { ReplicaTarget } from '../host/index.js';
 
 /** How the engine process starts: the host's options that can cross a process boundary. */
 export interface EngineStart {
@@ -16,6 +17,8 @@ export interface EngineStart {
   /** The "Open Recent" file (the engine process adds each database it opens). */
   readonly recentFile: string | undefined;
   readonly watchIntervalMs: number | undefined;
+  /** The database at `replica.path` (the first one the host opened) is a replica of this server. */
+  readonly replica: (ReplicaTarget & { readonly path: string }) | undefined;
 }
 
 export type ToEngine =

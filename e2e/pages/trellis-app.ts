@@ -7,6 +7,7 @@ import { PathPages } from './paths.js';
 import { RawView } from './raw-view.js';
 import { ReleaseBar } from './release-bar.js';
 import { RecordsTable } from './records-table.js';
+import { SyncPages } from './sync.js';
 import { ReferencedBy } from './referenced-by.js';
 import { Toolbar } from './toolbar.js';
 import { TreeList } from './tree-list.js';
@@ -22,6 +23,7 @@ export class TrellisApp {
   readonly raw: RawView;
   readonly release: ReleaseBar;
   readonly paths: PathPages;
+  readonly sync: SyncPages;
 
   constructor(readonly page: Page) {
     this.trees = new TreeList(page);
@@ -34,5 +36,6 @@ export class TrellisApp {
     this.raw = new RawView(page);
     this.release = new ReleaseBar(page);
     this.paths = new PathPages(page);
+    this.sync = new SyncPages(page);
   }
 }

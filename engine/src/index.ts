@@ -82,3 +82,4 @@ export type { SyncConflict } from './sync/replica-apply.js';
 export type { Mutation, Op } from './sync/protocol.js';
 export { PROTOCOL_VERSION } from './sync/protocol.js';
 export * from './sync/sync-errors.js';
+export { CheckedOutError, MAX_LEASE_MINUTES, DEFAULT_LEASE_MINUTES, type Lease } from './sync/leases.js';

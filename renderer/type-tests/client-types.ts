@@ -4,7 +4,7 @@
  */
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
 import type { HostClient } from '../src/client/host-client.js';
-import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf, WrittenRecord } from '../../app/contract/index.js';
+import type { ArgsOf, DatabaseInfo, JsonKey, MethodName, RecordEntry, ResultOf, SyncStatus, WrittenRecord } from '../../app/contract/index.js';
 
 declare const client: HostClient;
 
@@ -43,6 +43,14 @@ export type MethodNames = [
       | 'records.resolvePath'
       | 'records.resolvePaths'
       | 'records.perform'
+      | 'sync.status'
+      | 'sync.outbox'
+      | 'sync.conflicts'
+      | 'sync.dismissConflict'
+      | 'sync.keepMine'
+      | 'sync.leases'
+      | 'sync.checkOut'
+      | 'sync.checkIn'
     >
   >,
 ];
@@ -62,6 +70,11 @@ export type ArgumentsAndResults = [
   Expect<Equal<ArgsOf<'records.resolvePath'>, { tree: string; key: JsonKey; path: string; limit?: number }>>,
   Expect<Equal<ResultOf<'records.resolvePath'>['matches'][number]['hops'][number], { tree: string; key: JsonKey; text: string; revision: number; label?: string }>>,
   Expect<Equal<Extract<ResultOf<'records.perform'>['results'][number], { op: 'delete' }>, { op: 'delete'; deleted: boolean }>>,
+  Expect<Equal<ResultOf<'sync.status'>, { status: SyncStatus | null }>>,
+  Expect<Equal<ArgsOf<'sync.checkIn'>, { tree: string; key: JsonKey; force?: boolean }>>,
+  Expect<Equal<ResultOf<'sync.outbox'>['transactions'][number]['records'][number]['kind'], 'insert' | 'update' | 'delete'>>,
+  Expect<Equal<ResultOf<'sync.conflicts'>['conflicts'][number]['records'][number]['theirs'], RecordEntry | null>>,
+  Expect<Equal<DatabaseInfo['replica'], { server: string; checkOut: string[] } | undefined>>,
 ];
 
 export async function calls(): Promise<void> {
@@ -90,6 +103,8 @@ export async function calls(): Promise<void> {
   await client.call('records.perform', { requests: [{ op: 'insert', tree: 'users', key: 1, value: {} }] });
   // @ts-expect-error an op the batch does not have
   await client.call('records.perform', { requests: [{ op: 'drop', tree: 'users', key: 1 }] });
+  // @ts-expect-error a check-out's length is whole minutes, not text
+  await client.call('sync.checkOut', { tree: 'toys', key: [1, 'ball'], minutes: '30' });
   // @ts-expect-error the result is not another method's result
   const _wrong: ResultOf<'records.delete'> = await client.call('records.get', { tree: 'users', key: 1 });
 }

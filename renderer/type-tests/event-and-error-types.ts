@@ -2,7 +2,7 @@
  * Events and error payloads as the renderer's client sees them: Static<> of
  * the contract's schemas, names and payloads checked at compile time.
  */
-import type { TrellisErrorCode } from '@trellis/engine';
+import type { SyncState, SyncStatus as EngineSyncStatus, TrellisErrorCode } from '@trellis/engine';
 import type { Equal, Expect } from '../../engine/type-tests/expect.js';
 import type { HostClient } from '../src/client/host-client.js';
 import type {
@@ -16,16 +16,24 @@ import type {
   HostOnlyErrorCode,
   IssueDetail,
   JsonKey,
+  Lease,
   MenuCommandId,
   MigrationRunning,
   RecordChange,
   RecordEntry,
+  SyncStatus,
 } from '../../app/contract/index.js';
 
 declare const client: HostClient;
 
 export type Events = [
-  Expect<Equal<EventName, 'changes' | 'database' | 'command' | 'query' | 'migration'>>,
+  Expect<Equal<EventName, 'changes' | 'database' | 'command' | 'query' | 'migration' | 'sync' | 'lease'>>,
+  Expect<Equal<HostEvents['sync'], SyncStatus>>,
+  // The replica's states are the engine's, and each of its status fields crosses as it is.
+  Expect<Equal<SyncStatus['state'], SyncState>>,
+  Expect<Equal<Omit<SyncStatus, 'state' | 'snapshot' | 'error'>, Omit<{ -readonly [K in keyof EngineSyncStatus]: EngineSyncStatus[K] }, 'state' | 'snapshot' | 'error'>>>,
+  Expect<Equal<HostEvents['lease'], { tree: string; key: JsonKey; text: string; lease: Lease | null }>>,
+  Expect<Equal<Lease, { tree: string; key: JsonKey; text: string; user: string; mine: boolean; since: number; expires: number }>>,
   Expect<Equal<HostEvents['migration'], MigrationRunning | { ended: true }>>,
   Expect<Equal<MigrationRunning, { id: string; description?: string; version: number; done: number; total: number; startedAt: string }>>,
   Expect<Equal<HostEvents['query']['progress']['matches'], number>>,

@@ -37,8 +37,10 @@ describe('check-out', () => {
     expect((refused as Error).message).toMatch(/must be checked out before it is changed/);
     expect(ann.sync.status().waiting).toBe(0); // nothing written, nothing queued
 
+    expect(ann.sync.status()).toMatchObject({ user: 'ann', admin: false });
     const lease = await ann.sync.checkOut('tasks', task, 30);
-    expect(lease).toMatchObject({ user: 'ann', tree: 'tasks' });
+    expect(lease).toMatchObject({ user: 'ann', tree: 'tasks', clientId: ann.sync.clientId });
+    expect(ann.sync.clientId).not.toBe(bob.sync.clientId);
     await expect.poll(() => bob.sync.leaseOf('tasks', task)?.user).toBe('ann');
     // The server's refusal keeps its code and class on the replica.
     await expect(bob.sync.checkOut('tasks', task)).rejects.toSatisfy((error) => error instanceof CheckedOutError && /checked out by ann until/.test(error.message));
@@ -92,6 +94,7 @@ describe('check-out', () => {
     const bob = await replica(server, { token: tokens.bob });
     const task = await firstTask(ann);
     await Promise.all([root.sync.synced(), bob.sync.synced()]);
+    expect(root.sync.status()).toMatchObject({ user: 'root', admin: true });
     await ann.sync.checkOut('tasks', task);
     await expect(bob.sync.checkIn('tasks', task, { force: true })).rejects.toThrow(/only an administrator may break a check-out \(bob is not one\)/);
     expect(await root.sync.checkIn('tasks', task, { force: true })).toBe(true);

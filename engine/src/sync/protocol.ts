@@ -75,6 +75,9 @@ export const LeaseChange = Type.Object({ tree: Name, key: Json, lease: Type.Unio
 export const Welcome = Type.Object({
   serverId: Type.String(),
   catalogHash: Type.String(),
+  /** Whom the token names, and whether it may break another's check-out. */
+  user: Type.String(),
+  admin: Type.Boolean(),
   /** The server's trees as stored (the authority on the schema). */
   trees: Type.Record(Type.String(), Json),
   revision: Revision,

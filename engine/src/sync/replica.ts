@@ -50,6 +50,9 @@ export interface SyncStatus {
   readonly snapshot?: { readonly done: number; readonly total: number } | undefined;
   /** Why the replica is offline or refused. */
   readonly error?: { readonly code: string; readonly message: string } | undefined;
+  /** Whom the server knows this replica as (its token's user), and whether that user is an administrator: as of the last connection. */
+  readonly user?: string;
+  readonly admin?: boolean;
 }
 
 const RETRY_MIN_MS = 100;
@@ -59,6 +62,7 @@ export class ReplicaSync {
   private state: SyncState = 'connecting';
   private serverRevision = 0;
   private error: SyncStatus['error'];
+  private caller: { readonly user: string; readonly admin: boolean } | undefined;
   private snapshotProgress: SyncStatus['snapshot'];
   private connection: SyncConnection | undefined;
   private wake: (() => void) | undefined;
@@ -82,6 +86,11 @@ export class ReplicaSync {
     this.running = this.run();
   }
 
+  /** This replica's id at the server, made once in its file: the `clientId` of the check-outs it holds. */
+  get clientId(): string {
+    return readState(this.engine).clientId;
+  }
+
   status(): SyncStatus {
     const cursor = readState(this.engine).cursor;
     return {
@@ -92,6 +101,7 @@ export class ReplicaSync {
       conflicts: this.count('conflict'),
       ...(this.snapshotProgress ? { snapshot: this.snapshotProgress } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...this.caller,
     };
   }
 
@@ -232,6 +242,7 @@ export class ReplicaSync {
       const welcome = await connection.request({ kind: 'hello', protocol: PROTOCOL_VERSION, clientId: readState(this.engine).clientId, ...(this.options.token ? { token: this.options.token } : {}) });
       await this.pin(welcome);
       await takeLeases(this.engine, welcome.checkOut, welcome.leases);
+      this.caller = { user: welcome.user, admin: welcome.admin };
       this.serverRevision = Math.max(this.serverRevision, welcome.revision);
       this.state = 'connected';
       this.error = undefined;

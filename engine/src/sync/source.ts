@@ -81,6 +81,8 @@ export class SyncSource {
     return {
       serverId: this.serverId,
       catalogHash: catalogHashOf(trees), // of the trees this caller is sent: a replica holds those
+      user: caller.user,
+      admin: caller.admin,
       trees,
       revision: this.engine.revision(),
       lastMutationId: this.lastMutationId(caller.clientId),

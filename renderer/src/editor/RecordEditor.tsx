@@ -45,6 +45,8 @@ export interface RecordEditorProps {
   /** null = creating a new record in `tree`. */
   record: RecordEntry | null;
   readOnly: boolean;
+  /** Why this record cannot be changed here now although the database can (a replica's record another holds checked out). */
+  recordReadOnlyWhy?: string | undefined;
   theme: 'light' | 'dark';
   /** OpaqueKey text, e.g. 'users/42': navigate there. */
   onFollow(target: string): void;
@@ -62,11 +64,12 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
   const MonacoPane = monacoPane.use()?.MonacoPane;
   const registry = useCommands();
   const editing = session.base.mode === 'edit' ? session.base.entry : null;
-  // A released record (the panel's fresh copy: releasing does not change its revision) is read-only like a
-  // read-only session, for this record only: Save and Delete say why; New and Duplicate stay.
-  const releasedWhy = editing ? releasedReason(props.record) : undefined;
+  // A released record (the panel's fresh copy: releasing does not change its revision), or one this replica
+  // has not checked out, is read-only like a read-only session, for this record only: Save and Delete say why;
+  // New and Duplicate stay.
+  const thisRecordWhy = editing ? (releasedReason(props.record) ?? props.recordReadOnlyWhy) : undefined;
   const lockWhy = readOnly ? readOnlyWhy : undefined;
-  const recordWhy = lockWhy ?? releasedWhy;
+  const recordWhy = lockWhy ?? thisRecordWhy;
   const disabled = disabledActions(session, lockWhy, recordWhy);
 
   // Every way of saving (button, menu, palette, the shell's Mod+S, Monaco's Ctrl/Cmd+S) goes
@@ -139,8 +142,8 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
           load={session.load}
           onChange={session.edit}
           problems={session.problems}
-          readOnly={readOnly || session.conflict !== null || releasedWhy !== undefined}
-          readOnlyMessage={releasedWhy ?? lockedWhy}
+          readOnly={readOnly || session.conflict !== null || thisRecordWhy !== undefined}
+          readOnlyMessage={thisRecordWhy ?? lockedWhy}
           theme={props.theme}
           tree={props.tree}
           client={props.client}

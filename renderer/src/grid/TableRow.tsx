@@ -3,7 +3,7 @@
  * placeholder; an entry without a decodable value shows its problems in an
  * error cell across the value columns.
  */
-import { memo, type JSX, type MouseEvent } from 'react';
+import { memo, useContext, type JSX, type MouseEvent } from 'react';
 import type { RecordEntry } from '../../../app/contract/index.js';
 import { cellFor } from './cells/cell-for.js';
 import { FieldLinkCell } from './cells/FieldLinkCell.js';
@@ -12,6 +12,7 @@ import { AbsentCell, ErrorCell, NullCell } from './cells/special-cells.js';
 import { PathCell } from './cells/PathCell.js';
 import type { GridColumn } from './core/columns.js';
 import type { ClickModifiers } from './use-table-selection.js';
+import { RowMarksContext, type RowMark } from './row-marks.js';
 
 export interface SizedColumn {
   readonly column: GridColumn;
@@ -37,11 +38,13 @@ const modifiersOf = (event: MouseEvent): ClickModifiers => ({ shift: event.shift
 export const TableRow = memo(function TableRow({ index, entry, columns, height, selected, activeColumn, onClick, onOpen, onCellMenu }: TableRowProps): JSX.Element {
   const broken = entry !== undefined && (entry.value === undefined || (entry.problems?.length ?? 0) > 0);
   const firstValueColumn = columns.find(({ column }) => column.role === 'value')?.column.id;
+  const mark = useContext(RowMarksContext)(entry?.text ?? '');
   return (
     <div
       role="row"
       data-testid="row"
       data-key={entry?.text}
+      data-mark={mark?.kind}
       aria-rowindex={index + 1}
       aria-selected={selected}
       aria-busy={entry ? undefined : true}
@@ -65,6 +68,7 @@ export const TableRow = memo(function TableRow({ index, entry, columns, height, 
             onCellMenu(index, entry, column.id, { x: event.clientX, y: event.clientY });
           }}
         >
+          {mark && column === columns[0]?.column && <MarkIcon mark={mark} />}
           {entry ? broken && column.role === 'value' ? column.id === firstValueColumn ? <ErrorCell entry={entry} /> : null : <CellContent column={column} entry={entry} /> : <span className="cell-loading" />}
         </div>
       ))}
@@ -85,4 +89,16 @@ function CellContent({ column, entry }: { column: GridColumn; entry: RecordEntry
     return <FieldLinkCell value={value} schema={column.schema} type={column.type} targets={linked} Own={Own} />;
   }
   return <Cell value={value} schema={column.schema} />;
+}
+
+/** A padlock at the row's start (drawn inline: no emoji font is needed), its sentence as the tooltip. */
+function MarkIcon({ mark }: { mark: RowMark }): JSX.Element {
+  return (
+    <span className="row-mark" data-testid="row-mark" data-mark={mark.kind} title={mark.title} aria-label={mark.title} role="img">
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+        <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      </svg>
+    </span>
+  );
 }

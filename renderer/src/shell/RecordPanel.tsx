@@ -13,6 +13,9 @@ import { keyAddressOf } from '@trellis/engine/common/key-text';
 import type { Theme } from '../state/use-theme.js';
 import { RecordTitle } from '../labels/RecordTitle.js';
 import { PathBar } from '../paths/PathBar.js';
+import { CheckOutBar } from '../sync/CheckOutBar.js';
+import { checkOutReason } from '../sync/core/lease-text.js';
+import { useChecksOut, useLeases } from '../sync/sync-context.js';
 
 export interface RecordPanelProps {
   readonly database: DatabaseInfo;
@@ -34,6 +37,10 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
   const address = text ? keyAddressOf(text) : undefined;
   /** undefined: not known yet; null: no such record. */
   const entry = loaded && 'entry' in loaded ? loaded.entry : undefined;
+  // A replica's record of a check-out tree: read-only here unless this replica holds it now.
+  const checksOut = useChecksOut(tree.name) && text !== null;
+  const { leases, now } = useLeases();
+  const checkOutWhy = checksOut && text ? checkOutReason(text, leases.of(text), now) : undefined;
   return (
     <aside className="record-panel" data-testid="record-panel" data-key={text ?? undefined} aria-label={text ? `Record ${text}` : `New record in ${tree.name}`} tabIndex={-1}>
       <header className="record-panel-header">
@@ -49,6 +56,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
         </button>
       </header>
       {address && entry && <PathBar database={database} tree={address.tree} recordKey={address.key} />}
+      {checksOut && address && text && entry && <CheckOutBar tree={address.tree} recordKey={address.key} text={text} />}
       <div className="record-panel-body">
         {text !== null && loaded === undefined && <div className="muted panel-message">Loading…</div>}
         {loaded && 'error' in loaded && <div className="error-text panel-message">{loaded.error}</div>}
@@ -59,7 +67,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
         )}
         {(text === null || entry) && (
           <div className="record-panel-editor">
-            <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
+            <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} recordReadOnlyWhy={checkOutWhy} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
           </div>
         )}
         {address && entry && <ReferencedBy tree={address.tree} recordKey={address.key} database={database} />}

@@ -32,6 +32,9 @@ import { showDiagram, showSchema, showTable } from '../schema/places.js';
 import { useSchemaCommands } from '../schema/use-schema-commands.js';
 import { useUndoCommands } from '../undo/use-undo-commands.js';
 import { UndoConflict } from '../undo/UndoConflict.js';
+import { SyncContext } from '../sync/sync-context.js';
+import { SyncStatusBar } from '../sync/SyncStatusBar.js';
+import { useSync } from '../sync/use-sync.js';
 
 // Not on the first screen: their own chunks (cmdk and its dialog are ~30 kB), fetched when first opened.
 const palette = lazyModule(() => import('./CommandPalette.js'));
@@ -43,6 +46,7 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
   const database = useDatabase(client);
   const info = database.info;
   const migration = useMigration(client);
+  const sync = useSync(client, info);
   // Writes are disabled while another program migrates (only its start and end change this, not each progress event).
   const migratingId = migration?.id;
   const shown = useMemo<ShownDatabase | null>(
@@ -101,53 +105,55 @@ export function Shell({ client }: { client: HostClient }): JSX.Element {
 
   return (
     <NavigatorContext.Provider value={navigator}>
-      <div className="app">
-        <ConnectionBanner client={client} />
-        <MenuBar />
-        {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
-        <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={shown} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
-        <div className="workspace">
-          {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
-          {info?.kind === 'raw' ? (
-            <RawView key={info.path} database={info} />
-          ) : (
-            <>
-              {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
-              <main className="content">
-                {migration && <MigrationBanner migration={migration} />}
-                {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
-                {info && tree && location && !location.view && <TreeView key={`${info.path}
-${tree.name}`} database={shown ?? info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
-                {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
-                {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
-                {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
-              </main>
-            </>
-          )}
-        </div>
-        {notice && (
-          <div className="notice" data-testid="notice" role="status">
-            <span>{notice}</span>
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
-              ✕
-            </button>
+      <SyncContext.Provider value={sync}>
+        <div className="app">
+          <ConnectionBanner client={client} />
+          <MenuBar />
+          {/* A raw LMDB environment has no places in the history: no breadcrumbs of the database open before it. */}
+          <Toolbar history={history} snapshot={info?.kind === 'raw' ? NO_PLACES : snapshot} database={shown} theme={theme} undo={undo} onToggleReadOnly={toggleReadOnly} onToggleTheme={toggleTheme} />
+          <div className="workspace">
+            {/* An LMDB environment without a Trellis catalog: its databases, read-only, in a view of their own. */}
+            {info?.kind === 'raw' ? (
+              <RawView key={info.path} database={info} />
+            ) : (
+              <>
+                {info && <Sidebar database={info} current={location?.view === 'diagram' ? undefined : location?.tree} diagramOpen={location?.view === 'diagram'} onOpen={openTree} onOpenDiagram={() => location && showDiagram(history, location.tree)} />}
+                <main className="content">
+                  {migration && <MigrationBanner migration={migration} />}
+                  {info && tree && location?.view && <SchemaPlace database={info} location={location} />}
+                  {info && tree && location && !location.view && <TreeView key={`${info.path}\n${tree.name}`} database={shown ?? info} tree={tree} location={location} historyIndex={snapshot.index} history={history} theme={theme} />}
+                  {info && location && !tree && <div className="empty-state">This database has no tree named “{location.tree}”.</div>}
+                  {info && info.trees.length === 0 && <div className="empty-state">This database has no trees yet.</div>}
+                  {!info && <div className="empty-state">{database.loading ? 'Loading…' : database.problem}</div>}
+                </main>
+              </>
+            )}
           </div>
-        )}
-        {undo.conflict && (
-          <UndoConflict
-            outcome={undo.conflict}
-            theme={theme}
-            onOpen={(text) => {
-              undo.dismissConflict();
-              navigator.follow(text);
-            }}
-            onForget={undo.forgetConflicted}
-            onClose={undo.dismissConflict}
-          />
-        )}
-        {paletteOpen && Palette && <Palette.CommandPalette open onOpenChange={setPaletteOpen} />}
-        {openDialog && Dialog && <Dialog.OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
-      </div>
+          {notice && (
+            <div className="notice" data-testid="notice" role="status">
+              <span>{notice}</span>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+                ✕
+              </button>
+            </div>
+          )}
+          {undo.conflict && (
+            <UndoConflict
+              outcome={undo.conflict}
+              theme={theme}
+              onOpen={(text) => {
+                undo.dismissConflict();
+                navigator.follow(text);
+              }}
+              onForget={undo.forgetConflicted}
+              onClose={undo.dismissConflict}
+            />
+          )}
+          <SyncStatusBar theme={theme} />
+          {paletteOpen && Palette && <Palette.CommandPalette open onOpenChange={setPaletteOpen} />}
+          {openDialog && Dialog && <Dialog.OpenDialog onClose={() => setOpenDialog(false)} onOpen={openDatabase} />}
+        </div>
+      </SyncContext.Provider>
     </NavigatorContext.Provider>
   );
 }

@@ -27,6 +27,8 @@ import { lazyModule } from '../state/lazy-module.js';
 import { TransferControls } from '../transfer/TransferControls.js';
 import { offsetSource } from '../transfer/core/record-source.js';
 import { pathTreesOf } from '../paths/path-trees.js';
+import { RowMarksContext } from '../grid/row-marks.js';
+import { useCheckOutMarks } from '../sync/use-check-out-marks.js';
 
 /**
  * The record panel (editor, JSON5 parser) is not on the first screen: its own chunk, fetched
@@ -151,6 +153,8 @@ export function TreeView({ database, tree, location, historyIndex, history, them
   };
 
   const panelText = creating ? null : selected;
+  // A replica's check-outs, as padlocks on their rows.
+  const marks = useCheckOutMarks(tree.name);
   const [panelWidth, setPanelWidth] = usePanelWidth();
   return (
     <div className="tree-view" style={panelWidth ? ({ '--record-panel-width': `${panelWidth}px` } as CSSProperties) : undefined}>
@@ -170,22 +174,24 @@ export function TreeView({ database, tree, location, historyIndex, history, them
           onNewRecord={startCreating}
           extra={<TransferControls tree={tree} readOnly={database.readOnly} selection={selectedEntries(cache.row(selectedIndex ?? -1))} sources={exportSources} />}
         />
-        <RecordsTable
-          key={historyIndex}
-          ref={table}
-          cache={cache}
-          columns={columns}
-          selectedIndex={selectedIndex}
-          initialScrollTop={location.scrollTop}
-          layoutKey={layoutStorageKey(database.path, tree.name)}
-          filterByValue={filterByValue(fields, viewQuery, (query) => { setFiltering(true); showQuery(query); })}
-          onFollow={navigator.follow}
-          onSelect={select}
-          onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
-          onScroll={(top) => history.update({ scrollTop: top }, true)}
-          sorting={sorting}
-          paths={pathSupport}
-        />
+        <RowMarksContext.Provider value={marks}>
+          <RecordsTable
+            key={historyIndex}
+            ref={table}
+            cache={cache}
+            columns={columns}
+            selectedIndex={selectedIndex}
+            initialScrollTop={location.scrollTop}
+            layoutKey={layoutStorageKey(database.path, tree.name)}
+            filterByValue={filterByValue(fields, viewQuery, (query) => { setFiltering(true); showQuery(query); })}
+            onFollow={navigator.follow}
+            onSelect={select}
+            onOpen={() => document.querySelector<HTMLElement>('[data-testid="record-panel"]')?.focus()}
+            onScroll={(top) => history.update({ scrollTop: top }, true)}
+            sorting={sorting}
+            paths={pathSupport}
+          />
+        </RowMarksContext.Provider>
       </div>
       {panelText !== undefined && <PanelResizer onResize={setPanelWidth} />}
       {panelText !== undefined &&
