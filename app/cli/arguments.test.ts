@@ -32,4 +32,11 @@ describe('parseCliArguments', () => {
     expect(parseCliArguments(['/replica', '--server', 'http://127.0.0.1:7100'])).toEqual({ ok: false, error: "--server must be a ws:// or wss:// address, got 'http://127.0.0.1:7100'" });
     expect(parseCliArguments(['/replica', '--server', 'team server'])).toMatchObject({ ok: false, error: expect.stringContaining('--server must be') });
   });
+
+  it('takes the token from TRELLIS_TOKEN when --token is absent, only for a --server', () => {
+    const env = { TRELLIS_TOKEN: 'from-env' };
+    expect(parseCliArguments(['/replica', '--server', 'ws://127.0.0.1:7100'], env)).toMatchObject({ ok: true, value: { replica: { token: 'from-env' } } });
+    expect(parseCliArguments(['/replica', '--server', 'ws://127.0.0.1:7100', '--token', 'given'], env)).toMatchObject({ ok: true, value: { replica: { token: 'given' } } });
+    expect(parseCliArguments(['/db'], env)).toMatchObject({ ok: true, value: { replica: undefined } });
+  });
 });

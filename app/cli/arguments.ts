@@ -18,7 +18,11 @@ export interface CliArguments {
 
 export type ParsedArguments = { readonly ok: true; readonly value: CliArguments } | { readonly ok: false; readonly error: string };
 
-export function parseCliArguments(argv: readonly string[]): ParsedArguments {
+/**
+ * `env`: where a token may come from instead of --token (TRELLIS_TOKEN), so it does not show in the
+ * process list as a command-line argument does.
+ */
+export function parseCliArguments(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedArguments {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,7 +49,7 @@ export function parseCliArguments(argv: readonly string[]): ParsedArguments {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     return { ok: false, error: `--port must be a number from 0 to 65535, got '${values.port}'` };
   }
-  const replica = replicaOf(values.server, values.token);
+  const replica = replicaOf(values.server, values.token ?? (values.server === undefined ? undefined : env.TRELLIS_TOKEN));
   if (typeof replica === 'string') return { ok: false, error: replica };
   return {
     ok: true,

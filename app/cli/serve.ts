@@ -20,11 +20,12 @@ const HELP = [
   '  --no-open    only print the address (also: TRELLIS_NO_OPEN=1)',
   '  --server URL PATH is a replica of the Trellis server at URL (ws:// or wss://): edits are sent',
   '               to it, others\' edits arrive live; made from the server when PATH holds no database',
-  '  --token T    the token the server issued you (not needed for a server started open)',
+  '  --token T    the token the server issued you (not needed for a server started open);',
+  '               TRELLIS_TOKEN=T in the environment keeps it out of the process list',
 ].join('\n');
 
 runCommand('serve', async () => {
-  const parsed = parseCliArguments(process.argv.slice(2));
+  const parsed = parseCliArguments(process.argv.slice(2), process.env);
   if (!parsed.ok) throw new CliError(2, `${parsed.error} (${USAGE})`);
   if (parsed.value.help) {
     printLine(HELP);

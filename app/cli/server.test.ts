@@ -92,6 +92,34 @@ describe('npm run server', { timeout: 60_000 }, () => {
     expect(openRun.stderr()).toBe('trellis server: --open: no tokens are asked for, so anyone who can reach this port can read and write every tree\n');
   });
 
+  it('--check-out makes a tree need check-out, kept in the database for later starts until --check-out \'\' ends it; an unknown tree is a usage error', async () => {
+    const kept = join(root, 'kept');
+    await (await open(kept, notes)).close();
+    const first = server(kept, '--port', '0', '--open', '--check-out', 'notes');
+    const [, , url] = await first.line(SERVING);
+    await first.line(/^Records of notes must be checked out before they are changed\n/m);
+    const replica = await replicaOf(url!, {});
+    await replica.sync.synced();
+    expect(replica.sync.checkOutTrees()).toEqual(['notes']);
+    await expect(replica.db.notes.insert({ text: 'a new record needs no check-out' })).resolves.toBeDefined();
+    await replica.close();
+    first.child.kill('SIGTERM');
+    expect(await first.exited()).toBe(0);
+
+    const again = server(kept, '--port', '0', '--open');
+    await again.line(/^Records of notes must be checked out before they are changed\n/m);
+    again.child.kill('SIGTERM');
+    expect(await again.exited()).toBe(0);
+    const ended = server(kept, '--port', '0', '--open', '--check-out', '');
+    await ended.line(SERVING);
+    ended.child.kill('SIGTERM');
+    expect(await ended.exited()).toBe(0);
+    expect(ended.stdout()).not.toContain('must be checked out');
+
+    expect(await finished(kept, '--check-out', 'notes,nopes')).toEqual({ code: 2, stdout: '', stderr: `trellis server: ${kept} has no tree 'nopes' (its trees: notes)\n` });
+    expect((await finished(kept, 'token', 'list', '--check-out', 'notes')).stderr).toMatch(/token commands take no --check-out/);
+  });
+
   it('exits 1 naming a path that holds no database, and creates nothing there', async () => {
     const missing = join(root, 'missing');
     const runs = await Promise.all([[missing], [missing, '--open'], [missing, 'token', 'issue', 'ada'], [missing, 'token', 'list']].map((args) => finished(...args)));

@@ -1,5 +1,5 @@
 /**
- * `npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open]`:
+ * `npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…]`:
  * serves an existing database to replicas (the engine's `startServer`) until
  * Ctrl+C or SIGTERM. `npm run server -- PATH token issue USER [--read T,…]
  * [--write T,…] [--admin]`, `… token list` and `… token revoke USER` manage the
@@ -19,7 +19,7 @@ import { CliError, printLine, runCommand } from './output.js';
 import { resolveUserPath } from './user-path.js';
 import { STOP_HINT, closeOnSignals } from './web-session.js';
 
-const USAGE = 'usage: npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] | PATH token (issue USER [--read T,…] [--write T,…] [--admin] | list | revoke USER)';
+const USAGE = 'usage: npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…] | PATH token (issue USER [--read T,…] [--write T,…] [--admin] | list | revoke USER)';
 const DEFAULT_PORT = 7531;
 
 const HELP = [
@@ -31,6 +31,8 @@ const HELP = [
   '  --host H          listen on address H (default 127.0.0.1, this machine only)',
   '  --cert/--key FILE a PEM certificate and its key: the server speaks wss:// only',
   '  --open            no tokens: anyone who can reach the port may read and write',
+  "  --check-out T,…   records of these trees must be checked out before they are changed; kept in the",
+  "                    database, so later starts keep it ('' ends it)",
   '',
   'Tokens (a replica gives one to connect):',
   "  token issue USER  a new token for USER; --read/--write take tree names separated by commas, '*' for every tree",
@@ -41,7 +43,16 @@ const HELP = [
 
 type Command =
   | { readonly kind: 'help' }
-  | { readonly kind: 'serve'; readonly path: string; readonly host: string | undefined; readonly port: number; readonly tls: { readonly cert: string; readonly key: string } | undefined; readonly open: boolean }
+  | {
+      readonly kind: 'serve';
+      readonly path: string;
+      readonly host: string | undefined;
+      readonly port: number;
+      readonly tls: { readonly cert: string; readonly key: string } | undefined;
+      readonly open: boolean;
+      /** Replaces the kept list of check-out trees when given. */
+      readonly checkOut: readonly string[] | undefined;
+    }
   | { readonly kind: 'issue'; readonly path: string; readonly grant: Grant }
   | { readonly kind: 'list'; readonly path: string }
   | { readonly kind: 'revoke'; readonly path: string; readonly user: string };
@@ -56,18 +67,20 @@ runCommand('server', async () => {
 });
 
 async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void> {
-  const { path, host, port, open } = command;
+  const { path, host, port, open, checkOut } = command;
   const tls = command.tls && { cert: readPem(command.tls.cert, 'certificate'), key: readPem(command.tls.key, 'key') };
+  if (checkOut) await checkTreeNames(path, checkOut, false);
   // Read before the server opens the file: one engine per file per process.
   const grants = open ? [] : await atDatabase(path, () => serverGrants(path));
   let server: TrellisServer;
   try {
-    server = await startServer(path, { host, port, open, tls });
+    server = await startServer(path, { host, port, open, tls, checkOut });
   } catch (error) {
     throw startFailure(path, host ?? '127.0.0.1', port, error);
   }
   closeOnSignals(() => server.close(), (error) => warn(`error while closing: ${(error as Error).message}`));
   printLine(`Trellis server for ${path} at ${server.url} (server id ${server.serverId})`);
+  if (server.checkOut.length > 0) printLine(`Records of ${server.checkOut.join(', ')} must be checked out before they are changed`);
   printLine(STOP_HINT);
   if (open) warn('--open: no tokens are asked for, so anyone who can reach this port can read and write every tree');
   else if (grants.length === 0) warn(`no token has been issued for ${path}, so no replica can connect yet: issue one with npm run server -- ${path} token issue USER`);
@@ -100,7 +113,7 @@ function describeGrant(grant: Grant): string {
 }
 
 /** Names a token would be granted that the database has no tree for: a typo would otherwise grant nothing, silently. */
-async function checkTreeNames(path: string, names: readonly string[]): Promise<void> {
+async function checkTreeNames(path: string, names: readonly string[], everyTree = true): Promise<void> {
   const db = await atDatabase(path, () => openDatabase(path, { readOnly: true }));
   let trees: string[];
   try {
@@ -108,9 +121,9 @@ async function checkTreeNames(path: string, names: readonly string[]): Promise<v
   } finally {
     await db.close();
   }
-  const unknown = [...new Set(names.filter((name) => name !== '*' && !trees.includes(name)))];
+  const unknown = [...new Set(names.filter((name) => !(everyTree && name === '*') && !trees.includes(name)))];
   if (unknown.length > 0) {
-    throw new CliError(2, `${path} has no tree ${unknown.map((name) => `'${name}'`).join(', ')} (its trees: ${trees.join(', ') || 'none'}; '*' means every tree)`);
+    throw new CliError(2, `${path} has no tree ${unknown.map((name) => `'${name}'`).join(', ')} (its trees: ${trees.join(', ') || 'none'}${everyTree ? "; '*' means every tree" : ''})`);
   }
 }
 
@@ -176,6 +189,7 @@ function parseServerArguments(argv: string[]): Command {
         cert: { type: 'string' },
         key: { type: 'string' },
         open: { type: 'boolean', default: false },
+        'check-out': { type: 'string' },
         read: { type: 'string' },
         write: { type: 'string' },
         admin: { type: 'boolean', default: false },
@@ -191,7 +205,7 @@ function parseServerArguments(argv: string[]): Command {
   const [given, verb, action, user, ...extra] = positionals;
   if (given === undefined) throw usage('no database path given');
   const path = resolveUserPath(given);
-  const serving = named({ port: values.port, host: values.host, cert: values.cert, key: values.key, open: values.open });
+  const serving = named({ port: values.port, host: values.host, cert: values.cert, key: values.key, open: values.open, 'check-out': values['check-out'] });
   const granting = named({ read: values.read, write: values.write, admin: values.admin });
 
   if (verb === undefined) {
@@ -200,7 +214,8 @@ function parseServerArguments(argv: string[]): Command {
     const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
     if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw usage(`--port must be a number from 0 to 65535, got '${values.port}'`);
     const tls = values.cert !== undefined && values.key !== undefined ? { cert: resolveUserPath(values.cert), key: resolveUserPath(values.key) } : undefined;
-    return { kind: 'serve', path, host: values.host, port, tls, open: values.open };
+    const checkOut = values['check-out'] === undefined ? undefined : treeList(values['check-out']);
+    return { kind: 'serve', path, host: values.host, port, tls, open: values.open, checkOut };
   }
   if (verb !== 'token') throw usage(`expected one database path, then nothing or 'token', got '${verb}'`);
   if (serving) throw usage(`token commands take no ${serving} (only serving does)`);

@@ -22,11 +22,11 @@ const HELP = [
   "Where Electron's binary is missing, serves the same UI to your browser instead.",
   '  --read-only  refuse every write',
   '  --server URL PATH is a replica of the Trellis server at URL (see npm run serve -- --help)',
-  '  --token T    the token the server issued you',
+  '  --token T    the token the server issued you (or TRELLIS_TOKEN=T in the environment)',
 ].join('\n');
 
 runCommand('start', async () => {
-  const parsed = parseCliArguments(process.argv.slice(2));
+  const parsed = parseCliArguments(process.argv.slice(2), process.env);
   if (!parsed.ok) throw new CliError(2, `${parsed.error} (${USAGE})`);
   if (parsed.value.help) {
     printLine(HELP);
@@ -38,9 +38,11 @@ runCommand('start', async () => {
 
   const electron = findElectronBinary();
   if (electron.found) {
-    const replica = flags.replica ? ['--server', flags.replica.server, ...(flags.replica.token === undefined ? [] : ['--token', flags.replica.token])] : [];
+    // The token goes to Electron in its environment, not its command line (which any user may list).
+    const replica = flags.replica ? ['--server', flags.replica.server] : [];
+    const token = flags.replica?.token === undefined ? {} : { TRELLIS_TOKEN: flags.replica.token };
     const args = [projectRoot(), path, ...(flags.readOnly ? ['--read-only'] : []), ...replica];
-    const child = spawn(electron.path, args, { stdio: 'inherit', env: withoutRunAsNode(process.env) });
+    const child = spawn(electron.path, args, { stdio: 'inherit', env: { ...withoutRunAsNode(process.env), ...token } });
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     return;
   }

@@ -21,4 +21,10 @@ describe('parseLaunchArguments with a server', () => {
     });
     expect(parseLaunchArguments(['/opt/Trellis/trellis', '/db', '--server=wss://team.example:443'], false)).toEqual({ path: '/db', readOnly: false, replica: { server: 'wss://team.example:443' } });
   });
+
+  it('takes the token from TRELLIS_TOKEN when the command line has none (npm start hands it over so)', () => {
+    const env = { TRELLIS_TOKEN: 'from-env' };
+    expect(parseLaunchArguments(['/electron', '/repo', '/db', '--server', 'ws://127.0.0.1:7000'], true, env)).toMatchObject({ replica: { server: 'ws://127.0.0.1:7000', token: 'from-env' } });
+    expect(parseLaunchArguments(['/electron', '/repo', '/db', '--server', 'ws://127.0.0.1:7000', '--token', 'given'], true, env)).toMatchObject({ replica: { token: 'given' } });
+  });
 });

@@ -18,9 +18,10 @@ const VALUED = ['--server', '--token'];
  * `argv` is process.argv (or a second instance's command line). In
  * development it is `electron <app folder> [PATH] [--read-only] [--server URL [--token T]]`
  * (`defaultApp`); packaged, `Trellis [PATH] [--read-only] …`. Other switches
- * (Chromium's, macOS's -psn_…) are ignored.
+ * (Chromium's, macOS's -psn_…) are ignored. The token may come from `env`
+ * (TRELLIS_TOKEN: `npm start` hands it over that way).
  */
-export function parseLaunchArguments(argv: readonly string[], defaultApp: boolean): LaunchArguments {
+export function parseLaunchArguments(argv: readonly string[], defaultApp: boolean, env: Readonly<Record<string, string | undefined>> = {}): LaunchArguments {
   const args = argv.slice(defaultApp ? 2 : 1);
   const valueOf = (flag: string): string | undefined => {
     const at = args.indexOf(flag);
@@ -28,7 +29,7 @@ export function parseLaunchArguments(argv: readonly string[], defaultApp: boolea
     return args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
   };
   const server = valueOf('--server');
-  const token = valueOf('--token');
+  const token = valueOf('--token') ?? env.TRELLIS_TOKEN;
   return {
     path: args.find((arg, i) => !arg.startsWith('-') && !VALUED.includes(args[i - 1] ?? '')),
     readOnly: args.includes('--read-only'),

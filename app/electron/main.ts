@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions();
   serveRenderer(rendererDistDir());
-  const launch = parseLaunchArguments(process.argv, process.defaultApp === true);
+  const launch = parseLaunchArguments(process.argv, process.defaultApp === true, process.env);
   const path = launch.path === undefined ? (await openOrCreateSample(app.getPath('userData'))).path : resolve(launch.path);
   const recent = fileRecentList(recentListPath(app.getPath('userData')));
   let host: Host;

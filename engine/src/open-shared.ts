@@ -91,6 +91,8 @@ async function startReplica<D extends { close(): Promise<void> }>(engine: Engine
 export interface TrellisServer {
   readonly url: string;
   readonly serverId: string;
+  /** Trees whose records must be checked out before they are changed (the `checkOut` option, or as kept in the database). */
+  readonly checkOut: readonly string[];
   /** Replicas connected now. */
   clients(): number;
   close(): Promise<void>;
@@ -104,6 +106,7 @@ export async function startServer(path: string, options: SyncServerOptions & Ope
     return {
       url: server.url,
       serverId: server.source.serverId,
+      checkOut: [...server.source.checkOutTrees],
       clients: () => server.clients(),
       close: async () => {
         await server.close();
