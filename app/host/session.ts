@@ -37,12 +37,16 @@ export interface SessionOptions {
   readonly replica?: (ReplicaTarget & { readonly path: string }) | undefined;
 }
 
+const FOLLOW_SCHEMA_GAP_MS = 60_000;
+
 /** What is open, with the watcher of its changes and, for a replica, its sync's feed. */
 type Current = Opened & { readonly stopWatch: () => void; readonly feed: SyncFeed | undefined };
 
 export class Session {
   private current: Current | undefined;
   private sessionReadOnly = false;
+  /** When the replica was last opened again to follow its server's schema. */
+  private followedSchemaAt = 0;
   private closed = false;
   /** Opens run one at a time: two overlapping ones would each close "the current" database and leak one. */
   private opening: Promise<unknown> = Promise.resolve();
@@ -198,7 +202,15 @@ export class Session {
   private follow(replica: OpaqueReplica, server: string): SyncFeed {
     const { emitter } = this.options;
     return new SyncFeed(replica, server, {
-      status: (status) => emitter.emit('sync', status),
+      status: (status) => {
+        emitter.emit('sync', status);
+        // The server's schema moved on compatibly: opened again, the replica follows it. Once in a while only:
+        // a replica that cannot follow (its server not answering the open's question) says so and waits.
+        if (status.state === 'refused' && status.error?.code === 'STALE_SCHEMA' && Date.now() - this.followedSchemaAt > FOLLOW_SCHEMA_GAP_MS) {
+          this.followedSchemaAt = Date.now();
+          this.reopenForSchema();
+        }
+      },
       lease: (change) => emitter.emit('lease', change),
       checkOutTreesChanged: () => this.announce(),
     });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEngine, type OpenOptions } from './core/open.js';
+import { IncompatibleSchemaError } from './errors.js';
 import { createDatabase } from './open-database.js';
 import { OpaqueDatabase } from './opaque/opaque-database.js';
 import type { StoredTree } from './schema/catalog.js';
@@ -31,6 +32,7 @@ export interface Replica<S extends Schema> {
 
 /** Opens (or creates) a replica of `options.server`'s database at `path`, with the application's trees. */
 export async function openReplica<S extends Schema>(path: string, declared: S, options: ReplicaOptions & OpenOptions): Promise<Replica<S>> {
+  await followServerSchema(path, options);
   let engine: Engine | undefined;
   const db = await openTyped(path, declared, options, verifyEngine, (opened) => {
     engine = opened;
@@ -54,15 +56,46 @@ export async function openReplicaDatabase(path: string, options: ReplicaOptions 
   if (!options.inMemory && !existsSync(join(path, 'data.mdb'))) {
     const trees = await serverTrees(options);
     await (await createDatabase(path, trees as Record<string, StoredTree>, options)).close();
+  } else {
+    await followServerSchema(path, options);
   }
   const engine = await openEngine(path, undefined, options);
   engine.observer = new OutboxObserver(engine, options.clock);
   return startReplica(engine, options, new OpaqueDatabase(engine, verifyEngine));
 }
 
+/**
+ * A replica takes the trees the server has added to since it last opened (new trees, optional fields,
+ * indexes: a compatible change, applied here as opening a database with newer code applies it), so it
+ * syncs with them; a new one is made with the server's trees. Nothing more: offline, refused, or a change it cannot follow (the sync then says why),
+ * it opens as it is. The application's own trees, if older, work on the newer definitions as older code does.
+ */
+async function followServerSchema(path: string, options: ReplicaOptions & OpenOptions): Promise<void> {
+  if (options.inMemory) return;
+  let trees: Welcome['trees'];
+  try {
+    trees = await serverTrees(options, FOLLOW_TIMEOUT_MS);
+  } catch {
+    return;
+  }
+  // A new replica starts with the server's trees, so code older than the server's makes one as well.
+  if (!existsSync(join(path, 'data.mdb'))) {
+    await (await createDatabase(path, trees as Record<string, StoredTree>, options)).close();
+    return;
+  }
+  try {
+    await (await openEngine(path, { trees: Object.values(trees) as StoredTree[], derivers: new Map() }, options)).close();
+  } catch (error) {
+    if (!(error instanceof IncompatibleSchemaError)) throw error;
+  }
+}
+
+/** How long opening a replica waits for its server to say which trees it has (then it opens offline). */
+const FOLLOW_TIMEOUT_MS = 10_000;
+
 /** The trees a server sends this token: a hello on a connection of its own. */
-async function serverTrees(options: ReplicaOptions): Promise<Welcome['trees']> {
-  const connection = await SyncConnection.open(options.server, { ca: options.ca });
+async function serverTrees(options: ReplicaOptions, timeoutMs?: number): Promise<Welcome['trees']> {
+  const connection = await SyncConnection.open(options.server, { ca: options.ca, ...(timeoutMs ? { requestTimeoutMs: timeoutMs } : {}) });
   try {
     const welcome = await connection.request({ kind: 'hello', protocol: PROTOCOL_VERSION, clientId: randomUUID(), ...(options.token ? { token: options.token } : {}) });
     return welcome.trees;

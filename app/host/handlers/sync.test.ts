@@ -4,10 +4,11 @@
  * with edits waiting, caught up again), the outbox lists what waits, and
  * others' edits arrive as ordinary change events. A plain database has no sync.
  */
+import { autoIncrement, open, schema, t, tree } from '@trellis/engine';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, startHost, until } from '../fixtures/host-harness.js';
 import { otherReplica, replicaHost, startTeam } from '../fixtures/replica-harness.js';
-import { JOINED } from '../fixtures/sample-database.js';
+import { JOINED, pets, toys, users } from '../fixtures/sample-database.js';
 
 describe('sync.* on a database that is not a replica', () => {
   it('answers a null status and NOT_A_REPLICA for the rest; the info has no replica', async () => {
@@ -104,5 +105,25 @@ describe('a replica in the host', () => {
     expect(again.path).toBe(first.path);
     expect((await again.client.call('records.get', { tree: 'users', key: 4 })).entry?.value).toMatchObject({ name: 'kept' });
     await expect.poll(async () => (await again.client.call('sync.status', {})).status?.state).toBe('offline');
+  });
+
+  it('follows the server’s schema when it gains a tree: opened again by itself, the window told of the new tree and its records', async () => {
+    const team = await startTeam();
+    const { client } = await replicaHost(team, 'ann');
+    const statuses = collect(client, 'sync');
+    const announced = collect(client, 'database');
+    await until('connected', () => statuses.some((status) => status.state === 'connected'));
+    await team.stop();
+    // The server's code moves on: a tree added (a compatible change, applied as it opens), with a record.
+    const notes = tree('notes', { key: autoIncrement(), value: t.object({ text: t.string() }) });
+    const db = await open(team.serverPath, schema(users, pets, toys, notes));
+    await db.notes.insert({ text: 'written on the new schema' });
+    await db.close();
+    await team.restart();
+
+    await until('the refusal that asks for a reopen', () => statuses.some((status) => status.state === 'refused' && status.error?.code === 'STALE_SCHEMA'));
+    await until('announced with the new tree', () => announced.some((info) => info.trees.some((summary) => summary.name === 'notes')));
+    await expect.poll(async () => (await client.call('records.page', { tree: 'notes', limit: 5 })).entries.map((entry) => entry.value)).toEqual([{ text: 'written on the new schema' }]);
+    await expect.poll(async () => (await client.call('sync.status', {})).status?.state).toBe('connected');
   });
 });

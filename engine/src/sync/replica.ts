@@ -16,7 +16,9 @@ import { idsKey, type IdBlocks } from './replica-outbox.js';
 import { readState, writeState } from './replica-state.js';
 import { catalogHashOf } from './source.js';
 import { syncStore } from './sync-store.js';
-import { OfflineError, WrongServerError } from './sync-errors.js';
+import { OfflineError, ServerError, WrongServerError } from './sync-errors.js';
+import { standing } from '../schema/compatibility.js';
+import type { StoredTree } from '../schema/catalog.js';
 import { DEFAULT_LEASE_MINUTES, allLeases, leaseOf, type Lease } from './leases.js';
 import { takeLease, takeLeases } from './replica-leases.js';
 
@@ -212,7 +214,7 @@ export class ReplicaSync {
         await this.session(() => (delay = RETRY_MIN_MS));
       } catch (error) {
         if (this.closed) break;
-        const refused = error instanceof TrellisError && ['WRONG_SERVER', 'UNAUTHORIZED', 'FORBIDDEN'].includes(error.code);
+        const refused = error instanceof TrellisError && ['WRONG_SERVER', 'UNAUTHORIZED', 'FORBIDDEN', 'STALE_SCHEMA'].includes(error.code);
         this.state = refused ? 'refused' : 'offline';
         this.error = { code: error instanceof TrellisError ? error.code : 'OFFLINE', message: error instanceof Error ? error.message : String(error) };
         this.emit();
@@ -264,23 +266,33 @@ export class ReplicaSync {
     }
   }
 
-  /** The first server is pinned; any other, or the same with another schema, is refused before anything is changed. */
+  /**
+   * The first server is pinned; any other, or the same with a schema this replica cannot follow, is refused
+   * before anything is changed. Trees the server only added to since this replica opened (openReplica and
+   * openReplicaDatabase follow them when opening) need it opened again: STALE_SCHEMA, nothing changed. When the
+   * trees differ from those of the last sync (the replica followed a change, or the token reads other trees),
+   * every record is taken again from revision 0: a tree new here holds none of what the server has.
+   */
   private async pin(welcome: Welcome): Promise<void> {
     const state = readState(this.engine);
     if (state.serverId !== undefined && state.serverId !== welcome.serverId) {
       throw new WrongServerError(`this replica belongs to server ${state.serverId}, but ${this.options.server} is server ${welcome.serverId}: refused, nothing was changed`);
     }
-    const problem = schemaDifference(this.engine.catalog.trees, welcome);
-    if (problem) throw new WrongServerError(`the server's schema is not this replica's (${problem}): refused, nothing was changed`);
-    if (state.serverId === undefined) {
+    const difference = schemaDifference(this.engine.catalog.trees, welcome);
+    if (difference?.followable) {
+      throw new ServerError('STALE_SCHEMA', `the server's schema has changed since this replica was opened (${difference.text}): open the replica again to follow it; nothing was changed`);
+    }
+    if (difference) throw new WrongServerError(`the server's schema is not this replica's (${difference.text}): refused, nothing was changed`);
+    if (state.serverId === undefined || state.catalogHash !== welcome.catalogHash) {
+      const again = state.serverId !== undefined;
       await this.engine.transaction((context) => {
         context.replicating = true;
-        writeState(this.engine, { ...readState(this.engine), serverId: welcome.serverId, catalogHash: welcome.catalogHash });
+        const { snapshot: _dropped, ...now } = readState(this.engine);
+        writeState(this.engine, { ...now, serverId: welcome.serverId, catalogHash: welcome.catalogHash, ...(again ? { cursor: 0 } : {}) });
       });
     }
   }
 
-  /** One step of catching up; true if there may be more. */
   private async catchUp(connection: SyncConnection): Promise<boolean> {
     const limit = this.options.pageSize ?? 10_000;
     const state = readState(this.engine);
@@ -364,15 +376,25 @@ export class ReplicaSync {
 }
 
 /**
- * Why this replica's trees do not match the server's, or undefined when they do: the trees the server
- * sends (those the user may read) must be the replica's exactly; a replica tree the server did not send
- * is left alone (the user may not read it).
+ * How this replica's trees differ from those the server sends (those the user may read), or undefined when
+ * they match; a replica tree the server did not send is left alone (the user may not read it). `followable`:
+ * the server only added to them (a tree this replica lacks, optional fields, indexes), as a compatible schema
+ * change does, which opening the replica again applies here.
  */
-function schemaDifference(local: Readonly<Record<string, unknown>>, welcome: Welcome): string | undefined {
-  const missing = Object.keys(welcome.trees).filter((name) => !(name in local));
-  if (missing.length > 0) return `this replica has no tree ${missing.join(', ')}`;
+function schemaDifference(local: Readonly<Record<string, StoredTree>>, welcome: Welcome): { readonly text: string; readonly followable: boolean } | undefined {
   const sent = Object.fromEntries(Object.keys(welcome.trees).map((name) => [name, local[name]]));
   if (catalogHashOf(sent) === welcome.catalogHash) return undefined;
-  const differing = Object.keys(welcome.trees).filter((name) => catalogHashOf({ [name]: local[name] }) !== catalogHashOf({ [name]: welcome.trees[name] }));
-  return `${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}`;
+  const missing = Object.keys(welcome.trees).filter((name) => !(name in local));
+  const differing = Object.keys(welcome.trees).filter((name) => name in local && catalogHashOf({ [name]: local[name] }) !== catalogHashOf({ [name]: welcome.trees[name] }));
+  const parts = [...(missing.length > 0 ? [`this replica has no tree ${missing.join(', ')}`] : []), ...(differing.length > 0 ? [`${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}`] : [])];
+  return { text: parts.join('; '), followable: differing.every((name) => serverAddedTo(local[name]!, welcome.trees[name] as StoredTree)) };
+}
+
+/** Whether the server's definition of a tree is this replica's with only what a compatible change adds. */
+function serverAddedTo(local: StoredTree, server: StoredTree): boolean {
+  try {
+    return standing(local, server, new Set()).kind === 'newer';
+  } catch {
+    return false; // incompatible: it would need a migration
+  }
 }
