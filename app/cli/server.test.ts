@@ -147,15 +147,21 @@ describe('npm run server', { timeout: 60_000 }, () => {
     expect(stdout).not.toContain('trellis_');
   });
 
-  it('revokes a user: a replica with that token is then refused UNAUTHORIZED', async () => {
-    const token = await issued('carol');
+  it('revokes a user: a replica connected with that token is cut off, and refused UNAUTHORIZED from then on', async () => {
+    const token = await issued('carol', '--write', 'notes');
     const run = server(database, '--port', '0');
     const [, , url] = await run.line(SERVING);
     const path = mkdtempSync(join(root, 'carol-'));
     const before = await replicaOf(url!, { token }, path);
     await before.sync.synced();
-    await before.close();
     expect(await finished(database, 'token', 'revoke', 'carol')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Removed 1 token of carol from /) });
+    // Still connected when the token went: the server ends the connection, and the hello that follows is refused.
+    await expect.poll(() => before.sync.status().state, { timeout: 15_000 }).toBe('refused');
+    expect(before.sync.status().error?.code).toBe('UNAUTHORIZED');
+    await before.db.notes.insert({ text: 'written after the revocation' });
+    expect(before.sync.status().waiting).toBe(1); // kept here, never sent
+    await before.close();
+    replicas.splice(replicas.indexOf(before), 1);
     const after = await replicaOf(url!, { token }, path);
     await expect(after.sync.synced()).rejects.toThrow();
     expect(after.sync.status()).toMatchObject({ state: 'refused', error: { code: 'UNAUTHORIZED' } });

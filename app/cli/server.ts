@@ -104,8 +104,8 @@ async function list(path: string): Promise<void> {
 async function revoke(path: string, user: string): Promise<void> {
   const removed = await atDatabase(path, () => revokeServerTokens(path, user));
   if (removed === 0) printLine(`${user} has no tokens on ${path}: nothing removed`);
-  // The server checks a token when a replica says hello; a connection made before stays until it drops.
-  else printLine(`Removed ${removed} token${removed === 1 ? '' : 's'} of ${user} from ${path}. Replicas connected with them now keep their connection until it drops: restart the server to end them.`);
+  // A running server looks its connections' tokens up again every few seconds (engine/src/sync/sync-server.ts).
+  else printLine(`Removed ${removed} token${removed === 1 ? '' : 's'} of ${user} from ${path}. A running server ends the connections made with them within seconds.`);
 }
 
 function describeGrant(grant: Grant): string {

@@ -8,6 +8,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TrellisError } from '../errors.js';
 import type { Engine } from '../core/engine.js';
@@ -42,7 +43,13 @@ export interface SyncServer {
 
 interface Session {
   caller?: Caller;
+  /** The token it said hello with, and the grant it had then: checked again while it stays connected. */
+  token?: string | undefined;
+  grant?: Grant;
 }
+
+/** How often connected replicas' tokens are looked up again: a revoked or changed one ends the connection. */
+const TOKEN_CHECK_MS = 2_000;
 
 const EVERYONE: Grant = { user: 'anyone', read: ['*'], write: ['*'], admin: true };
 
@@ -96,10 +103,13 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
       const grant = options.open ? EVERYONE : grantOf(engine, request.token);
       if (!grant) throw new UnauthorizedError(request.token ? 'this token is not one the server issued' : 'a token is needed: ask the server’s administrator for one');
       session.caller = { clientId: request.clientId, user: grant.user, admin: grant.admin, access: accessOf(grant) };
+      session.token = request.token;
+      session.grant = grant;
       return source.welcome(session.caller);
     }
     const { caller } = session;
     if (caller === undefined) throw protocolMismatch(undefined);
+    if (!grantHolds(session)) throw new UnauthorizedError('this token was revoked or its permissions changed: connect again');
     switch (request.kind) {
       case 'pull':
         return source.pull(request.since, request.limit ?? MAX_PULL_CHANGES, caller);
@@ -125,6 +135,13 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
     poked = revision;
     for (const [socket, session] of sessions) if (session.caller !== undefined) send(socket, { poke: revision });
   });
+  // A token revoked (or its permissions changed) by the CLI while its replica is connected: the connection ends,
+  // and the replica's next hello is refused (or takes the new permissions). Its requests are refused meanwhile.
+  const grantHolds = (session: Session): boolean => options.open === true || isDeepStrictEqual(grantOf(engine, session.token), session.grant);
+  const tokenCheck = setInterval(() => {
+    for (const [socket, session] of sessions) if (session.caller !== undefined && !grantHolds(session)) socket.close(1008, 'unauthorized');
+  }, TOKEN_CHECK_MS);
+  tokenCheck.unref();
   const stopLeases = source.onLease((change) => {
     for (const [socket, session] of sessions) if (session.caller?.access(change.tree, 'read')) send(socket, { lease: change });
   });
@@ -142,6 +159,7 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
     close: async () => {
       stopWatching();
       stopLeases();
+      clearInterval(tokenCheck);
       for (const socket of sessions.keys()) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
