@@ -92,7 +92,7 @@ describe('npm run server', { timeout: 60_000 }, () => {
     expect(openRun.stderr()).toBe('trellis server: --open: no tokens are asked for, so anyone who can reach this port can read and write every tree\n');
   });
 
-  it('--check-out makes a tree need check-out, kept in the database for later starts until --check-out \'\' ends it; an unknown tree is a usage error', async () => {
+  it('--check-out makes a tree need check-out, kept in the database for later starts until --check-out \'\' ends it; --last-writer-wins likewise; an unknown tree is a usage error', async () => {
     const kept = join(root, 'kept');
     await (await open(kept, notes)).close();
     const first = server(kept, '--port', '0', '--open', '--check-out', 'notes');
@@ -116,6 +116,11 @@ describe('npm run server', { timeout: 60_000 }, () => {
     expect(await ended.exited()).toBe(0);
     expect(ended.stdout()).not.toContain('must be checked out');
 
+    const lww = server(kept, '--port', '0', '--open', '--last-writer-wins', 'notes');
+    await lww.line(/^In notes the last edit to reach the server wins \(no conflicts\)\n/m);
+    lww.child.kill('SIGTERM');
+    expect(await lww.exited()).toBe(0);
+    expect(await finished(kept, '--last-writer-wins', 'nopes')).toMatchObject({ code: 2, stderr: expect.stringContaining("has no tree 'nopes'") as string });
     expect(await finished(kept, '--check-out', 'notes,nopes')).toEqual({ code: 2, stdout: '', stderr: `trellis server: ${kept} has no tree 'nopes' (its trees: notes)\n` });
     expect((await finished(kept, 'token', 'list', '--check-out', 'notes')).stderr).toMatch(/token commands take no --check-out/);
   });

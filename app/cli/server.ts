@@ -1,5 +1,5 @@
 /**
- * `npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…]`:
+ * `npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…] [--last-writer-wins T,…]`:
  * serves an existing database to replicas (the engine's `startServer`) until
  * Ctrl+C or SIGTERM. `npm run server -- PATH token issue USER [--read T,…]
  * [--write T,…] [--admin]`, `… token list` and `… token revoke USER` manage the
@@ -19,7 +19,7 @@ import { CliError, printLine, runCommand } from './output.js';
 import { resolveUserPath } from './user-path.js';
 import { STOP_HINT, closeOnSignals } from './web-session.js';
 
-const USAGE = 'usage: npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…] | PATH token (issue USER [--read T,…] [--write T,…] [--admin] | list | revoke USER)';
+const USAGE = 'usage: npm run server -- PATH [--port N] [--host H] [--cert FILE --key FILE] [--open] [--check-out T,…] [--last-writer-wins T,…] | PATH token (issue USER [--read T,…] [--write T,…] [--admin] | list | revoke USER)';
 const DEFAULT_PORT = 7531;
 
 const HELP = [
@@ -33,6 +33,8 @@ const HELP = [
   '  --open            no tokens: anyone who can reach the port may read and write',
   "  --check-out T,…   records of these trees must be checked out before they are changed; kept in the",
   "                    database, so later starts keep it ('' ends it)",
+  '  --last-writer-wins T,…  in these trees the edit that reaches the server last wins, with no conflict',
+  "                    (elsewhere an edit of a record changed meanwhile is a conflict); kept as --check-out is",
   '',
   'Tokens (a replica gives one to connect):',
   "  token issue USER  a new token for USER; --read/--write take tree names separated by commas, '*' for every tree",
@@ -50,8 +52,9 @@ type Command =
       readonly port: number;
       readonly tls: { readonly cert: string; readonly key: string } | undefined;
       readonly open: boolean;
-      /** Replaces the kept list of check-out trees when given. */
+      /** Replace the kept lists of check-out and last-writer-wins trees when given. */
       readonly checkOut: readonly string[] | undefined;
+      readonly lastWriterWins: readonly string[] | undefined;
     }
   | { readonly kind: 'issue'; readonly path: string; readonly grant: Grant }
   | { readonly kind: 'list'; readonly path: string }
@@ -67,20 +70,21 @@ runCommand('server', async () => {
 });
 
 async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void> {
-  const { path, host, port, open, checkOut } = command;
+  const { path, host, port, open, checkOut, lastWriterWins } = command;
   const tls = command.tls && { cert: readPem(command.tls.cert, 'certificate'), key: readPem(command.tls.key, 'key') };
-  if (checkOut) await checkTreeNames(path, checkOut, false);
+  if (checkOut || lastWriterWins) await checkTreeNames(path, [...(checkOut ?? []), ...(lastWriterWins ?? [])], false);
   // Read before the server opens the file: one engine per file per process.
   const grants = open ? [] : await atDatabase(path, () => serverGrants(path));
   let server: TrellisServer;
   try {
-    server = await startServer(path, { host, port, open, tls, checkOut });
+    server = await startServer(path, { host, port, open, tls, checkOut, lastWriterWins });
   } catch (error) {
     throw startFailure(path, host ?? '127.0.0.1', port, error);
   }
   closeOnSignals(() => server.close(), (error) => warn(`error while closing: ${(error as Error).message}`));
   printLine(`Trellis server for ${path} at ${server.url} (server id ${server.serverId})`);
   if (server.checkOut.length > 0) printLine(`Records of ${server.checkOut.join(', ')} must be checked out before they are changed`);
+  if (server.lastWriterWins.length > 0) printLine(`In ${server.lastWriterWins.join(', ')} the last edit to reach the server wins (no conflicts)`);
   printLine(STOP_HINT);
   if (open) warn('--open: no tokens are asked for, so anyone who can reach this port can read and write every tree');
   else if (grants.length === 0) warn(`no token has been issued for ${path}, so no replica can connect yet: issue one with npm run server -- ${path} token issue USER`);
@@ -190,6 +194,7 @@ function parseServerArguments(argv: string[]): Command {
         key: { type: 'string' },
         open: { type: 'boolean', default: false },
         'check-out': { type: 'string' },
+        'last-writer-wins': { type: 'string' },
         read: { type: 'string' },
         write: { type: 'string' },
         admin: { type: 'boolean', default: false },
@@ -205,7 +210,7 @@ function parseServerArguments(argv: string[]): Command {
   const [given, verb, action, user, ...extra] = positionals;
   if (given === undefined) throw usage('no database path given');
   const path = resolveUserPath(given);
-  const serving = named({ port: values.port, host: values.host, cert: values.cert, key: values.key, open: values.open, 'check-out': values['check-out'] });
+  const serving = named({ port: values.port, host: values.host, cert: values.cert, key: values.key, open: values.open, 'check-out': values['check-out'], 'last-writer-wins': values['last-writer-wins'] });
   const granting = named({ read: values.read, write: values.write, admin: values.admin });
 
   if (verb === undefined) {
@@ -215,7 +220,8 @@ function parseServerArguments(argv: string[]): Command {
     if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw usage(`--port must be a number from 0 to 65535, got '${values.port}'`);
     const tls = values.cert !== undefined && values.key !== undefined ? { cert: resolveUserPath(values.cert), key: resolveUserPath(values.key) } : undefined;
     const checkOut = values['check-out'] === undefined ? undefined : treeList(values['check-out']);
-    return { kind: 'serve', path, host: values.host, port, tls, open: values.open, checkOut };
+    const lastWriterWins = values['last-writer-wins'] === undefined ? undefined : treeList(values['last-writer-wins']);
+    return { kind: 'serve', path, host: values.host, port, tls, open: values.open, checkOut, lastWriterWins };
   }
   if (verb !== 'token') throw usage(`expected one database path, then nothing or 'token', got '${verb}'`);
   if (serving) throw usage(`token commands take no ${serving} (only serving does)`);

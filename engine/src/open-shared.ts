@@ -126,6 +126,8 @@ export interface TrellisServer {
   readonly serverId: string;
   /** Trees whose records must be checked out before they are changed (the `checkOut` option, or as kept in the database). */
   readonly checkOut: readonly string[];
+  /** Trees where the last edit to reach the server wins (the `lastWriterWins` option, or as kept). */
+  readonly lastWriterWins: readonly string[];
   /** Replicas connected now. */
   clients(): number;
   close(): Promise<void>;
@@ -140,6 +142,7 @@ export async function startServer(path: string, options: SyncServerOptions & Ope
       url: server.url,
       serverId: server.source.serverId,
       checkOut: [...server.source.checkOutTrees],
+      lastWriterWins: [...server.source.lastWriterWinsTrees],
       clients: () => server.clients(),
       close: async () => {
         await server.close();

@@ -79,4 +79,35 @@ describe('conflicts from sync', () => {
     expect(local(b)).toBe(await contentOf(path));
     expect(local(a)).toBe(await contentOf(path));
   });
+
+  it('in a last-writer-wins tree the edit that reaches the server last wins, with no conflict; other trees still refuse a stale edit', async () => {
+    const { server, path } = await serve({ open: true, lastWriterWins: ['projects'] });
+    expect(server.lastWriterWins).toEqual(['projects']);
+    const a = await replica(server);
+    let b = await replica(server);
+    await Promise.all([a.sync.synced(), b.sync.synced()]);
+    const url = server.url;
+    await server.close();
+    const [project] = [...a.db.projects.range()];
+    const [ada] = [...a.db.people.range()];
+    // Both edit the project and Ada offline, from the same server revision.
+    await a.db.projects.update(project!.key, { title: 'Engine (a)' });
+    await b.db.projects.update(project!.key, { title: 'Engine (b)' });
+    await a.db.people.update(ada!.key, { name: 'Ada (a)' });
+    await b.db.people.update(ada!.key, { name: 'Ada (b)' });
+    const bPath = b.db.path;
+    await b.close();
+    // Started again without naming the trees: the list kept in the database holds.
+    const back = await restart(path, url);
+    await a.sync.synced();
+    b = await replica({ url }, {}, bPath);
+    await b.sync.synced();
+    expect(b.sync.conflicts().map((conflict) => conflict.mutation.ops[0]?.tree)).toEqual(['people']);
+    expect(b.db.projects.get(project!.key)?.title).toBe('Engine (b)');
+    await a.sync.synced();
+    await expect.poll(() => a.db.projects.get(project!.key)?.title).toBe('Engine (b)');
+    expect(a.db.people.get(ada!.key)?.name).toBe('Ada (a)');
+    await back.close();
+    expect(await contentOf(path)).toContain('Engine (b)');
+  });
 });

@@ -42,24 +42,32 @@ export class SyncSource {
   readonly catalogHash: string;
   /** Trees whose records must be checked out before they are changed or deleted. */
   readonly checkOutTrees: ReadonlySet<string>;
+  /** Trees where the last edit to reach the server wins: a stale base is no conflict there. */
+  readonly lastWriterWinsTrees: ReadonlySet<string>;
   private readonly leaseListeners = new Set<LeaseListener>();
 
   /** The time leases are measured by (a test may move it on instead of waiting). */
   now: () => number = Date.now;
 
-  private constructor(readonly engine: Engine, serverId: string, checkOutTrees: readonly string[]) {
+  private constructor(readonly engine: Engine, serverId: string, policy: Policy) {
     this.serverId = serverId;
     this.catalogHash = catalogHashOf(engine.catalog.trees);
-    this.checkOutTrees = new Set(checkOutTrees);
+    this.checkOutTrees = new Set(policy.checkOut ?? []);
+    this.lastWriterWinsTrees = new Set(policy.lastWriterWins ?? []);
   }
 
   /**
    * The server's UUID is made on first use and kept in the database: a copy of the file is the same server.
-   * `checkOut` (when given) replaces the stored list of trees that require check-out.
+   * Each list of `given` replaces the stored one (trees that require check-out, trees where the last writer wins).
    */
-  static async over(engine: Engine, checkOut?: readonly string[]): Promise<SyncSource> {
-    for (const tree of checkOut ?? []) engine.model(tree); // an unknown tree is refused by name
-    if (checkOut) await engine.transaction(() => syncStore(engine).put(POLICY_KEY, { checkOut }));
+  static async over(engine: Engine, given: Policy = {}): Promise<SyncSource> {
+    for (const tree of [...(given.checkOut ?? []), ...(given.lastWriterWins ?? [])]) engine.model(tree); // an unknown tree is refused by name
+    if (given.checkOut || given.lastWriterWins) {
+      await engine.transaction(() => {
+        const stored = (syncStore(engine).get(POLICY_KEY) as Policy | undefined) ?? {};
+        syncStore(engine).put(POLICY_KEY, { ...stored, ...(given.checkOut ? { checkOut: given.checkOut } : {}), ...(given.lastWriterWins ? { lastWriterWins: given.lastWriterWins } : {}) });
+      });
+    }
     const store = syncStore(engine);
     let id = (store.get(SERVER_KEY) as { id?: string } | undefined)?.id;
     if (id === undefined) {
@@ -72,8 +80,7 @@ export class SyncSource {
         return made;
       });
     }
-    const policy = syncStore(engine).get(POLICY_KEY) as { checkOut?: string[] } | undefined;
-    return new SyncSource(engine, id, policy?.checkOut ?? []);
+    return new SyncSource(engine, id, (syncStore(engine).get(POLICY_KEY) as Policy | undefined) ?? {});
   }
 
   welcome(caller: Caller): Welcome {
@@ -243,7 +250,8 @@ export class SyncSource {
       const model = this.engine.model(op.tree);
       const key = model.key.check(op.key);
       const current = this.engine.records(model).getEntry(key);
-      if ((current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version)) {
+      const stale = (current?.version ?? null) !== op.base && !this.wroteLast(clientId, model, key, current?.version);
+      if (stale && !this.lastWriterWinsTrees.has(model.name)) {
         return new ConflictError(model.name, key, op.base ?? 0, current?.version);
       }
       // A record that exists is edited or deleted: where the tree requires it, only under this replica's live check-out.
@@ -272,8 +280,10 @@ export class SyncSource {
   private applyOp(context: WriteContext, op: Op): number {
     const model = this.engine.model(op.tree);
     const key = model.key.check(op.key);
-    if (op.value === null) context.delete(model, key);
-    else context.put(model, key, op.value, 'json');
+    // A record already gone is deleted as asked (only a last-writer-wins tree lets a stale delete this far).
+    if (op.value === null) {
+      if (this.engine.records(model).getEntry(key)) context.delete(model, key);
+    } else context.put(model, key, op.value, 'json');
     return context.written.findLast((w) => w.tree === model.name && keyText(w.key) === keyText(key))?.revision ?? this.engine.revision();
   }
 
@@ -331,6 +341,12 @@ export class SyncSource {
 
 const EVERYTHING: Pick<Caller, 'access'> = { access: () => true };
 const POLICY_KEY = ['policy'];
+
+/** How the server treats some trees, kept in its database: a start that names a list replaces it. */
+interface Policy {
+  readonly checkOut?: readonly string[] | undefined;
+  readonly lastWriterWins?: readonly string[] | undefined;
+}
 
 function jsonOf(model: TreeModel, value: unknown): unknown {
   const json = model.codec.toJson(value);

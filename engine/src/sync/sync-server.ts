@@ -29,6 +29,11 @@ export interface SyncServerOptions {
   readonly open?: boolean | undefined;
   /** Trees whose records must be checked out before they are changed or deleted (kept in the database; absent: as stored). */
   readonly checkOut?: readonly string[] | undefined;
+  /**
+   * Trees where the edit that reaches the server last wins, whatever it was based on (kept in the database;
+   * absent: as stored). Elsewhere an edit of a record changed meanwhile is a conflict, never applied.
+   */
+  readonly lastWriterWins?: readonly string[] | undefined;
   /** The clock check-outs expire by; tests move it instead of waiting. */
   readonly clock?: (() => number) | undefined;
 }
@@ -54,7 +59,7 @@ const TOKEN_CHECK_MS = 2_000;
 const EVERYONE: Grant = { user: 'anyone', read: ['*'], write: ['*'], admin: true };
 
 export async function startSyncServer(engine: Engine, options: SyncServerOptions = {}): Promise<SyncServer> {
-  const source = await SyncSource.over(engine, options.checkOut);
+  const source = await SyncSource.over(engine, { checkOut: options.checkOut, lastWriterWins: options.lastWriterWins });
   if (options.clock) source.now = options.clock;
   const http: HttpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   http.on('request', (_request, response) => response.writeHead(426, { 'content-type': 'text/plain' }).end('a Trellis server: connect a replica over WebSocket\n'));
