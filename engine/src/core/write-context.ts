@@ -155,6 +155,7 @@ export class WriteContext {
   /** A change to a record's release state (./release.ts): a revision and a change event of its own; the value is untouched. */
   stamp(model: TreeModel, key: KeyValue, kind: 'release' | 'lifecycle'): number {
     this.assertLive();
+    if (!this.replicating) this.engine.observer?.stamping(model, key, kind);
     const revision = this.nextRevision();
     this.changes.push({ tree: model.name, key, kind, revision, local: true });
     return revision;

@@ -27,6 +27,8 @@ export interface WrittenRecord {
 export interface WriteObserver {
   /** Called inside a local transaction, after its body, with what it wrote (not for what a replica applies from its server). */
   finishing(written: readonly WrittenRecord[]): void;
+  /** A record's release state is about to change (release, lifecycle number): may throw to refuse it, before anything is written. */
+  stamping(model: TreeModel, key: KeyValue, kind: 'release' | 'lifecycle'): void;
   /** The next auto-increment id of `model`, or undefined for the database's own counter. May throw to refuse the insert. */
   nextId(model: TreeModel): number | undefined;
 }

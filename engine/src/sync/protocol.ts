@@ -26,7 +26,14 @@ const Revision = Type.Integer({ minimum: 0 });
 const Json = Type.Unknown();
 
 /** One record as the server has it: its value (null: deleted) and the revision that gave it. */
-export const RecordChange = Type.Object({ tree: Name, key: Json, value: Json, revision: Revision });
+/** A record as the server has it now; `release`: its state in a versioned tree (absent: a draft, lifecycle 0). */
+export const RecordChange = Type.Object({
+  tree: Name,
+  key: Json,
+  value: Json,
+  revision: Revision,
+  release: Type.Optional(Type.Object({ released: Type.Boolean(), lifecycle: Type.Integer({ minimum: 0 }) })),
+});
 export type RecordChange = Static<typeof RecordChange>;
 
 /** A record written by a replica's transaction, with the server revision the edit was based on (null: it did not exist). */

@@ -7,6 +7,7 @@
  */
 import type { Engine } from '../core/engine.js';
 import { keyText, type TreeModel } from '../core/tree-model.js';
+import { storedRelease, type StoredRelease } from '../core/release-state.js';
 import type { WriteContext } from '../core/write-context.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import type { Mutation, MutationOutcome, RecordChange, SnapshotPage } from './protocol.js';
@@ -100,21 +101,41 @@ function applyRecord(engine: Engine, context: WriteContext, change: RecordChange
   const value = fromWire(model, change.value);
   const store = syncStore(engine);
   if (store.has(shadowKey(model.name, key))) {
-    updateShadow(engine, model, key, value, change.revision);
+    updateShadow(engine, model, key, value, change.revision, change.release ?? DRAFT);
     return;
   }
   replicateIfChanged(engine, context, model, key, value);
   if (value === null) store.remove(baseKey(model.name, key));
   else store.put(baseKey(model.name, key), change.revision);
+  if (value !== null) replicateRelease(context, engine, model, key, change.release ?? DRAFT);
 }
 
-/** The server's version of a record the outbox changes, if newer than the one kept. */
-function updateShadow(engine: Engine, model: TreeModel, key: KeyValue, value: unknown, revision: number): void {
+const DRAFT = { released: false, lifecycle: 0 } as const;
+
+/**
+ * A versioned tree's record takes the server's release state (released, lifecycle number), stamped with a
+ * revision and a change event of its own as a local release is, so a window showing it is told.
+ */
+function replicateRelease(context: WriteContext, engine: Engine, model: TreeModel, key: KeyValue, wanted: { readonly released: boolean; readonly lifecycle: number }): void {
+  if (!model.releaseStore) return;
+  const local = storedRelease(engine, model, key);
+  if ((local?.released !== undefined) === wanted.released && (local?.lifecycle ?? 0) === wanted.lifecycle) return;
+  const revision = context.stamp(model, key, wanted.released ? 'release' : 'lifecycle');
+  const released = wanted.released ? { released: local?.released ?? revision } : {};
+  engine.store(model.releaseStore).put(key, { ...released, lifecycle: wanted.lifecycle, revision } satisfies StoredRelease);
+}
+
+/**
+ * The server's version of a record the outbox changes, if newer than the one kept. `releaseState`: the
+ * server's release state as a pull tells it; a push's answer does not, and keeps what the shadow knew.
+ */
+function updateShadow(engine: Engine, model: TreeModel, key: KeyValue, value: unknown, revision: number, releaseState?: Shadow['release']): void {
   const store = syncStore(engine);
   const at = shadowKey(model.name, key);
   const shadow = store.get(at) as Shadow | undefined;
   if (shadow && shadow.revision !== null && shadow.revision > revision) return;
-  store.put(at, { key, value, revision: value === null ? null : revision } satisfies Shadow);
+  const release = releaseState ?? shadow?.release;
+  store.put(at, { key, value, revision: value === null ? null : revision, ...(release ? { release } : {}) } satisfies Shadow);
 }
 
 /** One mutation fewer changes the record; when none does, it shows the server's version again. */
@@ -131,6 +152,8 @@ function release(engine: Engine, context: WriteContext, model: TreeModel, key: K
   store.remove(shadowKey(model.name, key));
   if (!shadow) return;
   replicateIfChanged(engine, context, model, key, shadow.value);
+  // Known only when a pull told it while the edit waited; otherwise the next pull of the record does.
+  if (shadow.value !== null && shadow.release) replicateRelease(context, engine, model, key, shadow.release);
   if (shadow.revision === null) store.remove(baseKey(model.name, key));
   else store.put(baseKey(model.name, key), shadow.revision);
 }

@@ -12,7 +12,8 @@ import type { WriteObserver, WrittenRecord } from '../core/write-observer.js';
 import type { Mutation, Op } from './protocol.js';
 import { baseKey, pendingKey, readState, shadowKey, toWire, writeState, type Shadow } from './replica-state.js';
 import { syncStore } from './sync-store.js';
-import { NoIdsError } from './sync-errors.js';
+import { ForbiddenError, NoIdsError } from './sync-errors.js';
+import type { KeyValue } from '../schema/key-brand.js';
 import { assertCheckedOut } from './leases.js';
 
 export const outboxKey = (id: number) => ['outbox', id];
@@ -42,6 +43,15 @@ export class OutboxObserver implements WriteObserver {
     const mutation: Mutation = { id: state.nextMutationId, ops };
     syncStore(this.engine).put(outboxKey(mutation.id), mutation);
     writeState(this.engine, { ...state, nextMutationId: mutation.id + 1 });
+  }
+
+  /**
+   * A replica sends record writes only: a release or lifecycle number set here would never reach the server
+   * (and the server refuses an edit of a record it released), so it is refused, nothing written.
+   */
+  stamping(model: TreeModel, key: KeyValue, kind: 'release' | 'lifecycle'): void {
+    const what = kind === 'release' ? 'released' : 'given a lifecycle number';
+    throw new ForbiddenError(`${model.name} ${keyText(key)} cannot be ${what} on a replica: do it on the server's database (a program or the browser opened on its file); nothing was written`);
   }
 
   nextId(model: TreeModel): number | undefined {

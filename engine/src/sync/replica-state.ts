@@ -34,6 +34,8 @@ export interface Shadow {
   readonly value: unknown;
   /** The server revision it has; null when the record is not on the server. */
   readonly revision: number | null;
+  /** Its release state on the server, in a versioned tree (absent: a draft, lifecycle 0). */
+  readonly release?: { readonly released: boolean; readonly lifecycle: number };
 }
 
 export function readState(engine: EngineState): ReplicaState {

@@ -14,6 +14,7 @@ import type { WriteContext } from '../core/write-context.js';
 import type { KeyValue } from '../schema/key-brand.js';
 import { autoKey } from '../core/meta.js';
 import { SERVER_KEY, syncStore } from './sync-store.js';
+import { storedRelease } from '../core/release-state.js';
 import type { IdBlockResult, Mutation, MutationOutcome, Op, PullResult, PushResult, RecordChange, SnapshotPage, Welcome } from './protocol.js';
 import { ForbiddenError, ProtocolError } from './sync-errors.js';
 import { CheckedOutError, allLeases, assertCheckedOut, isLive, leaseKey, leaseOf, type Lease } from './leases.js';
@@ -335,7 +336,9 @@ export class SyncSource {
   private changeOf(model: TreeModel, key: KeyValue, revision: number, stored?: unknown): RecordChange {
     const entry = stored === undefined ? this.engine.records(model).getEntry(key) : { value: stored, version: revision };
     if (!entry) return { tree: model.name, key, value: null, revision };
-    return { tree: model.name, key, value: jsonOf(model, entry.value), revision: entry.version };
+    const state = storedRelease(this.engine, model, key);
+    const release = state && { release: { released: state.released !== undefined, lifecycle: state.lifecycle } };
+    return { tree: model.name, key, value: jsonOf(model, entry.value), revision: entry.version, ...release };
   }
 }
 

@@ -47,6 +47,8 @@ export interface RecordEditorProps {
   readOnly: boolean;
   /** Why this record cannot be changed here now although the database can (a replica's record another holds checked out). */
   recordReadOnlyWhy?: string | undefined;
+  /** Why releases and lifecycle numbers are set elsewhere (a replica: on its server's database). */
+  releaseElsewhere?: string | undefined;
   theme: 'light' | 'dark';
   /** OpaqueKey text, e.g. 'users/42': navigate there. */
   onFollow(target: string): void;
@@ -103,7 +105,7 @@ export function RecordEditor(props: RecordEditorProps): JSX.Element {
         onDelete={() => session.setDeleteStep({ type: 'confirm' })}
       />
       {props.tree.versioned && editing && props.record ? (
-        <ReleaseBar client={props.client} tree={props.tree.name} entry={props.record} readOnlyWhy={lockWhy} dirty={session.dirty} onOpen={props.onFollow} />
+        <ReleaseBar client={props.client} tree={props.tree.name} entry={props.record} readOnlyWhy={lockWhy} releaseElsewhere={props.releaseElsewhere} dirty={session.dirty} onOpen={props.onFollow} />
       ) : null}
       {session.base.mode === 'create' && needsKeyInput(props.tree) ? (
         <KeyField

@@ -14,6 +14,8 @@ export interface ReleaseBarProps {
   readonly entry: RecordEntry;
   /** Why writes are off (read-only), if they are. */
   readonly readOnlyWhy: string | undefined;
+  /** Why releases and lifecycle numbers are set elsewhere (a replica: on its server's database), if they are. */
+  readonly releaseElsewhere?: string | undefined;
   /** The editor holds unsaved edits: releasing or copying now would leave them behind. */
   readonly dirty: boolean;
   /** Opens a record by its OpaqueKey text (the new version). */
@@ -22,7 +24,7 @@ export interface ReleaseBarProps {
 
 type Step = null | 'confirm-release' | 'lifecycle';
 
-export function ReleaseBar({ client, tree, entry, readOnlyWhy, dirty, onOpen }: ReleaseBarProps): JSX.Element {
+export function ReleaseBar({ client, tree, entry, readOnlyWhy, releaseElsewhere, dirty, onOpen }: ReleaseBarProps): JSX.Element {
   const [step, setStep] = useState<Step>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -30,6 +32,8 @@ export function ReleaseBar({ client, tree, entry, readOnlyWhy, dirty, onOpen }: 
   const reason = releasedReason(entry);
   const off = readOnlyWhy ?? (busy ? 'Working…' : undefined);
   const offWhileDirty = off ?? (dirty ? 'Save or revert your edits first' : undefined);
+  const releaseOff = offWhileDirty ?? releaseElsewhere;
+  const lifecycleOff = off ?? releaseElsewhere;
 
   const run = async (work: () => Promise<ReleaseOutcome>, after?: (entry: RecordEntry) => void) => {
     setBusy(true);
@@ -60,11 +64,11 @@ export function ReleaseBar({ client, tree, entry, readOnlyWhy, dirty, onOpen }: 
         </span>
         <span className="release-actions">
           {release.released ? null : (
-            <button type="button" data-testid="release-record" disabled={offWhileDirty !== undefined} title={offWhileDirty ?? 'Make this version final: it can never change again'} onClick={() => setStep('confirm-release')}>
+            <button type="button" data-testid="release-record" disabled={releaseOff !== undefined} title={releaseOff ?? 'Make this version final: it can never change again'} onClick={() => setStep('confirm-release')}>
               Release…
             </button>
           )}
-          <button type="button" data-testid="set-lifecycle" disabled={off !== undefined} title={off ?? 'Set the lifecycle number'} onClick={() => setStep(step === 'lifecycle' ? null : 'lifecycle')}>
+          <button type="button" data-testid="set-lifecycle" disabled={lifecycleOff !== undefined} title={lifecycleOff ?? 'Set the lifecycle number'} onClick={() => setStep(step === 'lifecycle' ? null : 'lifecycle')}>
             Set lifecycle…
           </button>
           <button

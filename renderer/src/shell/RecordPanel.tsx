@@ -15,7 +15,10 @@ import { RecordTitle } from '../labels/RecordTitle.js';
 import { PathBar } from '../paths/PathBar.js';
 import { CheckOutBar } from '../sync/CheckOutBar.js';
 import { checkOutReason } from '../sync/core/lease-text.js';
-import { useChecksOut, useLeases } from '../sync/sync-context.js';
+import { useChecksOut, useLeases, useSyncView } from '../sync/sync-context.js';
+
+/** A replica sends record writes only (engine/src/sync/replica-outbox.ts): releases happen on the server's database. */
+const RELEASE_ON_SERVER = "Set on the server's database (a program or the browser opened on its file): this replica shows the server's release state";
 
 export interface RecordPanelProps {
   readonly database: DatabaseInfo;
@@ -39,6 +42,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
   const entry = loaded && 'entry' in loaded ? loaded.entry : undefined;
   // A replica's record of a check-out tree: read-only here unless this replica holds it now.
   const checksOut = useChecksOut(tree.name) && text !== null;
+  const { replica } = useSyncView();
   const { leases, now } = useLeases();
   const checkOutWhy = checksOut && text ? checkOutReason(text, leases.of(text), now) : undefined;
   return (
@@ -67,7 +71,7 @@ export function RecordPanel({ database, tree, text, theme, onFollow, onSaved, on
         )}
         {(text === null || entry) && (
           <div className="record-panel-editor">
-            <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} recordReadOnlyWhy={checkOutWhy} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
+            <RecordEditor client={client} database={database} tree={tree} record={entry ?? null} readOnly={database.readOnly} recordReadOnlyWhy={checkOutWhy} releaseElsewhere={replica ? RELEASE_ON_SERVER : undefined} theme={theme} onFollow={onFollow} onSaved={onSaved} onDeleted={onDeleted} />
           </div>
         )}
         {address && entry && <ReferencedBy tree={address.tree} recordKey={address.key} database={database} />}
