@@ -75,6 +75,29 @@ describe('the server', () => {
     expect(stored).toContain('"rita"');
   });
 
+  it('pokes a replica only for commits to trees it may read', async () => {
+    const path = join(tempDir(), 'server');
+    await seedServerFile(path);
+    const tagsOnly = await issueServerToken(path, { user: 'sam', read: ['tags'], write: ['tags'], admin: false });
+    const everything = await issueServerToken(path, { user: 'ed', read: ['*'], write: ['*'], admin: false });
+    const server = await restart(path, 'ws://127.0.0.1:0', { open: false });
+    const sam = await replica(server, { token: tagsOnly });
+    const ed = await replica(server, { token: everything });
+    await Promise.all([sam.sync.synced(), ed.sync.synced()]);
+    const told: number[] = [];
+    sam.sync.onStatus((status) => told.push(status.serverRevision));
+    await ed.db.people.insert({ name: 'Grace', email: 'grace@example.com' });
+    await ed.sync.synced();
+    const personAt = ed.sync.status().serverRevision;
+    await ed.db.tags.insert({ name: 'later', color: 'blue' });
+    await ed.sync.synced();
+    const tagAt = ed.sync.status().serverRevision;
+    await expect.poll(() => sam.db.tags.get('later')?.color).toBe('blue');
+    // Pokes come in commit order: told of the tag's commit, sam was never told of the person's before it.
+    expect(told).toContain(tagAt);
+    expect(told).not.toContain(personAt);
+  });
+
   it('closes a socket that breaks the protocol, and goes on serving the others', async () => {
     const { server } = await serve();
     const a = await replica(server);

@@ -134,11 +134,16 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
 
   // A poke per commit burst, whoever wrote (this server's pushes, or another program on its file).
   let poked = 0;
-  const stopWatching = watchChanges(engine, () => {
+  // A replica is poked only for commits that touch a tree it may read: the others tell it nothing to pull,
+  // and would tell it when other people work.
+  const stopWatching = watchChanges(engine, (events) => {
     const revision = engine.revision();
     if (revision === poked) return;
     poked = revision;
-    for (const [socket, session] of sessions) if (session.caller !== undefined) send(socket, { poke: revision });
+    const trees = Array.isArray(events) ? [...new Set(events.map((event) => event.tree))] : undefined;
+    for (const [socket, { caller }] of sessions) {
+      if (caller !== undefined && (!trees || trees.some((tree) => caller.access(tree, 'read')))) send(socket, { poke: revision });
+    }
   });
   // A token revoked (or its permissions changed) by the CLI while its replica is connected: the connection ends,
   // and the replica's next hello is refused (or takes the new permissions). Its requests are refused meanwhile.
