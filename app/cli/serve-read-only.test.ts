@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createSampleDatabase } from '../sample/index.js';
-import { nextMessage, outcome, rawGet } from '../web/fixtures/test-support.js';
+import { sessionSocket, type SessionAnswer } from '../web/fixtures/test-support.js';
 import { runCli } from './fixtures/run-cli.js';
 
 let root: string;
@@ -28,29 +27,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(join(path, 'data.mdb'))).digest('hex');
 
-interface Answer {
-  readonly ok: boolean;
-  readonly result?: Record<string, unknown>;
-  readonly error?: { code: string; message: string };
-}
-
 describe('serve --read-only', () => {
   it('stays read-only over its WebSocket for every database it opens, however database.open is asked', { timeout: 120_000 }, async () => {
     const before = { first: fileHash(first), second: fileHash(second) };
     const run = runCli('serve', [first, '--read-only', '--no-open'], { TRELLIS_DATA_DIR: join(root, 'data') });
     try {
       const [, port, token] = await run.line(/ \(read-only\) at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)\n/);
-      const cookie = String((await rawGet(Number(port), `/?token=${token}`)).headers['set-cookie']).split(';')[0] ?? '';
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { origin: `http://127.0.0.1:${port}`, cookie } });
-      expect(await outcome(socket)).toEqual({ open: true });
-      let id = 0;
-      const call = async (method: string, args: unknown): Promise<Answer> => {
-        const sent = ++id;
-        const answer = nextMessage(socket, (message) => message.id === sent, 30_000);
-        socket.send(JSON.stringify({ id: sent, method, args }));
-        return (await answer) as unknown as Answer;
-      };
-      const codeOf = (answer: Answer) => (answer.ok ? 'ok' : answer.error?.code);
+      const { socket, call } = await sessionSocket(Number(port), token!);
+      const codeOf = (answer: SessionAnswer) => (answer.ok ? 'ok' : answer.error?.code);
 
       for (const args of [{ path: first }, { path: first, readOnly: false }, { path: second }, { path: second, readOnly: false }, { path: first, readOnly: true }]) {
         const opened = await call('database.open', args);

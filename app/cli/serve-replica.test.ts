@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReplicaDatabase, startServer, type OpaqueReplica, type TrellisServer } from '@trellis/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createSampleDatabase } from '../sample/index.js';
-import { nextMessage, outcome, rawGet } from '../web/fixtures/test-support.js';
+import { sessionSocket } from '../web/fixtures/test-support.js';
 import { runCli } from './fixtures/run-cli.js';
 
 let root: string;
@@ -30,12 +29,6 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-interface Answer {
-  readonly ok: boolean;
-  readonly result?: Record<string, unknown>;
-  readonly error?: { code: string; message: string };
-}
-
 describe('serve --server', () => {
   it('makes a replica at a new path, says so, and sends what is written through it to the server', { timeout: 60_000 }, async () => {
     const replica = join(root, 'replica');
@@ -43,16 +36,7 @@ describe('serve --server', () => {
     try {
       const [line, port, token] = await run.line(/^Trellis is serving .+ \(a replica of ws:\/\/\S+\) at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)\n/);
       expect(line).toContain(`Trellis is serving ${replica} (a replica of ${server.url}) at `);
-      const cookie = String((await rawGet(Number(port), `/?token=${token}`)).headers['set-cookie']).split(';')[0] ?? '';
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { origin: `http://127.0.0.1:${port}`, cookie } });
-      expect(await outcome(socket)).toEqual({ open: true });
-      let id = 0;
-      const call = async (method: string, args: unknown): Promise<Answer> => {
-        const sent = ++id;
-        const answer = nextMessage(socket, (message) => message.id === sent, 30_000);
-        socket.send(JSON.stringify({ id: sent, method, args }));
-        return (await answer) as unknown as Answer;
-      };
+      const { socket, call } = await sessionSocket(Number(port), token!);
 
       const info = await call('database.info', {});
       expect(info.result).toMatchObject({ path: replica, replica: { server: server.url, checkOut: [] } });
