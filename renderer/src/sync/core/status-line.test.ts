@@ -28,5 +28,6 @@ describe('statusLine', () => {
       tone: 'busy',
       progress: { done: 1200, total: 5000 },
     });
+    expect(statusLine({ ...base, cursor: 0, snapshot: { done: 0, total: 0 } })).toEqual({ text: 'Taking a snapshot of the server…', tone: 'busy' });
   });
 });

@@ -37,6 +37,8 @@ export function statusLine(status: SyncStatus): StatusLine {
     case 'connected':
       if (status.snapshot) {
         const { done, total } = status.snapshot;
+        // Before its first page the snapshot knows no count yet: "0 of 0" would read as an empty server.
+        if (total === 0) return { text: 'Taking a snapshot of the server…', tone: 'busy' };
         return { text: `Taking a snapshot of the server: ${number(done)} of ${number(total)} records`, tone: 'busy', progress: { done, total } };
       }
       if (behind > 0) return { text: waiting ? `${changes(behind)} behind · ${waiting}` : `${changes(behind)} behind`, tone: 'busy' };
