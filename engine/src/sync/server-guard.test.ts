@@ -92,7 +92,7 @@ describe('the server', () => {
     await ed.db.tags.insert({ name: 'later', color: 'blue' });
     await ed.sync.synced();
     const tagAt = ed.sync.status().serverRevision;
-    await expect.poll(() => sam.db.tags.get('later')?.color).toBe('blue');
+    await expect.poll(() => sam.db.tags.get(sam.db.tags.key('later'))?.color).toBe('blue');
     // Pokes come in commit order: told of the tag's commit, sam was never told of the person's before it.
     expect(told).toContain(tagAt);
     expect(told).not.toContain(personAt);
