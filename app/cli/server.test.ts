@@ -125,6 +125,15 @@ describe('npm run server', { timeout: 60_000 }, () => {
     expect((await finished(kept, 'token', 'list', '--check-out', 'notes')).stderr).toMatch(/token commands take no --check-out/);
   });
 
+  it('exits 1 with one line when its port is in use (another server on it)', async () => {
+    const first = server(database, '--port', '0', '--open');
+    const [, , url] = await first.line(SERVING);
+    const port = new URL(url!).port;
+    expect(await finished(database, '--port', port, '--open')).toEqual({ code: 1, stdout: '', stderr: `trellis server: cannot listen on 127.0.0.1:${port}: the port is in use (choose another with --port, or 0 for any free one)\n` });
+    first.child.kill('SIGTERM');
+    expect(await first.exited()).toBe(0);
+  });
+
   it('exits 1 naming a path that holds no database, and creates nothing there', async () => {
     const missing = join(root, 'missing');
     const runs = await Promise.all([[missing], [missing, '--open'], [missing, 'token', 'issue', 'ada'], [missing, 'token', 'list']].map((args) => finished(...args)));

@@ -63,6 +63,12 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
   if (options.clock) source.now = options.clock;
   const http: HttpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
   http.on('request', (_request, response) => response.writeHead(426, { 'content-type': 'text/plain' }).end('a Trellis server: connect a replica over WebSocket\n'));
+  // Listening before the WebSocket server exists: it re-emits the HTTP server's errors, and a port in use
+  // would then be an unhandled 'error' event instead of this rejection (seen: a second server on one port).
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
   const sockets = new WebSocketServer({ server: http, maxPayload: MAX_MESSAGE_BYTES });
   const sessions = new Map<WebSocket, Session>();
 
@@ -156,10 +162,6 @@ export async function startSyncServer(engine: Engine, options: SyncServerOptions
     for (const [socket, session] of sessions) if (session.caller?.access(change.tree, 'read')) send(socket, { lease: change });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
   const address = http.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
