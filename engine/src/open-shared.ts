@@ -53,12 +53,8 @@ export interface OpaqueReplica {
  * server for them first (so it must be reachable once); an existing one opens offline as well.
  */
 export async function openReplicaDatabase(path: string, options: ReplicaOptions & OpenOptions): Promise<OpaqueReplica> {
-  if (!options.inMemory && !existsSync(join(path, 'data.mdb'))) {
-    const trees = await serverTrees(options);
-    await (await createDatabase(path, trees as Record<string, StoredTree>, options)).close();
-  } else {
-    await followServerSchema(path, options);
-  }
+  // Without code, a new replica has no trees but the server's: it must reach the server once.
+  await followServerSchema(path, options, { newNeedsServer: true });
   const engine = await openEngine(path, undefined, options);
   engine.observer = new OutboxObserver(engine, options.clock);
   return startReplica(engine, options, new OpaqueDatabase(engine, verifyEngine));
@@ -67,19 +63,23 @@ export async function openReplicaDatabase(path: string, options: ReplicaOptions 
 /**
  * A replica takes the trees the server has added to since it last opened (new trees, optional fields,
  * indexes: a compatible change, applied here as opening a database with newer code applies it), so it
- * syncs with them; a new one is made with the server's trees. Nothing more: offline, refused, or a change it cannot follow (the sync then says why),
- * it opens as it is. The application's own trees, if older, work on the newer definitions as older code does.
+ * syncs with them; a new one is made with the server's trees. Nothing more: offline, refused, or a change
+ * it cannot follow (the sync then says why), it opens as it is — except a new replica that has no code to
+ * make its trees from (`newNeedsServer`), which fails with the server's error. The application's own
+ * trees, if older, work on the newer definitions as older code does.
  */
-async function followServerSchema(path: string, options: ReplicaOptions & OpenOptions): Promise<void> {
+async function followServerSchema(path: string, options: ReplicaOptions & OpenOptions, { newNeedsServer = false } = {}): Promise<void> {
   if (options.inMemory) return;
+  const isNew = !existsSync(join(path, 'data.mdb'));
   let trees: Welcome['trees'];
   try {
-    trees = await serverTrees(options, FOLLOW_TIMEOUT_MS);
-  } catch {
+    trees = await serverTrees(options, isNew && newNeedsServer ? undefined : FOLLOW_TIMEOUT_MS);
+  } catch (error) {
+    if (isNew && newNeedsServer) throw error;
     return;
   }
   // A new replica starts with the server's trees, so code older than the server's makes one as well.
-  if (!existsSync(join(path, 'data.mdb'))) {
+  if (isNew) {
     await (await createDatabase(path, trees as Record<string, StoredTree>, options)).close();
     return;
   }
